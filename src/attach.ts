@@ -1,0 +1,145 @@
+/**
+ * Attaching labels to numbers. A number belongs to the nearest label before it
+ * when only filler stands between them (为, 达到, 共, 控制在了, a bracketed
+ * note: the grammar's `gap`), and to a wording right after it otherwise
+ * (4660余名妇女做了妇科检查). The rule must accept the number's unit, its
+ * context must fit, and the non-mention filters (targets, per-head standards,
+ * baselines) must not fire. Changes (比上年增加…) never qualify: a change word
+ * is not filler, and 个百分点 is no rule's unit.
+ */
+import type { LabelMention } from './labels.js';
+import type { NumberMention } from './numbers.js';
+import type { CompiledRule, RuleSet } from './rules/load.js';
+import type { AcceptedUnit } from './rules/schema.js';
+
+export type Attached = {
+  id: string;
+  rule: CompiledRule;
+  number: NumberMention;
+  /** The label wording as it stands in the text. */
+  label: { start: number; end: number; literal: string };
+  start: number;
+  end: number;
+  scope?: string;
+  /** For a figure composed from its parent (其中政策内 under 一孩): the parent's id. */
+  parentId?: string;
+};
+
+const CLAUSE_BREAK = /[,;。!?\n]/;
+const SENTENCE_BREAK = /[;。!?\n]/;
+const PARAGRAPH_BREAK = '\n';
+const CLAUSE_WINDOW = 40;
+const CONTEXT_WINDOW = 300;
+// What may stand between a parent figure and a composed child: 一孩418人,其中政策内418人
+const PARENT_LINK = /^[\s,;、(]*(?:其中)?[:,]?\s*$/;
+
+function accepts(rule: CompiledRule, n: NumberMention): boolean {
+  const cls: AcceptedUnit =
+    n.unitClass === 'none' ? (n.scaled ? 'scaled' : 'bare') : n.unitClass === 'delta' ? ('delta' as never) : n.unitClass;
+  if (!rule.accepts.includes(cls)) return false;
+  return !rule.units || n.unit === undefined || rule.units.includes(n.unit);
+}
+
+function backTo(text: string, from: number, brk: RegExp | string, window: number): number {
+  const min = Math.max(0, from - window);
+  for (let i = from - 1; i >= min; i--) {
+    const c = text[i]!;
+    if (typeof brk === 'string' ? c === brk : brk.test(c)) return i + 1;
+  }
+  return min;
+}
+
+export function attach(text: string, numbers: NumberMention[], labels: LabelMention[], set: RuleSet): Attached[] {
+  const g = set.grammar;
+  const out: Attached[] = [];
+  let li = -1;
+  for (let k = 0; k < numbers.length; k++) {
+    const n = numbers[k]!;
+    if (n.unitClass === 'delta') continue;
+    const prevEnd = k > 0 ? numbers[k - 1]!.end : 0;
+    while (li + 1 < labels.length && labels[li + 1]!.end <= n.start) li++;
+    const before = li >= 0 ? labels[li]! : undefined;
+    let chosen: { rule: CompiledRule; label: { start: number; end: number; literal: string }; start: number; end: number } | undefined;
+
+    if (before && before.start >= prevEnd && n.start - before.end <= g.maxGap && g.gapRe.test(text.slice(before.end, n.start))) {
+      const rule = pick(before.rules, n, text, before.start, prevEnd, g.filters);
+      if (rule) chosen = { rule, label: before, start: before.start, end: n.end };
+    }
+    if (!chosen && set.afterScanner) {
+      const re = set.afterScanner;
+      re.lastIndex = n.end;
+      const m = re.exec(text);
+      if (m) {
+        const label = { start: m.index, end: m.index + m[0].length, literal: m[0] };
+        const rule = pick(set.afterLabels.get(m[0])!, n, text, n.start, prevEnd, g.filters);
+        if (rule) chosen = { rule, label, start: n.start, end: label.end };
+      }
+    }
+    if (!chosen) continue;
+    if (rejectedAfter(text, n, g.filters)) continue;
+
+    const record: Attached = { id: chosen.rule.id, rule: chosen.rule, number: n, label: chosen.label, start: chosen.start, end: chosen.end };
+    const scope = scopeOf(text, chosen.start, set);
+    if (scope) record.scope = scope;
+    compose(record, out[out.length - 1], text);
+    out.push(record);
+  }
+  return out;
+}
+
+function pick(
+  rules: CompiledRule[],
+  n: NumberMention,
+  text: string,
+  labelStart: number,
+  prevEnd: number,
+  filters: RuleSet['grammar']['filters'],
+): CompiledRule | undefined {
+  let clause: string | undefined;
+  for (const rule of rules) {
+    if (!accepts(rule, n)) continue;
+    if (rule.requiresRe) {
+      const from = backTo(text, labelStart, PARAGRAPH_BREAK, CONTEXT_WINDOW);
+      if (!rule.requiresRe.test(text.slice(from, labelStart))) continue;
+    }
+    if (rule.forbidsRe) {
+      const from = backTo(text, labelStart, SENTENCE_BREAK, CONTEXT_WINDOW);
+      if (rule.forbidsRe.test(text.slice(from, labelStart))) continue;
+    }
+    // The clause since the previous number: in 按每户120元/年的标准发放保健费,共6.54万元
+    // the standard belongs to 120元, not to the total after it.
+    clause ??= text.slice(Math.max(prevEnd, backTo(text, labelStart, CLAUSE_BREAK, CLAUSE_WINDOW)), labelStart);
+    if (filters.some((f) => f.where === 'clause' && f.re.test(clause!))) return undefined;
+    return rule;
+  }
+  return undefined;
+}
+
+function rejectedAfter(text: string, n: NumberMention, filters: RuleSet['grammar']['filters']): boolean {
+  const after = text.slice(n.end, n.end + 12);
+  return filters.some((f) => f.where === 'after' && f.re.test(after));
+}
+
+function scopeOf(text: string, at: number, set: RuleSet): string | undefined {
+  const re = set.grammar.scopeRe;
+  if (!re) return undefined;
+  const from = backTo(text, at, SENTENCE_BREAK, CONTEXT_WINDOW);
+  const sentence = text.slice(from, at);
+  let scope: string | undefined;
+  re.lastIndex = 0;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) scope = m[0];
+  return scope;
+}
+
+/** 一孩418人,其中政策内418人 → births.first.inPolicy: the rule's parent map, keyed by the figure right before. */
+function compose(record: Attached, prev: Attached | undefined, text: string): void {
+  const map = record.rule.parent;
+  if (!map || !prev) return;
+  const between = text.slice(prev.end, record.label.start);
+  if (!PARENT_LINK.test(between)) return;
+  const parent = prev.parentId ?? prev.id;
+  const id = map[parent];
+  if (!id) return;
+  record.id = id;
+  record.parentId = parent;
+}

@@ -1,0 +1,5 @@
+import type { Indicator } from '../report.js';
+
+export function plausibility(_indicators: Indicator[]): string[] {
+  return [];
+}

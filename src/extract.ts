@@ -1,0 +1,72 @@
+/**
+ * The pipeline, in order: normalise (one character for one) → find numbers →
+ * find labels → attach → assemble records → check. Pure: no I/O.
+ */
+import { attach, type Attached } from './attach.js';
+import { runChecks } from './checks/index.js';
+import { scanLabels } from './labels.js';
+import { lineIndex } from './lines.js';
+import { normalize } from './normalize.js';
+import { scanNumbers } from './numbers.js';
+import type { Indicator, Report } from './report.js';
+import { defaultRules, type RuleSet } from './rules/load.js';
+import { plausibility } from './checks/plausibility.js';
+
+export type ExtractOptions = {
+  /** The path to report as `source`; "-" for standard input. */
+  source?: string;
+  /** What the bytes were decoded from, when the caller decoded them. */
+  encoding?: string;
+  /** Rules to use instead of the built-in ones (see loadRules). */
+  rules?: RuleSet;
+  /** Warnings from decoding, to carry into the report. */
+  warnings?: string[];
+};
+
+export function extract(text: string, options: ExtractOptions = {}): Report {
+  const set = options.rules ?? defaultRules();
+  const indicators = findIndicators(text, set);
+  const warnings = [...(options.warnings ?? []), ...plausibility(indicators)];
+  const checks = runChecks(indicators, text);
+  return {
+    source: options.source ?? '-',
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+    indicators,
+    checks,
+    warnings,
+  };
+}
+
+/** Every figure the rules recognise, in text order, with its source span. */
+export function findIndicators(text: string, set: RuleSet = defaultRules()): Indicator[] {
+  const norm = normalize(text);
+  const numbers = scanNumbers(norm);
+  const labels = scanLabels(norm, set);
+  const attached = attach(norm, numbers, labels, set);
+  const lineOf = lineIndex(text);
+  return attached.map((a) => toIndicator(a, text, lineOf));
+}
+
+const RATE_UNITS = new Set(['%', '‰', 'ratio']);
+
+function toIndicator(a: Attached, text: string, lineOf: (o: number) => number): Indicator {
+  const n = a.number;
+  const unit = n.unitClass === 'count' || n.unitClass === 'money' || n.unitClass === 'rate' || n.unitClass === 'ratio' ? n.unit! : a.rule.unit;
+  const showDecimals = n.decimals > 0 || RATE_UNITS.has(unit);
+  return {
+    id: a.id,
+    value: n.value,
+    unit,
+    text: text.slice(a.start, a.end),
+    start: a.start,
+    end: a.end,
+    line: lineOf(a.start),
+    ...(showDecimals ? { decimals: n.decimals } : {}),
+    ...(n.approximate ? { approximate: true } : {}),
+    ...(a.scope ? { scope: a.scope } : {}),
+    printed: n.digits,
+    ...(n.bound ? { bound: n.bound } : {}),
+    label: text.slice(a.label.start, a.label.end),
+    rule: a.rule.name,
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The output contract (OUTPUT.md) as zod schemas and the types derived from
+ * them. Fields beyond the contract are additions; none of its fields are
+ * renamed.
+ */
+import { z } from 'zod';
+
+export const IndicatorSchema = z.object({
+  id: z.string(),
+  value: z.number().refine(Number.isFinite, 'value must be finite'),
+  unit: z.string(),
+  text: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  line: z.number().int().positive(),
+  decimals: z.number().int().nonnegative().optional(),
+  approximate: z.boolean().optional(),
+  scope: z.string().optional(),
+  /** Additions. The numeral as printed ("87.80", "340.20万"), so precision is never lost. */
+  printed: z.string(),
+  /** 以上 → min, 以内/以下 → max. */
+  bound: z.enum(['min', 'max']).optional(),
+  /** The label wording that named the figure. */
+  label: z.string(),
+  /** The rule that made the record: family#index. */
+  rule: z.string(),
+  /** Index into Report.sections. */
+  section: z.number().int().nonnegative().optional(),
+});
+
+export const CheckStatus = z.enum(['consistent', 'inconsistent', 'unaccounted', 'approximate', 'unverifiable']);
+
+export const CheckSchema = z.object({
+  rule: z.string(),
+  status: CheckStatus,
+  subject: z.object({ id: z.string(), value: z.number() }),
+  expected: z.string().optional(),
+  message: z.string(),
+  /** Additions: the arithmetic in one line (418 + 295 + 25 = 738), and the records used. */
+  arithmetic: z.string().optional(),
+  inputs: z.array(z.number().int().nonnegative()).optional(),
+  section: z.number().int().nonnegative().optional(),
+});
+
+export const SectionSchema = z.object({
+  title: z.string(),
+  place: z.string().nullable(),
+  level: z.string().nullable(),
+  year: z.number().int().nullable(),
+  period: z.string().optional(),
+  issuer: z.string().optional(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  duplicateOf: z.number().int().nonnegative().optional(),
+});
+
+export const ReportSchema = z.object({
+  source: z.string(),
+  encoding: z.string().optional(),
+  indicators: z.array(IndicatorSchema),
+  checks: z.array(CheckSchema),
+  warnings: z.array(z.string()),
+  error: z.string().optional(),
+  sections: z.array(SectionSchema).optional(),
+});
+
+export type Indicator = z.infer<typeof IndicatorSchema>;
+export type Check = z.infer<typeof CheckSchema>;
+export type CheckStatus = z.infer<typeof CheckStatus>;
+export type Section = z.infer<typeof SectionSchema>;
+export type Report = z.infer<typeof ReportSchema>;

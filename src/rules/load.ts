@@ -1,0 +1,176 @@
+/**
+ * Loading rule files: read, validate with zod, expand labels, and compile the
+ * whole set into one label scanner. A broken file is a RuleFileError that
+ * names the file and the field.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { expandLabel, LabelSyntaxError, substitutePieces } from './expand.js';
+import { GrammarSchema, RuleFileSchema, type Grammar, type RuleSpec } from './schema.js';
+
+export class RuleFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${field ? `${field}: ` : ''}${reason}`);
+    this.name = 'RuleFileError';
+  }
+}
+
+export type CompiledRule = RuleSpec & {
+  family: string;
+  file: string;
+  /** "births#2": family and index, named in every record the rule makes. */
+  name: string;
+  requiresRe?: RegExp;
+  forbidsRe?: RegExp;
+};
+
+export type CompiledGrammar = Omit<Grammar, 'gap' | 'filters'> & {
+  gapRe: RegExp;
+  filters: { name: string; where: 'clause' | 'after'; re: RegExp; reason: string }[];
+  scopeRe: RegExp | null;
+};
+
+export type RuleSet = {
+  rules: CompiledRule[];
+  /** Literal label → the rules it belongs to, highest priority first. */
+  labels: Map<string, CompiledRule[]>;
+  /** Finds every literal label; global. */
+  labelScanner: RegExp;
+  afterLabels: Map<string, CompiledRule[]>;
+  /** Sticky; null when no rule has `after` wordings. */
+  afterScanner: RegExp | null;
+  grammar: CompiledGrammar;
+  /** The files the set was built from, for messages. */
+  files: string[];
+};
+
+export const DEFAULT_PATTERNS_DIR = fileURLToPath(new URL('../../patterns/', import.meta.url));
+const GRAMMAR_FILE = 'grammar.json';
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
+}
+
+function readJson(file: string, shown: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new RuleFileError(shown, '', `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new RuleFileError(shown, '', `is not valid JSON (${(e as Error).message})`);
+  }
+}
+
+function validate<T>(schema: z.ZodType<T>, data: unknown, shown: string): T {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  throw new RuleFileError(shown, fieldPath(issue.path), issue.message);
+}
+
+function ruleFilesIn(dir: string): string[] {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a folder');
+    names = readdirSync(dir);
+  } catch (e) {
+    throw new RuleFileError(dir, '', `is not a readable folder of rule files (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return names.filter((n) => n.endsWith('.json') && n !== GRAMMAR_FILE).sort().map((n) => join(dir, n));
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function literalScanner(literals: Iterable<string>, flags: string): RegExp {
+  // Longest first, so that at one position the longest label is the one found.
+  const sorted = [...literals].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return new RegExp(sorted.map(escapeRegex).join('|'), flags);
+}
+
+function compileGrammar(g: Grammar): CompiledGrammar {
+  const { gap, filters, ...rest } = g;
+  return {
+    ...rest,
+    gapRe: new RegExp(`^(?:${gap})$`, 'u'),
+    filters: filters.map((f) => ({ name: f.name, where: f.where, re: new RegExp(f.pattern, 'u'), reason: f.reason })),
+    scopeRe: g.scopes.length ? literalScanner(g.scopes, 'g') : null,
+  };
+}
+
+function add(index: Map<string, CompiledRule[]>, literal: string, rule: CompiledRule): void {
+  const list = index.get(literal) ?? [];
+  list.push(rule);
+  list.sort((a, b) => b.priority - a.priority);
+  index.set(literal, list);
+}
+
+export type LoadOptions = {
+  /** Folders of extra rule files, loaded after the built-in ones. */
+  extraDirs?: string[];
+  /** Replace the built-in folder (tests). */
+  baseDir?: string;
+};
+
+export function loadRules(options: LoadOptions = {}): RuleSet {
+  const baseDir = options.baseDir ?? DEFAULT_PATTERNS_DIR;
+  const show = (f: string) => (f.startsWith(DEFAULT_PATTERNS_DIR) ? join('patterns', relative(DEFAULT_PATTERNS_DIR, f)) : f);
+  const grammarFile = join(baseDir, GRAMMAR_FILE);
+  const grammar = compileGrammar(validate(GrammarSchema, readJson(grammarFile, show(grammarFile)), show(grammarFile)));
+  const files = [...ruleFilesIn(baseDir), ...(options.extraDirs ?? []).flatMap(ruleFilesIn)];
+  const rules: CompiledRule[] = [];
+  const labels = new Map<string, CompiledRule[]>();
+  const afterLabels = new Map<string, CompiledRule[]>();
+  for (const file of files) {
+    const shown = show(file);
+    const spec = validate(RuleFileSchema, readJson(file, shown), shown);
+    spec.rules.forEach((r, i) => {
+      const rule: CompiledRule = {
+        ...r,
+        family: spec.family,
+        file: shown,
+        name: `${spec.family}#${i}`,
+        ...(r.requires ? { requiresRe: new RegExp(r.requires, 'u') } : {}),
+        ...(r.forbids ? { forbidsRe: new RegExp(r.forbids, 'u') } : {}),
+      };
+      rules.push(rule);
+      const expand = (field: 'labels' | 'after', index: Map<string, CompiledRule[]>) =>
+        (r[field] ?? []).forEach((label, j) => {
+          try {
+            for (const lit of expandLabel(substitutePieces(label, spec.pieces ?? {}))) add(index, lit, rule);
+          } catch (e) {
+            if (e instanceof LabelSyntaxError) throw new RuleFileError(shown, `rules[${i}].${field}[${j}]`, e.message);
+            throw e;
+          }
+        });
+      expand('labels', labels);
+      expand('after', afterLabels);
+    });
+  }
+  return {
+    rules,
+    labels,
+    labelScanner: literalScanner(labels.keys(), 'g'),
+    afterLabels,
+    afterScanner: afterLabels.size ? literalScanner(afterLabels.keys(), 'y') : null,
+    grammar,
+    files: files.map(show),
+  };
+}
+
+let defaultSet: RuleSet | undefined;
+/** The built-in rules, loaded once per process. */
+export function defaultRules(): RuleSet {
+  return (defaultSet ??= loadRules());
+}

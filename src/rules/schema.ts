@@ -1,0 +1,85 @@
+/** The shape of a rule file in patterns/, checked with zod when it is loaded. */
+import { z } from 'zod';
+
+export const UnitClasses = ['count', 'money', 'rate', 'ratio', 'bare', 'scaled'] as const;
+export type AcceptedUnit = (typeof UnitClasses)[number];
+
+const regexSource = z.string().refine(
+  (s) => {
+    try {
+      new RegExp(s, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a valid regular expression' },
+);
+
+export const ExampleSchema = z.strictObject({
+  /** A sentence in the genre. */
+  text: z.string().min(1),
+  /** The value the rule must give, or null: the rule must give nothing here. */
+  expect: z.number().nullable(),
+  /** The id expected, where it differs from the rule's (composed ids). */
+  id: z.string().optional(),
+  /** The source text expected for the record. */
+  span: z.string().optional(),
+});
+
+export const RuleSchema = z.strictObject({
+  /** Indicator id from INDICATORS.md, or another id ("other.…") for figures outside it. */
+  id: z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/, 'ids are dotted words such as births.first'),
+  /** Label wordings that stand right before the number (label syntax: expand.ts). */
+  labels: z.array(z.string().min(1)).min(1),
+  /** Wordings that stand right after the number instead: 4660余名妇女做了妇科检查. */
+  after: z.array(z.string().min(1)).optional(),
+  /** What the number must be: count (人, 例, …), money (元), rate (%, ‰), ratio (107:100), bare (no unit), scaled (88.07万). */
+  accepts: z.array(z.enum(UnitClasses)).min(1),
+  /** Only these printed units, where the class is too broad (人 but not 例). */
+  units: z.array(z.string().min(1)).optional(),
+  /** The indicator's usual unit, used when the report prints none. */
+  unit: z.string().min(1),
+  /** The text before the label, in its paragraph, must match this (e.g. 社会抚养费 for 征收金额). */
+  requires: regexSource.optional(),
+  /** The text before the label, in its sentence, must not match this. */
+  forbids: regexSource.optional(),
+  /** When the figure right before is one of these ids (其中 …), use the mapped id instead. */
+  parent: z.record(z.string(), z.string()).optional(),
+  /** Higher wins when one wording belongs to several rules that all accept the number. */
+  priority: z.number().int().default(0),
+  examples: z.array(ExampleSchema).default([]),
+});
+
+export const RuleFileSchema = z.strictObject({
+  family: z.string().min(1),
+  description: z.string().optional(),
+  /** Named pieces for labels: {PARITY}. */
+  pieces: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string()).optional(),
+  rules: z.array(RuleSchema).min(1),
+});
+
+export const FilterSchema = z.strictObject({
+  name: z.string().min(1),
+  /** Where the pattern is looked for: the clause before the label, the gap between label and number, or the text right after the number. */
+  where: z.enum(['clause', 'after']),
+  pattern: regexSource,
+  reason: z.string().min(1),
+});
+
+export const GrammarSchema = z.strictObject({
+  description: z.string().optional(),
+  /** What may stand between a label and its number: 为, 达到, 共, 控制在, (…). Anchored at both ends. */
+  gap: regexSource,
+  /** Longest gap, in characters. */
+  maxGap: z.number().int().positive(),
+  /** Words that name the scope of a figure (流动人口, 城区, 专项整治…). */
+  scopes: z.array(z.string().min(1)),
+  /** Non-mentions: targets, per-head standards, baselines. */
+  filters: z.array(FilterSchema),
+  examples: z.array(z.strictObject({ text: z.string().min(1), expect: z.array(z.tuple([z.string(), z.number()])) })).default([]),
+});
+
+export type RuleFile = z.infer<typeof RuleFileSchema>;
+export type RuleSpec = z.infer<typeof RuleSchema>;
+export type Grammar = z.infer<typeof GrammarSchema>;

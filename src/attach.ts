@@ -79,7 +79,7 @@ export function attach(text: string, numbers: NumberMention[], labels: LabelMent
     if (rejectedAfter(text, n, g.filters)) continue;
 
     const record: Attached = { id: chosen.rule.id, rule: chosen.rule, number: n, label: chosen.label, start: chosen.start, end: chosen.end };
-    const scope = scopeOf(text, chosen.start, set);
+    const scope = scopeOf(text, chosen.start, set, out);
     if (scope) record.scope = scope;
     compose(record, out[out.length - 1], text);
     out.push(record);
@@ -120,14 +120,28 @@ function rejectedAfter(text: string, n: NumberMention, filters: RuleSet['grammar
   return filters.some((f) => f.where === 'after' && f.re.test(after));
 }
 
-function scopeOf(text: string, at: number, set: RuleSet): string | undefined {
+/**
+ * The last scope word in the sentence before the label. A scope word that is
+ * part of an earlier figure's own label (常住户籍人口153310人) names that
+ * figure, not a scope for what follows.
+ */
+function scopeOf(text: string, at: number, set: RuleSet, earlier: Attached[]): string | undefined {
   const re = set.grammar.scopeRe;
   if (!re) return undefined;
   const from = backTo(text, at, SENTENCE_BREAK, CONTEXT_WINDOW);
   const sentence = text.slice(from, at);
   let scope: string | undefined;
   re.lastIndex = 0;
-  for (let m = re.exec(sentence); m; m = re.exec(sentence)) scope = m[0];
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    const s = from + m.index;
+    const e = s + m[0].length;
+    let inLabel = false;
+    for (let k = earlier.length - 1; k >= 0 && earlier[k]!.end > from; k--) {
+      const l = earlier[k]!.label;
+      if (s < l.end && e > l.start) inLabel = true;
+    }
+    if (!inLabel) scope = m[0];
+  }
   return scope;
 }
 

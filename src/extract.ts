@@ -8,7 +8,8 @@ import { scanLabels } from './labels.js';
 import { lineIndex } from './lines.js';
 import { normalize } from './normalize.js';
 import { scanNumbers } from './numbers.js';
-import type { Indicator, Report } from './report.js';
+import type { Indicator, Report, Section } from './report.js';
+import { sectionAt, splitSections } from './sections.js';
 import { defaultRules, type RuleSet } from './rules/load.js';
 import { plausibility } from './checks/plausibility.js';
 
@@ -25,15 +26,18 @@ export type ExtractOptions = {
 
 export function extract(text: string, options: ExtractOptions = {}): Report {
   const set = options.rules ?? defaultRules();
-  const indicators = findIndicators(text, set);
-  const warnings = [...(options.warnings ?? []), ...plausibility(indicators)];
+  const found = splitSections(text);
+  const sections: Section[] = found.map(({ warnings: _w, ...s }) => s);
+  const indicators = findIndicators(text, set).map((ind) => ({ ...ind, section: sectionAt(sections, ind.start) }));
   const checks = runChecks(indicators, text);
+  const warnings = [...(options.warnings ?? []), ...found.flatMap((s) => s.warnings), ...plausibility(indicators, checks)];
   return {
     source: options.source ?? '-',
     ...(options.encoding ? { encoding: options.encoding } : {}),
     indicators,
     checks,
     warnings,
+    sections,
   };
 }
 

@@ -1,0 +1,64 @@
+/**
+ * Rounding-aware judgement of a printed rate against the counts it derives
+ * from. The printed digits fix an interval (87.8 → [87.75, 87.85); 87.80 →
+ * [87.795, 87.805)); the arithmetic is exact, in BigInt over the printed digit
+ * string, never over a float that lost its trailing zero.
+ */
+
+export type Printed = { units: bigint; scale: bigint; decimals: number };
+
+/** "87.80" → 8780 / 100. */
+export function printedOf(digits: string): Printed {
+  const [int = '0', frac = ''] = digits.split('.');
+  return { units: BigInt(int + frac), scale: 10n ** BigInt(frac.length), decimals: frac.length };
+}
+
+function ceilDiv(a: bigint, b: bigint): bigint {
+  // b > 0
+  return a >= 0n ? (a + b - 1n) / b : -(-a / b);
+}
+
+export type Mode = 'rounded' | 'truncated';
+
+/**
+ * The whole numerators n for which n / den × factor prints as `p` (half-up
+ * rounding or truncation at p's decimals). Inclusive; empty when lo > hi.
+ */
+export function numeratorsFor(p: Printed, den: bigint, factor: bigint, mode: Mode): [bigint, bigint] {
+  const k = factor * p.scale;
+  if (mode === 'rounded') {
+    // (2u − 1)·den ≤ 2·n·k < (2u + 1)·den
+    return [ceilDiv((2n * p.units - 1n) * den, 2n * k), ceilDiv((2n * p.units + 1n) * den, 2n * k) - 1n];
+  }
+  // u·den ≤ n·k < (u + 1)·den
+  return [ceilDiv(p.units * den, k), ceilDiv((p.units + 1n) * den, k) - 1n];
+}
+
+export type RateJudgement =
+  | { agrees: true; mode: Mode; numerator: bigint }
+  | { agrees: false };
+
+/** Does some whole numerator in [lo, hi] give the printed rate? Rounding is tried before truncation. */
+export function judgeRate(p: Printed, lo: bigint, hi: bigint, den: bigint, factor: bigint): RateJudgement {
+  for (const mode of ['rounded', 'truncated'] as const) {
+    const [a, b] = numeratorsFor(p, den, factor, mode);
+    const from = a > lo ? a : lo;
+    const to = b < hi ? b : hi;
+    if (from <= to) return { agrees: true, mode, numerator: from };
+  }
+  return { agrees: false };
+}
+
+/**
+ * Whether a rate over `den` printed at p's precision could ever disagree with
+ * some whole numerator (GRIM): only when whole counts are coarser than the
+ * printed resolution.
+ */
+export function grimCanFail(p: Printed, den: bigint, factor: bigint): boolean {
+  return factor * p.scale > den;
+}
+
+/** n / den × factor with `decimals` digits, for messages. */
+export function ratio(n: number, den: number, factor: number, decimals: number): string {
+  return ((n / den) * factor).toFixed(decimals);
+}

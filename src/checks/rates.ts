@@ -1,0 +1,204 @@
+/**
+ * Rates from counts. A share of births (policy compliance, parity shares), a
+ * prevalence (users / married women) or a sex ratio is judged exactly at the
+ * printed precision, by interval where parts are missing, and by the GRIM test
+ * where only the denominator is known. Rates per population (births /
+ * population × 1000) are judged only approximately: reports rarely state the
+ * average population they divide by.
+ */
+import type { Check, Indicator } from '../report.js';
+import { nearest, runAfter, type Context, type Ref } from './groups.js';
+import { grimCanFail, judgeRate, printedOf, ratio } from './interval.js';
+import { PART_SETS } from './sums.js';
+
+const PER_POPULATION_TOLERANCE = 0.05;
+
+type Numerator = { lo: number; hi: number; how: string; inputs: Ref[] };
+
+const PARITIES = ['first', 'second', 'thirdPlus'] as const;
+
+/** In-policy births: stated, or total minus out-of-policy, or bounded by the cells listed under the total. */
+function inPolicyBirths(ctx: Context, total: Ref, at: number): Numerator | undefined {
+  const stated = nearest(ctx, total.ind, 'births.inPolicy', at);
+  if (stated) return { lo: stated.ind.value, hi: stated.ind.value, how: `${stated.ind.value}`, inputs: [stated] };
+  const out = nearest(ctx, total.ind, 'births.outOfPolicy', at);
+  if (out) {
+    const v = total.ind.value - out.ind.value;
+    return { lo: v, hi: v, how: `(${total.ind.value} − ${out.ind.value})`, inputs: [out] };
+  }
+  const run = runAfter(ctx, total, new Set(PART_SETS['births.total']!.flatMap((s) => s.parts)));
+  let lo = 0;
+  let hi = 0;
+  let listed = 0;
+  const known: string[] = [];
+  const inputs: Ref[] = [];
+  for (const p of PARITIES) {
+    const all = run.get(`births.${p}`);
+    const inn = run.get(`births.${p}.inPolicy`);
+    const outp = run.get(`births.${p}.outOfPolicy`);
+    for (const r of [all, inn, outp]) if (r) inputs.push(r);
+    if (all) {
+      listed += all.ind.value;
+      if (inn) {
+        lo += inn.ind.value;
+        hi += inn.ind.value;
+        known.push(String(inn.ind.value));
+      } else if (outp) {
+        lo += all.ind.value - outp.ind.value;
+        hi += all.ind.value - outp.ind.value;
+        known.push(`(${all.ind.value} − ${outp.ind.value})`);
+      } else hi += all.ind.value;
+    } else {
+      if (inn) {
+        lo += inn.ind.value;
+        hi += inn.ind.value;
+        listed += inn.ind.value;
+        known.push(String(inn.ind.value));
+      }
+      if (outp) listed += outp.ind.value;
+    }
+  }
+  if (!known.length) return undefined;
+  const unlisted = Math.max(0, total.ind.value - listed);
+  hi += unlisted;
+  return { lo, hi, how: known.join(' + '), inputs };
+}
+
+type RateSpec = {
+  id: string;
+  factor: number;
+  denominator: string;
+  numerator: (ctx: Context, den: Ref, rate: Ref) => Numerator | undefined;
+  what: string;
+};
+
+const simple =
+  (id: string) =>
+  (ctx: Context, den: Ref, rate: Ref): Numerator | undefined => {
+    const r = runAfter(ctx, den, new Set([id])).get(id) ?? nearest(ctx, rate.ind, id, rate.ind.start);
+    return r ? { lo: r.ind.value, hi: r.ind.value, how: String(r.ind.value), inputs: [r] } : undefined;
+  };
+
+const SHARES: RateSpec[] = [
+  { id: 'rate.policyCompliance', factor: 100, denominator: 'births.total', numerator: (c, d, r) => inPolicyBirths(c, d, r.ind.start), what: 'in-policy births' },
+  { id: 'rate.first', factor: 100, denominator: 'births.total', numerator: simple('births.first'), what: 'first births' },
+  { id: 'rate.second', factor: 100, denominator: 'births.total', numerator: simple('births.second'), what: 'second births' },
+  { id: 'rate.thirdPlus', factor: 100, denominator: 'births.total', numerator: simple('births.thirdPlus'), what: 'third and later births' },
+  { id: 'rate.contraceptivePrevalence', factor: 100, denominator: 'population.marriedWomen', numerator: simple('contraception.users'), what: 'women using contraception' },
+];
+
+export function rateChecks(ctx: Context, rate: Ref): Check[] {
+  const r = rate.ind;
+  if (r.id === 'rate.birth') return perPopulation(ctx, rate);
+  if (r.id === 'sexRatio.atBirth') return sexRatio(ctx, rate);
+  const spec = SHARES.find((s) => s.id === r.id);
+  if (!spec) return [];
+  if (r.unit !== '%' && r.decimals === undefined) return [];
+  const den = nearest(ctx, r, spec.denominator, r.start);
+  if (!den || den.ind.value <= 0) return [];
+  const num = spec.numerator(ctx, den, rate);
+  const p = printedOf(r.printed);
+  const D = den.ind.value;
+  const base = { rule: 'rate-from-counts', subject: { id: r.id, value: r.value } };
+  const approx = r.approximate || den.ind.approximate || num?.inputs.some((i) => i.ind.approximate);
+  if (!num) {
+    const inputs = [rate.index, den.index];
+    if (!grimCanFail(p, BigInt(D), BigInt(spec.factor))) {
+      return [{ ...base, inputs, status: 'unverifiable', message: `Only the denominator (${D}) is stated, and with it every rate at this precision is possible.` }];
+    }
+    const j = judgeRate(p, 0n, BigInt(D), BigInt(D), BigInt(spec.factor));
+    if (j.agrees) {
+      return [{
+        ...base, inputs, status: 'consistent',
+        expected: `${j.numerator} of ${D}`,
+        arithmetic: `${j.numerator} / ${D} × ${spec.factor} = ${ratio(Number(j.numerator), D, spec.factor, p.decimals + 2)} ≈ ${r.printed} ✓`,
+        message: `${r.printed} is a possible share of ${D} (for example ${j.numerator} ${spec.what}); the count itself is not stated.`,
+      }];
+    }
+    return [{
+      ...base, inputs, status: 'inconsistent',
+      message: `No whole number of ${spec.what} out of ${D} gives ${r.printed}${r.unit}: the rate or the total is wrong.`,
+    }];
+  }
+  const inputs = [rate.index, den.index, ...num.inputs.map((i) => i.index)];
+  const j = judgeRate(p, BigInt(num.lo), BigInt(num.hi), BigInt(D), BigInt(spec.factor));
+  const dec = p.decimals + 2;
+  const low = ratio(num.lo, D, spec.factor, dec);
+  const high = ratio(num.hi, D, spec.factor, dec);
+  const range = num.lo === num.hi ? low : `[${low}, ${high}]`;
+  if (j.agrees) {
+    const value = num.lo === num.hi ? `${num.how} / ${D} × ${spec.factor} = ${low}` : `${spec.what} ${num.lo}–${num.hi} of ${D} → ${range}`;
+    return [{
+      ...base, inputs,
+      status: approx ? 'approximate' : 'consistent',
+      expected: range,
+      arithmetic: `${value} ≈ ${r.printed} ✓${j.mode === 'truncated' ? ' (truncated)' : ''}`,
+      message:
+        j.mode === 'truncated'
+          ? `${range} printed as ${r.printed}: truncated rather than rounded, which is not a contradiction.`
+          : num.lo === num.hi
+            ? `${num.how} / ${D} gives ${low}, which rounds to the printed ${r.printed}.`
+            : `With ${num.hi - num.lo} births not assigned by the report, the rate can be ${r.printed}.`,
+    }];
+  }
+  return [{
+    ...base, inputs,
+    status: 'inconsistent',
+    expected: num.lo === num.hi ? low : `[${ratio(num.lo, D, spec.factor, p.decimals + 1)}, ${ratio(num.hi, D, spec.factor, p.decimals + 1)}]`,
+    arithmetic: `${num.lo === num.hi ? `${num.how} / ${D} × ${spec.factor} = ${low}` : `${spec.what} ≤ ${num.hi} of ${D} → ≤ ${ratio(num.hi, D, spec.factor, p.decimals + 1)}`} ≠ ${r.printed}`,
+    message:
+      num.lo === num.hi
+        ? `${num.how} / ${D} gives ${low}, not the printed ${r.printed}${r.unit}.`
+        : `Even giving every unlisted birth to one side, ${spec.what} lie between ${num.lo} and ${num.hi} of ${D}, so the rate lies in ${range}; the printed ${r.printed}${r.unit} is outside it.`,
+  }];
+}
+
+function sexRatio(ctx: Context, rate: Ref): Check[] {
+  const r = rate.ind;
+  const male = nearest(ctx, r, 'births.male', r.start);
+  const female = nearest(ctx, r, 'births.female', r.start);
+  if (!male || !female || female.ind.value <= 0) return [];
+  const p = printedOf(r.printed);
+  const j = judgeRate(p, BigInt(male.ind.value), BigInt(male.ind.value), BigInt(female.ind.value), 100n);
+  const v = ratio(male.ind.value, female.ind.value, 100, p.decimals + 2);
+  return [{
+    rule: 'rate-from-counts',
+    subject: { id: r.id, value: r.value },
+    status: j.agrees ? 'consistent' : 'inconsistent',
+    expected: v,
+    inputs: [rate.index, male.index, female.index],
+    arithmetic: `${male.ind.value} / ${female.ind.value} × 100 = ${v} ${j.agrees ? '≈' : '≠'} ${r.printed}${j.agrees ? ' ✓' : ''}`,
+    message: j.agrees ? `Boys per 100 girls born agrees with the printed ratio.` : `${male.ind.value} boys per ${female.ind.value} girls is ${v}, not the printed ${r.printed}.`,
+  }];
+}
+
+/** births / population × 1000, within a stated tolerance: the average population used is rarely printed. */
+function perPopulation(ctx: Context, rate: Ref): Check[] {
+  const r = rate.ind;
+  const births = nearest(ctx, r, 'births.total', r.start);
+  const pop = nearest(ctx, r, 'population.total', r.start);
+  if (!births || !pop || pop.ind.value <= 0) return [];
+  const p = printedOf(r.printed);
+  const exact = (births.ind.value / pop.ind.value) * 1000;
+  const computed = exact.toFixed(p.decimals + 2);
+  const base = {
+    rule: 'per-population-rate',
+    subject: { id: r.id, value: r.value },
+    expected: computed,
+    inputs: [rate.index, births.index, pop.index],
+  };
+  const arithmetic = `${births.ind.value} / ${pop.ind.value} × 1000 = ${computed}`;
+  const warnUnit = r.unit === '%' ? ' (printed in %, read as ‰)' : '';
+  const j = judgeRate(p, BigInt(births.ind.value), BigInt(births.ind.value), BigInt(Math.round(pop.ind.value)), 1000n);
+  if (j.agrees) {
+    return [{ ...base, status: 'consistent', arithmetic: `${arithmetic} ≈ ${r.printed} ✓${j.mode === 'truncated' ? ' (truncated)' : ''}`,
+      message: `Births over the stated population give the printed rate${j.mode === 'truncated' ? ' (truncated)' : ''}${warnUnit}.` }];
+  }
+  const off = Math.abs(exact - r.value) / r.value;
+  if (off <= PER_POPULATION_TOLERANCE) {
+    return [{ ...base, status: 'approximate', arithmetic: `${arithmetic} ≈ ${r.printed} (within ${PER_POPULATION_TOLERANCE * 100}%)`,
+      message: `Births over the stated population give ${computed}‰, within ${PER_POPULATION_TOLERANCE * 100}% of the printed ${r.printed}: the report likely divides by an average population it does not state${warnUnit}.` }];
+  }
+  return [{ ...base, status: 'inconsistent', arithmetic: `${arithmetic} ≠ ${r.printed}`,
+    message: `Births over the stated population give ${computed}‰, ${(off * 100).toFixed(0)}% away from the printed ${r.printed}: more than a difference of average population explains${warnUnit}.` }];
+}

@@ -1,0 +1,129 @@
+/**
+ * Parts and totals. An exhaustive split (一孩+二孩+多孩, 政策内+政策外,
+ * 死亡+伤残) must add up exactly; a list under 其中 need not be exhaustive:
+ * parts short of the total are "unaccounted", parts above it a contradiction.
+ */
+import type { Check, Indicator } from '../report.js';
+import { runAfter, type Context, type Ref } from './groups.js';
+
+type PartSet = { name: string; parts: string[]; exhaustive: boolean; unlessPresent?: string[] };
+
+const CELLS = ['first', 'second', 'thirdPlus'].flatMap((p) => [`births.${p}.inPolicy`, `births.${p}.outOfPolicy`]);
+
+export const PART_SETS: Record<string, PartSet[]> = {
+  'births.total': [
+    { name: 'births by parity', parts: ['births.first', 'births.second', 'births.thirdPlus'], exhaustive: true },
+    { name: 'births by policy', parts: ['births.inPolicy', 'births.outOfPolicy'], exhaustive: true },
+    // Cells are only parts of the total when the parities themselves are not listed.
+    { name: 'births by policy and parity', parts: CELLS, exhaustive: true, unlessPresent: ['births.first', 'births.second', 'births.thirdPlus'] },
+    { name: 'births by sex', parts: ['births.male', 'births.female'], exhaustive: true },
+  ],
+  'surgery.total': [
+    {
+      name: 'operations',
+      parts: [
+        'surgery.iudInsertion', 'surgery.iudRemoval', 'surgery.sterilization', 'surgery.sterilizationFemale',
+        'surgery.sterilizationMale', 'surgery.abortion', 'surgery.inducedLabor', 'surgery.abortionOrLabor', 'surgery.implant',
+      ],
+      exhaustive: false,
+    },
+  ],
+  'subsidy.specialAssistance': [
+    { name: 'special assistance by family', parts: ['subsidy.specialAssistance.bereaved', 'subsidy.specialAssistance.disabled'], exhaustive: true },
+  ],
+  'subsidy.total.amount': [
+    {
+      name: 'benefit money',
+      parts: [
+        'subsidy.rewardAssistance.amount', 'subsidy.specialAssistance.amount', 'subsidy.surgeryComplication.amount',
+        'subsidy.onlyChildHealthFee.amount', 'subsidy.onlyChildParentReward.amount',
+      ],
+      exhaustive: false,
+    },
+  ],
+};
+
+const ALL_PARTS: Record<string, Set<string>> = Object.fromEntries(
+  Object.entries(PART_SETS).map(([total, sets]) => [total, new Set(sets.flatMap((s) => s.parts))]),
+);
+
+/** Half a unit of the last printed digit of a scaled figure (212.4万 → ±500 yuan); exact figures have none. */
+export function slack(ind: Indicator): number {
+  const printed = Number(ind.printed);
+  if (!printed || ind.value === printed) return 0;
+  return (ind.value / printed) * 0.5 * 10 ** -(ind.decimals ?? 0);
+}
+
+export const show = (ind: Indicator) => `${ind.printed}${ind.value !== Number(ind.printed) ? ` (${ind.value})` : ''}`;
+
+export function partsChecks(ctx: Context, total: Ref): Check[] {
+  const sets = PART_SETS[total.ind.id];
+  if (!sets) return [];
+  const run = runAfter(ctx, total, ALL_PARTS[total.ind.id]!);
+  const out: Check[] = [];
+  for (const set of sets) {
+    const present = set.parts
+      .map((id) => run.get(id))
+      .filter((r): r is Ref => r !== undefined)
+      .sort((a, b) => a.index - b.index);
+    if (!present.length) continue;
+    if (set.unlessPresent?.some((id) => run.has(id))) continue;
+    if (set.exhaustive && present.length < 2 && set.parts.length > 1 && present.length < set.parts.length) {
+      // One part alone says little about a split; still catch it exceeding the total.
+      if (present[0]!.ind.value <= total.ind.value) continue;
+    }
+    out.push(judgeSum(total, present, set));
+  }
+  return out;
+}
+
+function judgeSum(total: Ref, parts: Ref[], set: PartSet): Check {
+  const t = total.ind;
+  const sum = parts.reduce((s, r) => s + r.ind.value, 0);
+  const tolerance = parts.reduce((s, r) => s + slack(r.ind), slack(t));
+  const complete = set.exhaustive && parts.length === set.parts.length;
+  const scaled = parts.some((r) => slack(r.ind) > 0) || slack(t) > 0;
+  const terms = parts.map((r) => (scaled ? r.ind.printed : String(r.ind.value))).join(' + ');
+  const sumShown = scaled ? trim(sum / (t.value / Number(t.printed))) : String(sum);
+  const totalShown = scaled ? t.printed : String(t.value);
+  const diff = t.value - sum;
+  const base = {
+    rule: 'parts-sum',
+    subject: { id: t.id, value: t.value },
+    expected: String(round(sum)),
+    inputs: [total.index, ...parts.map((r) => r.index)],
+  };
+  const approx = [t, ...parts.map((r) => r.ind)].some((i) => i.approximate);
+  if (Math.abs(diff) <= tolerance + 1e-9) {
+    return {
+      ...base,
+      status: approx ? 'approximate' : 'consistent',
+      arithmetic: `${terms} = ${sumShown} ✓`,
+      message: `The ${set.name} add up to the total${tolerance ? ' within the rounding of the printed figures' : ''}.`,
+    };
+  }
+  if (diff > 0 && !complete) {
+    return {
+      ...base,
+      status: 'unaccounted',
+      arithmetic: `${terms} = ${sumShown} ≠ ${totalShown} (${trim(scaled ? diff / (t.value / Number(t.printed)) : diff)} unaccounted)`,
+      message: `The listed ${set.name} add up to ${round(sum)}, ${round(diff)} short of the reported ${round(t.value)}: the list may leave some out.`,
+    };
+  }
+  return {
+    ...base,
+    status: 'inconsistent',
+    arithmetic: `${terms} = ${sumShown} ≠ ${totalShown}`,
+    message:
+      diff < 0
+        ? `The listed ${set.name} add up to ${round(sum)}, more than the reported total ${round(t.value)}: at least one figure is wrong.`
+        : `The ${set.name} are a complete split but add up to ${round(sum)}, not the reported ${round(t.value)}.`,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+function trim(x: number): string {
+  return String(Math.round(x * 1e6) / 1e6);
+}

@@ -1,0 +1,201 @@
+/**
+ * Splitting a file into the reports it holds. Web pages often carry several
+ * reports (篇1, 篇2; "更多…延伸阅读" compilations; the same report pasted
+ * twice) inside site debris. A section starts at a heading line: short, no
+ * sentence punctuation, naming a report (总结, 汇报, 报告, 材料, 篇N, 安排…).
+ * Each section gets its place, level and year where the text states them.
+ */
+import type { Section } from './report.js';
+
+const HEADING_WORD = /(?:总结|汇报|报告|材料|讲话|安排|要点|篇\s*[0-9一二三四五六七八九十]+)\s*(?:\.docx?|\.pdf)?\s*$/;
+// 一、 (一) 1、 1. 2、 - : list items and keyword debris, not report headings.
+const LIST_MARKER = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．]|[-•·*]|关\s*键\s*词)/;
+const SENTENCE_PUNCT = /[。,;!?:]/;
+const DEBRIS = /(?:延伸阅读|更多.{0,12}(?:范文|总结|推荐)|希望(?:能)?对(?:大家|您)有所帮助|www\.|\.com|\.cn|由会员分享|珍藏版|热门.{0,10}推荐)/i;
+const MIN_BODY = 120;
+
+const LEVELS = ['街道', '乡', '镇', '县', '区', '市', '州', '省'] as const;
+const SUFFIX = '(?:自治县|自治州|街道|县|区|市|镇|乡|州)';
+// A place name is found by what follows it (an agency, a geographic phrase),
+// then read backwards: scanning forwards cannot tell where a name starts in
+// unpunctuated Chinese (自查工作汇报盂县人口和计划生育局).
+const TITLE_ANCHOR = new RegExp(`${SUFFIX}(?=\\s*(?:\\d|年|人口|计生|计划生育|卫生|妇联|关于|工作))`, 'gu');
+const BODY_ANCHOR = new RegExp(`${SUFFIX}(?=人口和计划生育局|人口和计划生育委员会|人口计生局|人口计生委|卫生和计划生育局|卫计局|计生局|计生委|计生办|人民政府|位于|地处|辖|总人口)`, 'gu');
+// Characters that do not occur inside the place names these reports use; the
+// name starts after the last of them (作汇报盂县 → 盂县, 结合我市 → 市).
+const NOT_IN_NAME = /^.*[我全本在的和与及是为由经各该对年作报告结查汇总工材料于到前合理配加强统筹等、xX\d]/u;
+const SELF_PLACE = /(?:我|全|本)(街道|镇|乡|县|区|市|州)/gu;
+const YEAR = /((?:19|20)\d{2})\s*年/u;
+const REDACTED_YEAR = /(?:20|19)?(?:xx|XX|××|__|_|＿|\*\*)\s*年|X{2}年/u;
+const PERIOD = /((?:19|20)(?:\d{2}|xx|XX)年\d{1,2}月\d{1,2}日\s*[—\-至到~]+\s*(?:19|20)(?:\d{2}|xx|XX)年\d{1,2}月\d{1,2}日)/u;
+const AGENCY = /(?:人口和计划生育局|人口和计划生育委员会|人口计生局|人口计生委|卫生和计划生育局|卫计局|计生办|计生局|妇联)/u;
+
+type Line = { start: number; end: number; text: string };
+
+function linesOf(text: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      out.push({ start, end: i, text: text.slice(start, i) });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+function isHeading(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 4 || t.length > 48) return false;
+  if (SENTENCE_PUNCT.test(t.replace(/\.docx?$|\.pdf$/, ''))) return false;
+  if (DEBRIS.test(t) || LIST_MARKER.test(t)) return false;
+  return HEADING_WORD.test(t);
+}
+
+export type SectionInfo = Section & { warnings: string[] };
+
+/** Sections in order; a file with no heading is one section. */
+export function splitSections(text: string): SectionInfo[] {
+  const lines = linesOf(text);
+  const starts: { at: number; title: string }[] = [];
+  for (const l of lines) if (isHeading(l.text)) starts.push({ at: l.start, title: l.text.trim() });
+  if (!starts.length || starts[0]!.at > 0) starts.unshift({ at: 0, title: '' });
+  // A heading followed by too little body (a page title repeated above its report) merges into the next.
+  const merged: { at: number; title: string }[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const s = starts[i]!;
+    const next = starts[i + 1]?.at ?? text.length;
+    const body = text.slice(s.at, next).replace(/\s+/g, '');
+    if (body.length - s.title.length < MIN_BODY && i + 1 < starts.length) {
+      starts[i + 1] = { at: s.at, title: starts[i + 1]!.title || s.title };
+      continue;
+    }
+    merged.push(s);
+  }
+  // Trailing debris after the last report (keywords, download notices) stays with it.
+  while (merged.length > 1) {
+    const last = merged[merged.length - 1]!;
+    if (text.slice(last.at, text.length).replace(/\s+/g, '').length - last.title.length >= MIN_BODY) break;
+    merged.pop();
+  }
+  const sections: SectionInfo[] = merged.map((s, i) => {
+    const end = merged[i + 1]?.at ?? text.length;
+    return describe(text, s.title, s.at, end);
+  });
+  markDuplicates(text, sections);
+  return sections;
+}
+
+function describe(text: string, title: string, start: number, end: number): SectionInfo {
+  const head = text.slice(start, Math.min(end, start + 600));
+  const warnings: string[] = [];
+  const titleYear = YEAR.exec(title);
+  const bodyYear = YEAR.exec(head);
+  let year: number | null = null;
+  if (titleYear) year = Number(titleYear[1]);
+  else if (REDACTED_YEAR.test(title) || (!bodyYear && REDACTED_YEAR.test(head))) {
+    warnings.push(`section at offset ${start}: the report year is redacted (${(REDACTED_YEAR.exec(title) ?? REDACTED_YEAR.exec(head))![0]}); year left empty`);
+  } else if (bodyYear) year = Number(bodyYear[1]);
+
+  const place = findPlace(title, head, text.slice(start, end));
+  const level = place ? (LEVELS.find((l) => place.endsWith(l)) ?? null) : null;
+  const period = PERIOD.exec(head)?.[1];
+  const issuer = issuerOf(title) ?? issuerOf(head.slice(0, 120));
+  return {
+    title,
+    place,
+    level,
+    year,
+    ...(period ? { period } : {}),
+    ...(issuer ? { issuer } : {}),
+    start,
+    end,
+    warnings,
+  };
+}
+
+function issuerOf(s: string): string | undefined {
+  const m = AGENCY.exec(s);
+  if (!m) return undefined;
+  // 在县人口计生局的具体指导下: the agency that guided, not the one that reports.
+  if (/在|由|经|受|按照|接受|配合|协调/u.test(s.slice(Math.max(0, m.index - 6), m.index))) return undefined;
+  const suffix = /(?:县|区|市|镇|乡|州)$/u.exec(s.slice(0, m.index));
+  const place = suffix ? nameEndingAt(s, m.index - 1, 1) : '';
+  return place + m[0];
+}
+
+/** The name before the suffix at `at`: up to four Han characters, less words that cannot begin a name. */
+function nameEndingAt(text: string, at: number, suffixLength: number): string {
+  let from = at;
+  while (from > 0 && at - from < 4 && /[\u4e00-\u9fa5]/u.test(text[from - 1]!)) from--;
+  return text.slice(from, at).replace(NOT_IN_NAME, '') + text.slice(at, at + suffixLength);
+}
+
+function named(text: string, anchor: RegExp): string | null {
+  anchor.lastIndex = 0;
+  for (let m = anchor.exec(text); m; m = anchor.exec(text)) {
+    const name = nameEndingAt(text, m.index, m[0].length);
+    if (name.length > m[0].length) return name;
+  }
+  return null;
+}
+
+/**
+ * The place a report speaks for: a name in its title, a name before its
+ * agency or in its geographic opening (桂阳县位于…), the bare level a title
+ * starts with (县2023…), or the level it calls itself by (我镇).
+ */
+function findPlace(title: string, head: string, body: string): string | null {
+  const fromTitle = named(title, TITLE_ANCHOR);
+  if (fromTitle) return fromTitle;
+  const fromBody = named(head, BODY_ANCHOR);
+  if (fromBody) return fromBody;
+  const bare = new RegExp(`^${SUFFIX}`, 'u').exec(title.trim());
+  if (bare) return bare[0];
+  const counts = new Map<string, number>();
+  SELF_PLACE.lastIndex = 0;
+  for (let m = SELF_PLACE.exec(body); m; m = SELF_PLACE.exec(body)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [k, v] of counts) if (best === null || v > counts.get(best)!) best = k;
+  return best;
+}
+
+function sentencesOf(s: string): Set<string> {
+  return new Set(
+    s
+      .split(/[。;!?\n]/)
+      .map((x) => x.replace(/\s+/g, ''))
+      .filter((x) => x.length >= 12),
+  );
+}
+
+/** A later section whose sentences mostly repeat an earlier one is that report again. */
+function markDuplicates(text: string, sections: SectionInfo[]): void {
+  const sets = sections.map((s) => sentencesOf(text.slice(s.start, s.end)));
+  for (let j = 1; j < sections.length; j++) {
+    const b = sets[j]!;
+    if (b.size < 3) continue;
+    for (let i = 0; i < j; i++) {
+      if (sections[i]!.duplicateOf !== undefined) continue;
+      const a = sets[i]!;
+      let shared = 0;
+      for (const x of b) if (a.has(x)) shared++;
+      if (shared / b.size >= 0.8) {
+        sections[j]!.duplicateOf = i;
+        break;
+      }
+    }
+  }
+}
+
+/** Index of the section holding `offset`. */
+export function sectionAt(sections: Section[], offset: number): number {
+  let lo = 0;
+  let hi = sections.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sections[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,8 +1,260 @@
-import { readFileSync } from 'node:fs';
-import { extract } from './extract.js';
-export async function main(argv: string[]): Promise<number> {
-  const file = argv.find((a) => !a.startsWith('-'))!;
-  const r = extract(readFileSync(file, 'utf8'), { source: file });
-  process.stdout.write(JSON.stringify(r, null, 1) + '\n');
-  return 0;
+/**
+ * The command line: parse options, run the batch, pick a reporter, return an
+ * exit code. Data goes to stdout (or --out); errors, progress and the summary
+ * to stderr, one line each.
+ *
+ * Exit codes: 0 ok · 1 --strict found a contradiction · 2 usage error (bad
+ * options, bad rule files, unwritable --out) · 3 some inputs failed.
+ */
+import { availableParallelism } from 'node:os';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { supportsEncoding } from './decode.js';
+import { collectInputs } from './inputs.js';
+import {
+  checksCsvReporter,
+  csvReporter,
+  jsonlReporter,
+  jsonReporter,
+  wideReporter,
+  type Reporter,
+} from './output/formats.js';
+import { fileSink, OutputError, streamSink, type Sink } from './output/sink.js';
+import { tableReporter } from './output/table.js';
+import { inOrder, runAll, type OnReport } from './pool.js';
+import { failed, processBytes, rulesFor } from './process.js';
+import type { Report } from './report.js';
+import { RuleFileError } from './rules/load.js';
+import { Progress } from './progress.js';
+
+export const EXIT = { ok: 0, contradiction: 1, usage: 2, inputFailed: 3 } as const;
+
+export type Io = {
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
+  stdin?: AsyncIterable<Uint8Array | string>;
+  env?: Record<string, string | undefined>;
+};
+
+const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
+
+type Options = {
+  json?: boolean;
+  jsonl?: boolean;
+  csv?: boolean;
+  wide?: boolean;
+  out?: string;
+  bom?: boolean;
+  checksCsv?: string;
+  encoding?: string;
+  patterns: string[];
+  strict?: boolean;
+  jobs: number;
+  quiet?: boolean;
+  debug?: boolean;
+};
+
+class UsageError extends Error {}
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
+  return n;
+}
+
+function program(io: Io): Command {
+  return new Command('extract')
+    .description('Extract every figure from Chinese population and family-planning work reports, with its source text, and check the arithmetic.')
+    .argument('[inputs...]', 'report files or folders (searched for .txt .md .html .htm); "-" reads standard input')
+    .option('--json', 'JSON: one Report for one input, an array in path order for several')
+    .option('--jsonl', 'JSON Lines: one Report per line, written as each file finishes')
+    .option('--csv', 'CSV: one row per figure (source, id, value, unit, approximate, line, text …)')
+    .option('--wide', 'with --csv: one row per report section, one column per indicator (its first mention)')
+    .option('-o, --out <file>', 'write to this file instead of standard output; replaced only when the run completes')
+    .option('--bom', 'start CSV with a UTF-8 byte-order mark so Excel reads it as UTF-8 (default when --out ends in .csv)')
+    .option('--no-bom', 'never write a byte-order mark')
+    .option('--checks-csv <file>', 'also write every check as CSV (source, rule, status, subject, expected, arithmetic, message)')
+    .option('--encoding <name>', 'decode inputs as this encoding (gbk, gb18030, big5, utf-16le …) instead of detecting it')
+    .option('--patterns <dir>', 'add the rule files in this folder (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--strict', 'exit with code 1 when any check is inconsistent')
+    .addOption(new Option('-j, --jobs <n>', 'worker threads for a batch').argParser(positiveInt).default(availableParallelism(), 'the number of cores'))
+    .option('-q, --quiet', 'print nothing on standard error')
+    .option('--debug', 'print stack traces for internal errors')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  extract report.txt                       a table of figures and checks
+  extract report.txt --json                the Report as JSON
+  extract reports/ --jsonl > all.jsonl     a folder, one Report per line
+  extract reports/ --csv --wide --out data.csv
+                                           one row per report, ready for R, pandas or Excel
+  extract reports/ --csv --checks-csv checks.csv --out figures.csv
+  extract gbk-report.txt --encoding gbk --json
+  cat report.txt | extract - --json
+
+Exit codes:
+  0  success
+  1  --strict and some check is inconsistent
+  2  usage error: bad options, an invalid rule file, an unwritable --out
+  3  some inputs could not be read or decoded (the others are still reported)`,
+    )
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s) => io.stderr.write(s.startsWith('error:') ? `extract: ${s}` : s),
+    })
+    .showHelpAfterError('(run extract --help for usage)');
+}
+
+function pickReporter(o: Options, io: Io): Reporter {
+  const formats = [o.json && '--json', o.jsonl && '--jsonl', o.csv && '--csv'].filter(Boolean);
+  if (formats.length > 1) throw new UsageError(`choose one output format: ${formats.join(' and ')} cannot be combined`);
+  if (o.wide && !o.csv) throw new UsageError('--wide goes with --csv');
+  if (o.json) return jsonReporter;
+  if (o.jsonl) return jsonlReporter;
+  if (o.csv) return o.wide ? wideReporter : csvReporter;
+  const color = !o.out && Boolean(io.stdout.isTTY) && !('NO_COLOR' in (io.env ?? {})) && io.env?.TERM !== 'dumb';
+  return tableReporter(color);
+}
+
+async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+  const parts: Buffer[] = [];
+  for await (const chunk of stream) parts.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+  return Buffer.concat(parts);
+}
+
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  const cmd = program(io);
+  let inputs: string[];
+  let o: Options;
+  try {
+    cmd.parse(argv, { from: 'user' });
+    inputs = cmd.args;
+    o = cmd.opts<Options>();
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    throw e;
+  }
+  const say = (line: string) => {
+    if (!o.quiet) io.stderr.write(`${line}\n`);
+  };
+  const usage = (msg: string) => {
+    io.stderr.write(`extract: ${msg}\n`);
+    return EXIT.usage;
+  };
+
+  let reporter: Reporter;
+  try {
+    reporter = pickReporter(o, io);
+  } catch (e) {
+    if (e instanceof UsageError) return usage(e.message);
+    throw e;
+  }
+  if (!inputs.length) return usage('no input: name report files or folders, or "-" for standard input (extract --help)');
+  if (o.encoding && !supportsEncoding(o.encoding)) return usage(`--encoding ${o.encoding}: not an encoding this Node.js can decode`);
+  try {
+    rulesFor(o.patterns); // fail early, once, on a broken rule file
+  } catch (e) {
+    if (e instanceof RuleFileError) return usage(`invalid rule file ${e.message}`);
+    throw e;
+  }
+
+  const found = collectInputs(inputs);
+  const sinks: Sink[] = [];
+  let sink: Sink;
+  let checksSink: Sink | undefined;
+  try {
+    sink = o.out ? fileSink(o.out, o.bom ?? (o.csv === true && /\.csv$/i.test(o.out))) : streamSink(io.stdout);
+    sinks.push(sink);
+    if (o.checksCsv) {
+      checksSink = fileSink(o.checksCsv, o.bom ?? /\.csv$/i.test(o.checksCsv));
+      sinks.push(checksSink);
+    }
+  } catch (e) {
+    for (const s of sinks) s.abort();
+    if (e instanceof OutputError) return usage(e.message);
+    throw e;
+  }
+
+  const count = found.length;
+  let failures = 0;
+  let inconsistent = 0;
+  let flagged = 0;
+  const progress = new Progress(io.stderr, count, Boolean(io.stderr.isTTY) && !o.quiet && count > 1);
+  const emit = (r: Report, index: number) => {
+    if (index === 0) {
+      sink.write(reporter.begin(count));
+      checksSink?.write(checksCsvReporter.begin(count));
+    }
+    sink.write(reporter.report(r, index, count));
+    checksSink?.write(checksCsvReporter.report(r, index, count));
+  };
+  const tally = (r: Report) => {
+    if (r.error) {
+      failures++;
+      progress.clear();
+      say(`extract: ${r.source}: ${r.error}`);
+    }
+    for (const c of r.checks) {
+      if (c.status === 'inconsistent') inconsistent++;
+      if (c.status === 'inconsistent' || c.status === 'unaccounted') flagged++;
+    }
+    progress.tick(r);
+  };
+  // JSON Lines is written as each file finishes; the other formats in path order.
+  let order = 0;
+  const onReport: OnReport =
+    reporter === jsonlReporter
+      ? (_i, r) => {
+          tally(r);
+          emit(r, order++);
+        }
+      : inOrder((r, i) => {
+          tally(r);
+          emit(r, i);
+        });
+
+  try {
+    const stdinAt = found.findIndex((f) => f.path === '-');
+    const files = found.map((f) => f.path);
+    const preset = new Map<number, Report>();
+    found.forEach((f, i) => {
+      if (f.missing) preset.set(i, failed(f.path, f.missing));
+    });
+    if (stdinAt >= 0) {
+      const bytes = io.stdin ? await readAll(io.stdin) : new Uint8Array();
+      preset.set(stdinAt, processBytes('-', bytes, { encoding: o.encoding, patterns: o.patterns }));
+    }
+    const todo = files.map((p, i) => ({ p, i })).filter(({ i }) => !preset.has(i));
+    for (const [i, r] of preset) await onReport(i, r);
+    await runAll(
+      todo.map((t) => t.p),
+      o.jobs,
+      { encoding: o.encoding, patterns: o.patterns },
+      (k, r) => onReport(todo[k]!.i, r),
+    );
+    sink.write(reporter.end(count));
+    checksSink?.write(checksCsvReporter.end(count));
+    progress.clear();
+    if (failures === count) {
+      // Nothing was read: an existing output file is left as it was.
+      for (const s of sinks) s.abort();
+    } else {
+      for (const s of sinks) s.commit();
+    }
+  } catch (e) {
+    progress.clear();
+    for (const s of sinks) s.abort();
+    io.stderr.write(`extract: internal error: ${(e as Error).message}\n`);
+    if (o.debug) io.stderr.write(`${(e as Error).stack}\n`);
+    return EXIT.inputFailed;
+  }
+
+  if (count > 1 || failures) {
+    say(`extract: ${count} input${count === 1 ? '' : 's'}, ${failures} failed, ${flagged} flagged check${flagged === 1 ? '' : 's'}${o.out ? ` → ${o.out}` : ''}`);
+  }
+  if (failures) return EXIT.inputFailed;
+  if (o.strict && inconsistent) return EXIT.contradiction;
+  return EXIT.ok;
 }

@@ -1,0 +1,51 @@
+/**
+ * Which files to read: files as given, folders searched recursively for
+ * reports (.txt, .md, .html, .htm), "-" for standard input. Sorted by path
+ * so that outputs come in a stable order.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+
+export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm']);
+
+export type Input = { path: string; missing?: string };
+
+export function collectInputs(args: string[]): Input[] {
+  const out: Input[] = [];
+  for (const arg of args) {
+    if (arg === '-') {
+      out.push({ path: '-' });
+      continue;
+    }
+    let st;
+    try {
+      st = statSync(arg);
+    } catch (e) {
+      out.push({ path: arg, missing: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String((e as Error).message) });
+      continue;
+    }
+    if (st.isDirectory()) {
+      const inside = walk(arg);
+      if (!inside.length) out.push({ path: arg, missing: 'no reports (.txt, .md, .html, .htm) in this folder' });
+      out.push(...inside.map((path) => ({ path })));
+    }
+    else out.push({ path: arg });
+  }
+  // Folder contents are sorted; explicit files keep their given order after the sort key.
+  return out.sort((a, b) => (a.path === '-' ? -1 : b.path === '-' ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function walk(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...walk(p));
+    else if (entry.isFile() && REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !entry.name.endsWith('.gold.json')) found.push(p);
+  }
+  return found;
+}
+
+export function isHtml(path: string): boolean {
+  const ext = extname(path).toLowerCase();
+  return ext === '.html' || ext === '.htm';
+}

@@ -1,0 +1,78 @@
+/**
+ * Where output goes. A file is written to a temporary sibling and renamed into
+ * place only when the run commits, so an interrupted or failed run never
+ * leaves a half-written file, and never damages the file it would replace.
+ */
+import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+export type Sink = { write(s: string): void; commit(): void; abort(): void };
+
+export class OutputError extends Error {}
+
+export function streamSink(stream: { write(s: string): unknown }): Sink {
+  return { write: (s) => void (s && stream.write(s)), commit: () => {}, abort: () => {} };
+}
+
+const live = new Set<string>();
+let hooked = false;
+function cleanupOnExit(): void {
+  if (hooked) return;
+  hooked = true;
+  const clean = () => {
+    for (const f of live) {
+      try {
+        unlinkSync(f);
+      } catch {
+        /* already gone */
+      }
+    }
+  };
+  process.on('exit', clean);
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(sig, () => {
+      clean();
+      process.kill(process.pid, sig);
+    });
+  }
+}
+
+export function fileSink(path: string, bom: boolean): Sink {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new OutputError(
+      `${path}: cannot write (${code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : code ?? (e as Error).message})`,
+    );
+  }
+  cleanupOnExit();
+  live.add(tmp);
+  if (bom) writeSync(fd, '\ufeff');
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  return {
+    write: (s) => {
+      if (s) writeSync(fd, s);
+    },
+    commit: () => {
+      close();
+      renameSync(tmp, path);
+      live.delete(tmp);
+    },
+    abort: () => {
+      close();
+      try {
+        unlinkSync(tmp);
+      } catch {
+        /* already gone */
+      }
+      live.delete(tmp);
+    },
+  };
+}

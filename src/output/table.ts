@@ -1,0 +1,65 @@
+/**
+ * The human view: a table of figures per report, then the checks with their
+ * arithmetic, then warnings. The only module that knows about colour.
+ */
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import type { CheckStatus, Report } from '../report.js';
+import type { Reporter } from './formats.js';
+
+const MARK: Record<CheckStatus, string> = {
+  consistent: '✓',
+  approximate: '≈',
+  unaccounted: '?',
+  inconsistent: '✗',
+  unverifiable: '·',
+};
+
+export function tableReporter(color: boolean): Reporter {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const paint: Record<CheckStatus, (s: string) => string> = {
+    consistent: c.green,
+    approximate: c.cyan,
+    unaccounted: c.yellow,
+    inconsistent: c.red,
+    unverifiable: c.gray,
+  };
+  return {
+    begin: () => '',
+    end: () => '',
+    report(r: Report) {
+      const head = c.bold(`${r.source}`) + (r.encoding ? c.gray(` (${r.encoding})`) : '');
+      if (r.error) return `${head}\n  ${c.red(`error: ${r.error}`)}\n\n`;
+      const lines: string[] = [head];
+      if (r.sections && r.sections.length > 1) {
+        r.sections.forEach((s, k) =>
+          lines.push(c.gray(`  section ${k}: ${s.title || '(untitled)'} · ${s.place ?? '?'} · ${s.year ?? '?'}${s.duplicateOf !== undefined ? ` · repeats section ${s.duplicateOf}` : ''}`)),
+        );
+      }
+      if (r.indicators.length) {
+        const t = new Table({
+          head: ['line', 'id', 'value', 'unit', 'text'],
+          style: { head: color ? ['bold'] : [], border: color ? ['gray'] : [] },
+          wordWrap: true,
+          colWidths: [6, 36, 12, 6, 40],
+          chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+        });
+        for (const i of r.indicators) t.push([i.line, i.id + (i.scope ? c.gray(` [${i.scope}]`) : ''), `${i.approximate ? '~' : ''}${i.value}`, i.unit, i.text]);
+        lines.push(t.toString());
+      } else lines.push(c.gray('  no figures found'));
+      if (r.checks.length) {
+        lines.push(c.bold('Checks'));
+        for (const ch of r.checks) {
+          const label = `${MARK[ch.status]} ${ch.status.padEnd(12)}`;
+          lines.push(`  ${paint[ch.status](label)} ${ch.subject.id} ${ch.subject.value}: ${ch.arithmetic ?? ''}`);
+          lines.push(`    ${c.gray(ch.message)}`);
+        }
+      }
+      if (r.warnings.length) {
+        lines.push(c.bold('Warnings'));
+        for (const w of r.warnings) lines.push(`  ${c.yellow('!')} ${w}`);
+      }
+      return `${lines.join('\n')}\n\n`;
+    },
+  };
+}

@@ -30,8 +30,9 @@ const SENTENCE_BREAK = /[;。!?\n]/;
 const PARAGRAPH_BREAK = '\n';
 const CLAUSE_WINDOW = 40;
 const CONTEXT_WINDOW = 300;
-// What may stand between a parent figure and a composed child: 一孩418人,其中政策内418人
-const PARENT_LINK = /^[\s,;、(]*(?:其中)?[:,]?\s*$/;
+// What may stand between a parent figure and a composed child: 一孩418人,其中政策内418人.
+// Not ";": 多孩69人;政策内出生2790人 starts a new list.
+const PARENT_LINK = /^[\s,、(]*(?:其中)?[:,]?\s*$/;
 
 function accepts(rule: CompiledRule, n: NumberMention): boolean {
   const cls: AcceptedUnit =
@@ -154,6 +155,8 @@ function compose(record: Attached, prev: Attached | undefined, text: string): vo
   const parent = prev.parentId ?? prev.id;
   const id = map[parent];
   if (!id) return;
+  // A part cannot exceed the figure it is part of (for a sibling, its parent is further back: skip the test).
+  if (!prev.parentId && record.number.value > prev.number.value) return;
   record.id = id;
   record.parentId = parent;
 }

@@ -196,7 +196,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       progress.clear();
       say(`extract: ${r.source}: ${r.error}`);
     }
+    // A repeated report's checks count once.
+    const repeated = new Set((r.sections ?? []).flatMap((s, k) => (s.duplicateOf !== undefined ? [k] : [])));
     for (const c of r.checks) {
+      if (c.section !== undefined && repeated.has(c.section)) continue;
       if (c.status === 'inconsistent') inconsistent++;
       if (c.status === 'inconsistent' || c.status === 'unaccounted') flagged++;
     }

@@ -174,7 +174,7 @@ function markDuplicates(text: string, sections: SectionInfo[]): void {
   const sets = sections.map((s) => sentencesOf(text.slice(s.start, s.end)));
   for (let j = 1; j < sections.length; j++) {
     const b = sets[j]!;
-    if (b.size < 3) continue;
+    if (b.size < 2) continue;
     for (let i = 0; i < j; i++) {
       if (sections[i]!.duplicateOf !== undefined) continue;
       const a = sets[i]!;

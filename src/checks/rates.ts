@@ -8,7 +8,7 @@
  */
 import type { Check, Indicator } from '../report.js';
 import { nearest, runAfter, type Context, type Ref } from './groups.js';
-import { grimCanFail, judgeRate, printedOf, ratio } from './interval.js';
+import { grimCanFail, judgeRate, numeratorsFor, printedOf, ratio } from './interval.js';
 import { PART_SETS } from './sums.js';
 
 const PER_POPULATION_TOLERANCE = 0.05;
@@ -60,7 +60,7 @@ function inPolicyBirths(ctx: Context, total: Ref, at: number): Numerator | undef
   }
   if (!known.length) return undefined;
   const unlisted = Math.max(0, total.ind.value - listed);
-  hi += unlisted;
+  hi = Math.min(hi + unlisted, total.ind.value);
   return { lo, hi, how: known.join(' + '), inputs };
 }
 
@@ -115,9 +115,14 @@ export function rateChecks(ctx: Context, rate: Ref): Check[] {
         message: `${r.printed} is a possible share of ${D} (for example ${j.numerator} ${spec.what}); the count itself is not stated.`,
       }];
     }
+    const [below] = numeratorsFor(p, BigInt(D), BigInt(spec.factor), 'truncated');
+    const a = Number(below) - 1;
+    const b = Number(below);
     return [{
       ...base, inputs, status: 'inconsistent',
-      message: `No whole number of ${spec.what} out of ${D} gives ${r.printed}${r.unit}: the rate or the total is wrong.`,
+      expected: `${ratio(a, D, spec.factor, p.decimals)} or ${ratio(b, D, spec.factor, p.decimals)}`,
+      arithmetic: `${a} / ${D} × ${spec.factor} = ${ratio(a, D, spec.factor, p.decimals + 2)}, ${b} / ${D} × ${spec.factor} = ${ratio(b, D, spec.factor, p.decimals + 2)} ≠ ${r.printed}`,
+      message: `No whole number of ${spec.what} out of ${D} gives ${r.printed}${r.unit} (GRIM test): the rate or the total is wrong.`,
     }];
   }
   const inputs = [rate.index, den.index, ...num.inputs.map((i) => i.index)];

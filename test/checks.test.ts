@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { grimCanFail, judgeRate, printedOf } from '../src/checks/interval.js';
+import { runChecks } from '../src/checks/index.js';
+import { extract } from '../src/extract.js';
+import type { Indicator } from '../src/report.js';
+
+const judge = (printed: string, lo: number, hi: number, den: number, factor = 100) =>
+  judgeRate(printedOf(printed), BigInt(lo), BigInt(hi), BigInt(den), BigInt(factor));
+
+describe('judging a printed rate against counts', () => {
+  it('87.8 means [87.75, 87.85): 648 / 738 = 87.80 agrees, rounded', () => {
+    expect(judge('87.8', 648, 648, 738)).toMatchObject({ agrees: true, mode: 'rounded' });
+  });
+  it('87.80 means [87.795, 87.805): the trailing zero is kept, so 647 / 738 = 87.67 does not agree', () => {
+    expect(judge('87.80', 648, 648, 738).agrees).toBe(true);
+    expect(judge('87.80', 647, 647, 738).agrees).toBe(false);
+  });
+  it('3.3 for 25 / 738 = 3.388 is truncation, not a contradiction', () => {
+    expect(judge('3.3', 25, 25, 738)).toMatchObject({ agrees: true, mode: 'truncated' });
+  });
+  it('90.48 cannot come from 884 to 906 in-policy births of 1083 (at most 83.7%)', () => {
+    expect(judge('90.48', 884, 906, 1083).agrees).toBe(false);
+  });
+  it('an interval agrees when some count inside it gives the rate', () => {
+    expect(judge('83.6', 884, 906, 1083)).toMatchObject({ agrees: true });
+  });
+  it('per mille: 1083 / 316842 = 3.418‰ printed 3.41 is truncated', () => {
+    expect(judge('3.41', 1083, 1083, 316842, 1000)).toMatchObject({ agrees: true, mode: 'truncated' });
+  });
+  it('GRIM: 0.13% of 8184 is testable; 12.3% of 5000 is not (every value is reachable)', () => {
+    expect(grimCanFail(printedOf('0.13'), 8184n, 100n)).toBe(true);
+    expect(grimCanFail(printedOf('12.3'), 5000n, 100n)).toBe(false);
+    expect(judge('95.40', 0, 3105, 3105).agrees).toBe(false);
+    expect(judge('95.39', 0, 3105, 3105).agrees).toBe(true);
+  });
+});
+
+/** The printed digits of num / den × 100 at k decimals, by floor arithmetic (independent of interval.ts). */
+function print(num: number, den: number, k: number, mode: 'round' | 'trunc'): string {
+  const scale = 10n ** BigInt(k);
+  const n = BigInt(num) * 100n * scale;
+  const d = BigInt(den);
+  const units = mode === 'round' ? (2n * n + d) / (2n * d) : n / d;
+  return asDecimal(units, k);
+}
+function asDecimal(units: bigint, k: number): string {
+  const s = units.toString().padStart(k + 1, '0');
+  return k ? `${s.slice(0, -k)}.${s.slice(-k)}` : s;
+}
+
+describe('properties', () => {
+  const counts = fc.integer({ min: 1, max: 200000 }).chain((den) => fc.tuple(fc.constant(den), fc.integer({ min: 0, max: den }), fc.integer({ min: 0, max: 2 })));
+  it('a rate computed from counts and printed at 0–2 decimals, rounded or truncated, is never inconsistent', () => {
+    fc.assert(
+      fc.property(counts, fc.constantFrom('round' as const, 'trunc' as const), ([den, num, k], mode) => {
+        expect(judge(print(num, den, k, mode), num, num, den).agrees).toBe(true);
+      }),
+    );
+  });
+  it('one moved outside its interval always is', () => {
+    fc.assert(
+      fc.property(counts, ([den, num, k]) => {
+        const scale = 10n ** BigInt(k);
+        const n = BigInt(num) * 100n * scale;
+        const rounded = (2n * n + BigInt(den)) / (2n * BigInt(den));
+        expect(judge(asDecimal(rounded + 1n, k), num, num, den).agrees).toBe(false);
+        if (rounded >= 2n) expect(judge(asDecimal(rounded - 2n, k), num, num, den).agrees).toBe(false);
+      }),
+    );
+  });
+  it('checks never throw on any combination of indicators', () => {
+    const ids = ['births.total', 'births.first', 'births.second', 'births.thirdPlus', 'births.inPolicy', 'births.outOfPolicy',
+      'births.first.inPolicy', 'births.second.outOfPolicy', 'rate.policyCompliance', 'rate.thirdPlus', 'rate.birth',
+      'population.total', 'population.marriedWomen', 'contraception.users', 'rate.contraceptivePrevalence', 'surgery.total',
+      'surgery.iudInsertion', 'subsidy.total.amount', 'subsidy.rewardAssistance.amount', 'sexRatio.atBirth', 'births.male', 'births.female'];
+    const ind = fc.record({
+      id: fc.constantFrom(...ids),
+      printed: fc.oneof(fc.integer({ min: 0, max: 1e6 }).map(String), fc.double({ min: 0, max: 1000, noNaN: true }).map((x) => x.toFixed(2))),
+      scope: fc.option(fc.constantFrom('城区', '流动人口'), { nil: undefined }),
+      section: fc.integer({ min: 0, max: 1 }),
+    });
+    fc.assert(
+      fc.property(fc.array(ind, { maxLength: 25 }), (raw) => {
+        const inds: Indicator[] = raw.map((r, i) => ({
+          id: r.id, value: Number(r.printed), unit: r.id.startsWith('rate') ? '%' : '人', text: 'x', start: i * 10, end: i * 10 + 5,
+          line: 1, printed: r.printed, label: 'x', rule: 't#0', section: r.section, decimals: r.printed.includes('.') ? 2 : 0,
+          ...(r.scope ? { scope: r.scope } : {}),
+        }));
+        const checks = runChecks(inds, 'x'.repeat(300));
+        for (const c of checks) expect(['consistent', 'inconsistent', 'unaccounted', 'approximate', 'unverifiable']).toContain(c.status);
+      }),
+    );
+  });
+});
+
+describe('checks from sentences', () => {
+  const statuses = (text: string) => extract(text).checks.map((c) => [c.subject.id, c.status]);
+  it.each([
+    ['全县共出生738人(一孩418人,二孩295人,多孩25人)', [['births.total', 'consistent']]],
+    ['全县共出生740人(一孩418人,二孩295人,多孩25人)', [['births.total', 'inconsistent']]],
+    ['全年落实计划生育手术1782例,其中结扎239例,上环1229例,落实补救措施304例', [['surgery.total', 'unaccounted']]],
+    ['特别扶助对象76人(其中死亡家庭51人,伤残家庭26人)', [['subsidy.specialAssistance', 'inconsistent']]],
+    ['全县出生8184人,其中政策内出生7384人,政策外出生800人,符合政策生育率90.22%', [['births.total', 'consistent'], ['rate.policyCompliance', 'consistent']]],
+    ['已婚育龄妇女31262人,已落实节育措施27314人,综合节育率为87.37%', [['rate.contraceptivePrevalence', 'consistent']]],
+    ['出生男婴560人,女婴500人,出生性别比112', [['sexRatio.atBirth', 'consistent']]],
+  ])('%s', (text, expected) => {
+    expect(statuses(text)).toEqual(expected);
+  });
+  it('does not mix a campaign with the year: scoped parts are not the total\'s', () => {
+    const text = '全年落实"四术"728例,其中上环466例。专项整治活动中,共落实上环176例,结扎110例';
+    const c = extract(text).checks;
+    expect(c.map((x) => [x.subject.id, x.status])).toEqual([['surgery.total', 'unaccounted']]);
+  });
+});

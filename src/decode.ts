@@ -39,6 +39,9 @@ export function decode(bytes: Uint8Array, forced?: string): Decoded {
     encoding = new TextDecoder(forced).encoding;
     text = decodeWith(bytes, encoding, false);
     if (text.includes('\ufffd')) warnings.push(`some bytes are not valid ${encoding} and were replaced by U+FFFD`);
+  } else if (bytes.indexOf(0) >= 0 && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    // NUL bytes without a UTF-16 byte-order mark: not a text file.
+    throw new DecodeError('is not text (binary data: it contains NUL bytes)');
   } else if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     encoding = 'utf-8';
     try {

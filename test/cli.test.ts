@@ -1,0 +1,188 @@
+/**
+ * The CLI battery: the built command, spawned as a user runs it. Each failure
+ * gets its documented exit code and one line on stderr naming the path.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = new URL('..', import.meta.url).pathname;
+const bin = join(root, 'bin/extract.js');
+const fixture = (n: string) => join(root, 'fixtures', n);
+
+function run(args: string[], input?: string | Buffer) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+let dir: string;
+beforeAll(() => {
+  if (!existsSync(join(root, 'dist/cli.js'))) spawnSync('npm', ['run', 'build'], { cwd: root });
+  dir = mkdtempSync(join(tmpdir(), 'extract-cli-'));
+});
+
+describe('outputs', () => {
+  it('--json prints one valid Report for one file', () => {
+    const { code, out } = run([fixture('county-report.txt'), '--json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(out);
+    expect(r.source).toBe(fixture('county-report.txt'));
+    expect(r.encoding).toBe('utf-8');
+    expect(r.indicators.find((i: { id: string }) => i.id === 'births.total').value).toBe(2961);
+  });
+  it('--json over a folder prints an array in path order', () => {
+    const r = JSON.parse(run([join(root, 'fixtures'), '--json', '-j', '2']).out);
+    expect(r.map((x: { source: string }) => x.source.split('/').pop())).toEqual(['compilation.txt', 'contradiction.txt', 'county-report.txt']);
+  });
+  it('--jsonl prints one Report per line', () => {
+    const lines = run([join(root, 'fixtures'), '--jsonl']).out.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    for (const l of lines) expect(JSON.parse(l).indicators.length).toBeGreaterThan(0);
+  });
+  it('--csv --wide --out writes a file a CSV parser reads back, one row per report section, with a BOM', () => {
+    const out = join(dir, 'data.csv');
+    const { code } = run([join(root, 'fixtures'), '--csv', '--wide', '--out', out]);
+    expect(code).toBe(0);
+    const bytes = readFileSync(out);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(bytes.toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
+    // compilation.txt holds three sections, one a repeat: two rows; the others one each.
+    expect(rows).toHaveLength(4);
+    const county = rows.find((r) => r.source.endsWith('county-report.txt'))!;
+    expect(county).toMatchObject({ place: '东川县', year: '2015', 'births.total': '2961', 'rate.policyCompliance': '94.22', checks_flagged: '0' });
+  });
+  it('--csv quotes text with commas and quotes', () => {
+    const rows = parse(run([fixture('county-report.txt'), '--csv']).out, { columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.id === 'surgery.total')!.text).toBe('四术"3120例');
+  });
+  it('--checks-csv writes every check', () => {
+    const out = join(dir, 'checks.csv');
+    run([fixture('contradiction.txt'), '--json', '--checks-csv', out]);
+    const rows = parse(readFileSync(out, 'utf8').replace(/^\ufeff/, ''), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.status)).toEqual(['unaccounted', 'inconsistent', 'inconsistent']);
+  });
+  it('the table view shows the arithmetic', () => {
+    const { out } = run([fixture('contradiction.txt')]);
+    expect(out).toContain('236 + 120 + 31 = 387 ≠ 412 (25 unaccounted)');
+    expect(out).not.toMatch(/\x1b\[/);
+  });
+  it('reads standard input with "-"', () => {
+    const r = JSON.parse(run(['-', '--json'], '全县共出生1083人').out);
+    expect(r.source).toBe('-');
+    expect(r.indicators[0]).toMatchObject({ id: 'births.total', value: 1083 });
+  });
+});
+
+describe('encodings', () => {
+  const text = readFileSync(fixture('county-report.txt'), 'utf8');
+  const figures = (args: string[]) => JSON.parse(run(args).out);
+  it.each([
+    ['gb18030', () => iconv.encode(text, 'gb18030')],
+    ['utf-16le', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['utf-16be', () => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])],
+    ['utf-8', () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])],
+  ])('the same report in %s gives the same figures and says so', (encoding, bytes) => {
+    const file = join(dir, `report-${encoding}.txt`);
+    writeFileSync(file, bytes());
+    const r = figures([file, '--json']);
+    expect(r.encoding).toBe(encoding);
+    const utf8 = figures([fixture('county-report.txt'), '--json']);
+    expect(r.indicators.map((i: { id: string; value: number; text: string }) => [i.id, i.value, i.text])).toEqual(
+      utf8.indicators.map((i: { id: string; value: number; text: string }) => [i.id, i.value, i.text]),
+    );
+  });
+  it('--encoding overrides detection', () => {
+    const file = join(dir, 'gbk.txt');
+    writeFileSync(file, iconv.encode('全县共出生1083人', 'gbk'));
+    expect(figures([file, '--json', '--encoding', 'gbk']).encoding).toBe('gbk');
+  });
+  it('reduces HTML to text with a parser', () => {
+    const file = join(dir, 'page.html');
+    writeFileSync(file, '<html><head><title>x</title><script>var a="出生99人"</script></head><body><p>全县共出生1083人,</p><p>出生率为3.41&permil;</p></body></html>');
+    const r = figures([file, '--json']);
+    expect(r.indicators.map((i: { id: string; value: number }) => [i.id, i.value])).toEqual([['births.total', 1083], ['rate.birth', 3.41]]);
+  });
+});
+
+describe('failures', () => {
+  it('a folder with one unreadable file yields every other report and exit code 3', () => {
+    const d = join(dir, 'batch');
+    mkdirSync(d);
+    writeFileSync(join(d, 'a.txt'), '全县共出生1083人');
+    writeFileSync(join(d, 'b.txt'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10, 0x00]));
+    writeFileSync(join(d, 'c.txt'), '全年落实计划生育手术1782例');
+    const { code, out, err } = run([d, '--jsonl', '-j', '2']);
+    expect(code).toBe(3);
+    const reports = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(reports).toHaveLength(3);
+    expect(reports.filter((r) => r.error)).toHaveLength(1);
+    expect(err).toMatch(/b\.txt: is not text/);
+  });
+  it.each([
+    [['missing.txt', '--json'], 3, /missing\.txt: no such file/],
+    [['--json', '--csv', 'x.txt'], 2, /--json and --csv cannot be combined/],
+    [['--wide', 'x.txt'], 2, /--wide goes with --csv/],
+    [['--no-such-option'], 2, /unknown option/],
+    [['--jobs', '0', 'x.txt'], 2, /at least 1/],
+    [['--encoding', 'klingon', 'x.txt'], 2, /klingon: not an encoding/],
+    [[], 2, /no input/],
+  ])('%j → exit %d', (args, code, message) => {
+    const r = run(args as string[]);
+    expect(r.code).toBe(code);
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toMatch(/at .*\.js:\d+/); // no stack trace
+  });
+  it('an empty file and a folder with no reports fail with exit 3', () => {
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '');
+    const nothing = join(dir, 'nothing');
+    mkdirSync(nothing);
+    expect(run([empty, '--json'])).toMatchObject({ code: 3, err: expect.stringMatching(/empty\.txt: is empty/) });
+    expect(run([nothing, '--json'])).toMatchObject({ code: 3, err: expect.stringMatching(/nothing: no reports/) });
+  });
+  it('--out into a folder that does not exist is a usage error naming it', () => {
+    const r = run([fixture('county-report.txt'), '--json', '--out', join(dir, 'no/such/dir/x.json')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/x\.json: cannot write \(its folder does not exist\)/);
+  });
+  it('a failing run leaves an existing --out file intact', () => {
+    const out = join(dir, 'keep.json');
+    writeFileSync(out, 'previous results');
+    expect(run(['missing.txt', '--json', '--out', out]).code).toBe(3);
+    expect(readFileSync(out, 'utf8')).toBe('previous results');
+  });
+  it('a malformed rule file under --patterns is exit 2, naming the file and the field', () => {
+    const p = join(dir, 'rules');
+    mkdirSync(p);
+    writeFileSync(join(p, 'mine.json'), JSON.stringify({ family: 'mine', rules: [{ id: 'other.x', labels: [], accepts: ['count'], unit: '人' }] }));
+    const r = run([fixture('county-report.txt'), '--patterns', p]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/mine\.json: rules\[0\]\.labels/);
+  });
+  it('a user rule file adds figures', () => {
+    const p = join(dir, 'rules-ok');
+    mkdirSync(p);
+    writeFileSync(join(p, 'extra.json'), JSON.stringify({
+      family: 'extra',
+      rules: [{ id: 'other.certificates', labels: ['领取独生子女证人数'], accepts: ['count'], unit: '人', examples: [] }],
+    }));
+    const r = JSON.parse(run(['-', '--json', '--patterns', p], '领取独生子女证人数356人').out);
+    expect(r.indicators).toMatchObject([{ id: 'other.certificates', value: 356 }]);
+  });
+  it('--strict exits 1 on a contradiction and 0 without it', () => {
+    expect(run([fixture('contradiction.txt'), '--strict']).code).toBe(1);
+    expect(run([fixture('contradiction.txt')]).code).toBe(0);
+    expect(run([fixture('county-report.txt'), '--strict']).code).toBe(0);
+  });
+  it('--help lists every option with examples', () => {
+    const { code, out } = run(['--help']);
+    expect(code).toBe(0);
+    for (const o of ['--json', '--jsonl', '--csv', '--wide', '--out', '--bom', '--checks-csv', '--encoding', '--patterns', '--strict', '--jobs', '--quiet', 'Exit codes']) {
+      expect(out).toContain(o);
+    }
+  });
+});

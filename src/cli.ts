@@ -29,7 +29,7 @@ import { Progress } from './progress.js';
 export const EXIT = { ok: 0, contradiction: 1, usage: 2, inputFailed: 3 } as const;
 
 export type Io = {
-  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stdout: { write(s: string): unknown; isTTY?: boolean; once?(event: 'drain', cb: () => void): unknown };
   stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   stdin?: AsyncIterable<Uint8Array | string>;
   env?: Record<string, string | undefined>;
@@ -182,13 +182,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   let inconsistent = 0;
   let flagged = 0;
   const progress = new Progress(io.stderr, count, Boolean(io.stderr.isTTY) && !o.quiet && count > 1);
-  const emit = (r: Report, index: number) => {
+  const emit = async (r: Report, index: number) => {
     if (index === 0) {
-      sink.write(reporter.begin(count));
-      checksSink?.write(checksCsvReporter.begin(count));
+      await sink.write(reporter.begin(count));
+      await checksSink?.write(checksCsvReporter.begin(count));
     }
-    sink.write(reporter.report(r, index, count));
-    checksSink?.write(checksCsvReporter.report(r, index, count));
+    await sink.write(reporter.report(r, index, count));
+    await checksSink?.write(checksCsvReporter.report(r, index, count));
   };
   const tally = (r: Report) => {
     if (r.error) {
@@ -211,11 +211,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     reporter === jsonlReporter
       ? (_i, r) => {
           tally(r);
-          emit(r, order++);
+          return emit(r, order++);
         }
       : inOrder((r, i) => {
           tally(r);
-          emit(r, i);
+          return emit(r, i);
         });
 
   try {
@@ -237,8 +237,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       { encoding: o.encoding, patterns: o.patterns },
       (k, r) => onReport(todo[k]!.i, r),
     );
-    sink.write(reporter.end(count));
-    checksSink?.write(checksCsvReporter.end(count));
+    await sink.write(reporter.end(count));
+    await checksSink?.write(checksCsvReporter.end(count));
     progress.clear();
     if (failures === count) {
       // Nothing was read: an existing output file is left as it was.

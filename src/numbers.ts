@@ -36,8 +36,11 @@ export type NumberMention = {
   bound?: 'min' | 'max';
 };
 
-const ARABIC = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const CHINESE = '[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?';
+// Lengths are capped: no figure in a report has more than 15 digits or a
+// 24-character numeral, and a capped token inside a longer run is rejected by
+// its neighbours, so adversarial runs of digits or numerals cost linear time.
+const ARABIC = String.raw`\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?`;
+const CHINESE = '[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,23}(?:点[零〇一二三四五六七八九]{1,8})?';
 const COUNT_UNITS = ['人次', '人', '名', '例', '对', '户', '宗', '起', '台'];
 const UNIT = ['个百分点', '万元', '亿元', '元', ...COUNT_UNITS, '%', '‰', String.raw`:100(?!\d)`].join('|');
 
@@ -153,6 +156,10 @@ export function scanNumbers(text: string): NumberMention[] {
   return out;
 }
 
+function printed(g: Groups): string {
+  return g.pctNum ?? g.ar ?? g.cn ?? '';
+}
+
 function accept(text: string, g: Groups, start: number, numeralStart: number, numeralEnd: number, end: number): boolean {
   const before = text[numeralStart - 1] ?? '';
   const prev = text[start - 1] ?? '';
@@ -161,6 +168,7 @@ function accept(text: string, g: Groups, start: number, numeralStart: number, nu
   if ((before === ':' || before === '-') && /\d/.test(text[numeralStart - 2] ?? '')) return false;
   const after = text.slice(numeralEnd, numeralEnd + 3);
   if (/^[A-Za-z_]/.test(after)) return false;
+  if (!g.ap1 && !g.scale && /^[\d零〇一二两三四五六七八九十百千万亿]/.test(text[start + (g.pre?.length ?? 0) + (g.pct?.length ?? 0) + printed(g).length] ?? '')) return false; // inside a longer run
   if (/^[:\-]\d/.test(after) && !g.unit) return false;
   if (DATE_AFTER.test(after)) return false;
   const bare = !g.unit && !g.scale && !g.pct;

@@ -6,7 +6,8 @@
  */
 import type { Indicator } from '../report.js';
 
-export type Ref = { ind: Indicator; index: number };
+/** A figure and its index in Report.indicators; `at` is its position within its group. */
+export type Ref = { ind: Indicator; index: number; at: number };
 
 /** The ids that open a list of parts. */
 export const TOTAL_IDS = new Set(['births.total', 'surgery.total', 'subsidy.specialAssistance', 'subsidy.total.amount']);
@@ -16,6 +17,8 @@ const MAX_STEP = 80; // characters between one figure of a run and the next
 export type Context = {
   text: string;
   groups: Map<string, Ref[]>;
+  /** Per group, per id: that id's figures in text order (for nearest-figure look-ups). */
+  byId: Map<string, Map<string, Ref[]>>;
 };
 
 export function groupKey(ind: Indicator): string {
@@ -24,13 +27,20 @@ export function groupKey(ind: Indicator): string {
 
 export function buildContext(indicators: Indicator[], text: string): Context {
   const groups = new Map<string, Ref[]>();
+  const byId = new Map<string, Map<string, Ref[]>>();
   indicators.forEach((ind, index) => {
     const key = groupKey(ind);
     const list = groups.get(key) ?? [];
-    list.push({ ind, index });
+    const ref = { ind, index, at: list.length };
+    list.push(ref);
     groups.set(key, list);
+    const ids = byId.get(key) ?? new Map<string, Ref[]>();
+    const same = ids.get(ind.id) ?? [];
+    same.push(ref);
+    ids.set(ind.id, same);
+    byId.set(key, ids);
   });
-  return { text, groups };
+  return { text, groups, byId };
 }
 
 /** The figures after `total` that may be its parts: same group, same paragraph, close together, before the next total. */
@@ -40,7 +50,8 @@ export function runAfter(ctx: Context, total: Ref, partIds: Set<string>): Map<st
   let lastEnd = total.ind.end;
   // A bracketed breakdown right after the total ends with its bracket.
   const limit = bracketEnd(ctx.text, total.ind.end);
-  for (const r of group) {
+  for (let k = total.at + 1; k < group.length; k++) {
+    const r = group[k]!;
     if (r.ind.start < total.ind.end) continue;
     if (r.ind.start >= limit) break;
     const between = ctx.text.slice(lastEnd, r.ind.start);
@@ -72,13 +83,15 @@ function bracketEnd(text: string, from: number): number {
 
 /** The figure with this id in the same group nearest to `at`, preferring one before it. */
 export function nearest(ctx: Context, like: Indicator, id: string, at: number): Ref | undefined {
-  const group = ctx.groups.get(groupKey(like)) ?? [];
-  let before: Ref | undefined;
-  let after: Ref | undefined;
-  for (const r of group) {
-    if (r.ind.id !== id) continue;
-    if (r.ind.start <= at) before = r;
-    else if (!after) after = r;
+  const list = ctx.byId.get(groupKey(like))?.get(id);
+  if (!list?.length) return undefined;
+  // The last figure starting at or before `at`, else the first after it.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.ind.start <= at) lo = mid + 1;
+    else hi = mid;
   }
-  return before ?? after;
+  return list[lo - 1] ?? list[lo];
 }

@@ -6,12 +6,22 @@
 import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export type Sink = { write(s: string): void; commit(): void; abort(): void };
+export type Sink = { write(s: string): void | Promise<void>; commit(): void; abort(): void };
 
 export class OutputError extends Error {}
 
-export function streamSink(stream: { write(s: string): unknown }): Sink {
-  return { write: (s) => void (s && stream.write(s)), commit: () => {}, abort: () => {} };
+type Stream = { write(s: string): unknown; once?(event: 'drain', cb: () => void): unknown };
+
+/** Standard output; waits for 'drain' when the pipe is full, so a batch never piles up in memory. */
+export function streamSink(stream: Stream): Sink {
+  return {
+    write: (s) => {
+      if (!s || stream.write(s) !== false || !stream.once) return;
+      return new Promise<void>((resolve) => stream.once!('drain', resolve));
+    },
+    commit: () => {},
+    abort: () => {},
+  };
 }
 
 const live = new Set<string>();

@@ -41,7 +41,7 @@ export function tableReporter(color: boolean): Reporter {
           head: ['line', 'id', 'value', 'unit', 'text'],
           style: { head: color ? ['bold'] : [], border: color ? ['gray'] : [] },
           wordWrap: true,
-          colWidths: [6, 36, 12, 6, 40],
+          colWidths: [6, 36, 12, 7, 40],
           chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
         });
         for (const i of r.indicators) t.push([i.line, i.id + (i.scope ? c.gray(` [${i.scope}]`) : ''), `${i.approximate ? '~' : ''}${i.value}`, i.unit, i.text]);

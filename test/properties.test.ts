@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../src/extract.js';
+import { parseNumber } from '../src/numbers.js';
+
+const DIGIT = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** Writes n (< 10^12) as a Chinese numeral the usual way: 一千零八十三, 三亿零五百万. */
+function chinese(n: number): string {
+  if (n === 0) return '零';
+  const below10k = (x: number): string => {
+    const units = ['千', '百', '十', ''];
+    const ds = String(x).padStart(4, '0').split('').map(Number);
+    let s = '';
+    let zero = false;
+    ds.forEach((d, i) => {
+      if (d === 0) zero = s !== '';
+      else {
+        s += (zero ? '零' : '') + DIGIT[d] + units[i];
+        zero = false;
+      }
+    });
+    return s;
+  };
+  const yi = Math.floor(n / 1e8);
+  const wan = Math.floor((n % 1e8) / 1e4);
+  const rest = n % 1e4;
+  let s = '';
+  if (yi) s += below10k(yi) + '亿';
+  if (wan) s += (yi && wan < 1000 ? '零' : '') + below10k(wan) + '万';
+  if (rest) s += ((yi || wan) && rest < 1000 ? '零' : '') + below10k(rest);
+  return s;
+}
+
+describe('number reader round-trips', () => {
+  it('Chinese numerals up to 亿', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 999_999_999_999 }), (n) => {
+      expect(parseNumber(chinese(n))?.value).toBe(n);
+    }));
+  });
+  it('Arabic with 万 and 亿, exactly', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 99999 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom('万', '亿'), (whole, frac, scale) => {
+      const digits = `${whole}.${String(frac).padStart(2, '0')}`;
+      const expected = (whole * 100 + frac) * (scale === '万' ? 100 : 1_000_000);
+      expect(parseNumber(`${digits}${scale}`)?.value).toBe(expected);
+    }));
+  });
+  it('thousands separators', () => {
+    fc.assert(fc.property(fc.integer({ min: 1000, max: 999_999_999 }), (n) => {
+      expect(parseNumber(n.toLocaleString('en-US'))?.value).toBe(n);
+    }));
+  });
+});
+
+const GENRE = [
+  '全县共出生1083人', '其中计划内一孩654人', '计划外二孩175人', '符合政策生育率90.48', '出生婴儿性别比为107:100',
+  '落实"四术"728例,其中上环466例', '比上年上升1.03个百分点', '每人每年960元', '发放计生利益导向资金413.52万元',
+  '2、总人口316842人', '20xx年', '为4660余名妇女做了妇科检查', '(其中死亡家庭51人,伤残家庭25人)', '。', ',', '\n',
+];
+
+function checkSpans(text: string): void {
+  const r = extract(text);
+  for (const i of r.indicators) {
+    expect(i.start).toBeGreaterThanOrEqual(0);
+    expect(i.end).toBeLessThanOrEqual(text.length);
+    expect(text.slice(i.start, i.end)).toBe(i.text);
+    expect(Number.isFinite(i.value)).toBe(true);
+  }
+  for (const c of r.checks) expect(Number.isFinite(c.subject.value)).toBe(true);
+}
+
+describe('extraction never throws and every span matches its text', () => {
+  it('over arbitrary Unicode strings', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), checkSpans), { numRuns: 300 });
+  });
+  it('over random splices of genre sentences', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...GENRE), { maxLength: 30 }), (parts) => checkSpans(parts.join(''))), { numRuns: 500 });
+  });
+  it('over genre sentences cut at random places', () => {
+    const whole = GENRE.join('');
+    fc.assert(fc.property(fc.integer({ min: 0, max: whole.length }), fc.integer({ min: 0, max: whole.length }), (a, b) => checkSpans(whole.slice(Math.min(a, b), Math.max(a, b)))));
+  });
+});

@@ -35,8 +35,8 @@ const CONTEXT_WINDOW = 300;
 const PARENT_LINK = /^[\s,、(]*(?:其中)?[:,]?\s*$/;
 
 function accepts(rule: CompiledRule, n: NumberMention): boolean {
-  const cls: AcceptedUnit =
-    n.unitClass === 'none' ? (n.scaled ? 'scaled' : 'bare') : n.unitClass === 'delta' ? ('delta' as never) : n.unitClass;
+  if (n.unitClass === 'delta') return false; // 个百分点: a change, never a figure
+  const cls: AcceptedUnit = n.unitClass === 'none' ? (n.scaled ? 'scaled' : 'bare') : n.unitClass;
   if (!rule.accepts.includes(cls)) return false;
   return !rule.units || n.unit === undefined || rule.units.includes(n.unit);
 }

@@ -56,10 +56,15 @@ const WHOLE = new RegExp(`^\\s*(?:${TOKEN_SOURCE})\\s*$`, 'u');
 
 type Groups = Partial<Record<'pre' | 'pct' | 'pctNum' | 'ar' | 'cn' | 'ap1' | 'scale' | 'ap2' | 'unit' | 'post', string>>;
 
+/** The numeral as printed, whichever branch matched. */
+function numeralOf(g: Groups): string {
+  return g.pctNum ?? g.ar ?? g.cn ?? '';
+}
+
 type Interpreted = Omit<NumberMention, 'start' | 'end' | 'numeralEnd'> & { fromChinese: boolean };
 
 function interpret(g: Groups): Interpreted | null {
-  const printed = g.pctNum ?? g.ar ?? g.cn ?? '';
+  const printed = numeralOf(g);
   let digits: string;
   const fromChinese = g.ar === undefined && !(g.pctNum !== undefined && /^\d/.test(g.pctNum));
   if (fromChinese) {
@@ -145,7 +150,7 @@ export function scanNumbers(text: string): NumberMention[] {
     const start = m.index;
     const end = start + m[0].length;
     const numeralStart = start + (g.pre?.length ?? 0) + (g.pct?.length ?? 0);
-    const printed = g.pctNum ?? g.ar ?? g.cn ?? '';
+    const printed = numeralOf(g);
     const numeralEnd = numeralStart + printed.length + (g.ap1?.length ?? 0) + (g.scale?.length ?? 0);
     if (!accept(text, g, start, numeralStart, numeralEnd, end)) continue;
     const r = interpret(g);
@@ -156,10 +161,6 @@ export function scanNumbers(text: string): NumberMention[] {
   return out;
 }
 
-function printed(g: Groups): string {
-  return g.pctNum ?? g.ar ?? g.cn ?? '';
-}
-
 function accept(text: string, g: Groups, start: number, numeralStart: number, numeralEnd: number, end: number): boolean {
   const before = text[numeralStart - 1] ?? '';
   const prev = text[start - 1] ?? '';
@@ -168,7 +169,7 @@ function accept(text: string, g: Groups, start: number, numeralStart: number, nu
   if ((before === ':' || before === '-') && /\d/.test(text[numeralStart - 2] ?? '')) return false;
   const after = text.slice(numeralEnd, numeralEnd + 3);
   if (/^[A-Za-z_]/.test(after)) return false;
-  if (!g.ap1 && !g.scale && /^[\d零〇一二两三四五六七八九十百千万亿]/.test(text[start + (g.pre?.length ?? 0) + (g.pct?.length ?? 0) + printed(g).length] ?? '')) return false; // inside a longer run
+  if (!g.ap1 && !g.scale && /^[\d零〇一二两三四五六七八九十百千万亿]/.test(text[numeralStart + numeralOf(g).length] ?? '')) return false; // inside a longer run
   if (/^[:\-]\d/.test(after) && !g.unit) return false;
   if (DATE_AFTER.test(after)) return false;
   const bare = !g.unit && !g.scale && !g.pct;

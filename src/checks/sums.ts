@@ -54,8 +54,6 @@ export function slack(ind: Indicator): number {
   return (ind.value / printed) * 0.5 * 10 ** -(ind.decimals ?? 0);
 }
 
-export const show = (ind: Indicator) => `${ind.printed}${ind.value !== Number(ind.printed) ? ` (${ind.value})` : ''}`;
-
 export function partsChecks(ctx: Context, total: Ref): Check[] {
   const sets = PART_SETS[total.ind.id];
   if (!sets) return [];

@@ -28,7 +28,8 @@ export function shiftDecimal(digits: string, exponent: number): string {
 
 /** The value of a printed decimal, scaled by 10^exponent, as a number. */
 export function decimalValue(digits: string, exponent = 0): number {
-  return Number(shiftDecimal(digits, exponent));
+  // Unscaled digits need no shifting: Number() reads a decimal string exactly as printed.
+  return exponent === 0 ? Number(digits) : Number(shiftDecimal(digits, exponent));
 }
 
 /** Digits after the decimal point as printed: "87.80" → 2. */

@@ -28,7 +28,7 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   const set = options.rules ?? defaultRules();
   const found = splitSections(text);
   const sections: Section[] = found.map(({ warnings: _w, ...s }) => s);
-  const indicators = findIndicators(text, set).map((ind) => ({ ...ind, section: sectionAt(sections, ind.start) }));
+  const indicators = findIndicators(text, set, sections);
   const checks = runChecks(indicators, text);
   const warnings = [...(options.warnings ?? []), ...found.flatMap((s) => s.warnings), ...plausibility(indicators, checks)];
   return {
@@ -41,14 +41,21 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   };
 }
 
-/** Every figure the rules recognise, in text order, with its source span. */
-export function findIndicators(text: string, set: RuleSet = defaultRules()): Indicator[] {
+/**
+ * Every figure the rules recognise, in text order, with its source span; with
+ * `sections`, each also names the section it lies in.
+ */
+export function findIndicators(text: string, set: RuleSet = defaultRules(), sections?: Section[]): Indicator[] {
   const norm = normalize(text);
   const numbers = scanNumbers(norm);
   const labels = scanLabels(norm, set);
   const attached = attach(norm, numbers, labels, set);
   const lineOf = lineIndex(text);
-  return attached.map((a) => toIndicator(a, text, lineOf));
+  return attached.map((a) => {
+    const ind = toIndicator(a, text, lineOf);
+    if (sections) ind.section = sectionAt(sections, a.start);
+    return ind;
+  });
 }
 
 const RATE_UNITS = new Set(['%', '‰', 'ratio']);

@@ -21,14 +21,20 @@ export function scanLabels(text: string, set: RuleSet): LabelMention[] {
 /** Longest first, then leftmost; drops every candidate that overlaps a kept one. */
 export function resolveOverlaps<T extends { start: number; end: number }>(found: T[]): T[] {
   if (found.length < 2) return found;
+  let lo = Infinity;
+  let hi = 0;
+  for (const c of found) {
+    if (c.start < lo) lo = c.start;
+    if (c.end > hi) hi = c.end;
+  }
   const order = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: T[] = [];
-  const taken = new Set<number>();
+  const taken = new Uint8Array(hi - lo);
   for (const c of order) {
     let free = true;
-    for (let i = c.start; i < c.end; i++) if (taken.has(i)) { free = false; break; }
+    for (let i = c.start; i < c.end; i++) if (taken[i - lo]) { free = false; break; }
     if (!free) continue;
-    for (let i = c.start; i < c.end; i++) taken.add(i);
+    taken.fill(1, c.start - lo, c.end - lo);
     kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start);

@@ -45,40 +45,56 @@ const COUNT_UNITS = ['人次', '人', '名', '例', '对', '户', '宗', '起', 
 const UNIT = ['个百分点', '万元', '亿元', '元', ...COUNT_UNITS, '%', '‰', String.raw`:100(?!\d)`].join('|');
 
 const TOKEN_SOURCE =
-  `(?<pre>大约|约|近)?` +
   `(?:(?<pct>百分之)(?<pctNum>${ARABIC}|${CHINESE})|(?<ar>${ARABIC})|(?<cn>${CHINESE}))` +
   `(?<ap1>余|多)?(?<scale>万|亿)?(?<ap2>余|多)?` +
   `[ \\t]*(?<unit>${UNIT})?` +
   `(?<post>左右|以上|以内|以下)?`;
 
-const SCAN = new RegExp(TOKEN_SOURCE, 'gu');
-const WHOLE = new RegExp(`^\\s*(?:${TOKEN_SOURCE})\\s*$`, 'u');
+// Numbered groups, in the order of TOKEN_SOURCE's names: a named-group object per
+// candidate costs more than the regex itself on long reports.
+const NAMES = [...TOKEN_SOURCE.matchAll(/\(\?<(\w+)>/g)].map((m) => m[1]!);
+const NUMBERED = TOKEN_SOURCE.replace(/\(\?<\w+>/g, '(');
+const G = Object.fromEntries(NAMES.map((n, i) => [n, i + 1])) as Record<'pct' | 'pctNum' | 'ar' | 'cn' | 'ap1' | 'scale' | 'ap2' | 'unit' | 'post', number>;
 
-type Groups = Partial<Record<'pre' | 'pct' | 'pctNum' | 'ar' | 'cn' | 'ap1' | 'scale' | 'ap2' | 'unit' | 'post', string>>;
+// Every character in the token is in the Basic Multilingual Plane: no 'u' flag needed.
+const SCAN = new RegExp(NUMBERED, 'g');
+const WHOLE = new RegExp(`^\\s*(?:${NUMBERED})\\s*$`);
 
-/** The numeral as printed, whichever branch matched. */
-function numeralOf(g: Groups): string {
-  return g.pctNum ?? g.ar ?? g.cn ?? '';
+// Approximation words before a number (约300人) are looked up behind a match,
+// not matched by the token: an optional prefix in front of the token slows the
+// scan over prose by a third.
+const APPROX_BEFORE = ['大约', '约', '近'];
+function approxBefore(text: string, at: number): number {
+  for (const w of APPROX_BEFORE) if (text.startsWith(w, at - w.length)) return w.length;
+  return 0;
 }
 
-type Interpreted = Omit<NumberMention, 'start' | 'end' | 'numeralEnd'> & { fromChinese: boolean };
+type Match = RegExpExecArray;
 
-function interpret(g: Groups): Interpreted | null {
-  const printed = numeralOf(g);
+/** The numeral as printed, whichever branch matched. */
+function numeralOf(m: Match): string {
+  return m[G.pctNum] ?? m[G.ar] ?? m[G.cn] ?? '';
+}
+
+type Interpreted = Omit<NumberMention, 'start' | 'end' | 'numeralEnd'>;
+
+function interpret(m: Match, printed: string, approxWord: boolean): Interpreted | null {
   let digits: string;
-  const fromChinese = g.ar === undefined && !(g.pctNum !== undefined && /^\d/.test(g.pctNum));
+  const pctNum = m[G.pctNum];
+  const fromChinese = m[G.ar] === undefined && !(pctNum !== undefined && isDigit(pctNum.charCodeAt(0)));
   if (fromChinese) {
     const read = readChineseNumeral(printed);
     if (!read) return null;
     digits = read.digits;
   } else {
-    digits = printed.replace(/,/g, '');
+    digits = printed.includes(',') ? printed.replace(/,/g, '') : printed;
   }
-  let exponent = g.scale === '万' ? 4 : g.scale === '亿' ? 8 : 0;
+  const scale = m[G.scale];
+  let exponent = scale === '万' ? 4 : scale === '亿' ? 8 : 0;
   let unit: string | undefined;
   let unitClass: UnitClass = 'none';
-  const u = g.unit;
-  if (g.pct) {
+  const u = m[G.unit];
+  if (m[G.pct]) {
     unit = '%';
     unitClass = 'rate';
   } else if (u === '%' || u === '‰') {
@@ -98,19 +114,21 @@ function interpret(g: Groups): Interpreted | null {
     unit = u;
     unitClass = 'count';
   }
-  const post = g.post;
-  return {
+  const post = m[G.post];
+  // One shape for every mention (optional fields set after), which keeps V8's objects fast.
+  const r: Interpreted = {
     printed,
     digits,
     value: decimalValue(digits, exponent),
-    ...(unit !== undefined ? { unit } : {}),
     unitClass,
     scaled: exponent > 0,
     decimals: decimalsOf(digits),
-    approximate: Boolean(g.pre || g.ap1 || g.ap2 || post === '左右'),
-    ...(post === '以上' ? { bound: 'min' as const } : post === '以内' || post === '以下' ? { bound: 'max' as const } : {}),
-    fromChinese,
+    approximate: Boolean(approxWord || m[G.ap1] || m[G.ap2] || post === '左右'),
   };
+  if (unit !== undefined) r.unit = unit;
+  if (post === '以上') r.bound = 'min';
+  else if (post === '以内' || post === '以下') r.bound = 'max';
+  return r;
 }
 
 export type ParsedNumber = { value: number; unit?: string; approximate?: boolean; decimals?: number };
@@ -121,9 +139,11 @@ export type ParsedNumber = { value: number; unit?: string; approximate?: boolean
  * whole expression is not a number.
  */
 export function parseNumber(expression: string): ParsedNumber | null {
-  const m = WHOLE.exec(expression.normalize('NFKC'));
-  if (!m?.groups) return null;
-  const r = interpret(m.groups as Groups);
+  const normal = expression.normalize('NFKC').trimStart();
+  const word = APPROX_BEFORE.find((w) => normal.startsWith(w))?.length ?? 0;
+  const m = WHOLE.exec(normal.slice(word));
+  if (!m) return null;
+  const r = interpret(m, numeralOf(m), word > 0);
   if (!r) return null;
   return {
     value: r.value,
@@ -133,8 +153,19 @@ export function parseNumber(expression: string): ParsedNumber | null {
   };
 }
 
-const LEFT_REJECT = /[0-9A-Za-z_.,\/第]/;
-const DATE_AFTER = /^[ \t]*(?:年|月|日|号|时|岁|周岁)/;
+const code = (c: string) => c.charCodeAt(0);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLatin = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** Characters a numeral run is made of: a token next to one is part of a longer run. */
+const RUN_CHARS = new Set([...'0123456789零〇一二两三四五六七八九十百千万亿'].map(code));
+/** Before a number: parts of identifiers and ordinals (GZ85, 第3). */
+const LEFT_REJECT = new Set([...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_第'].map(code));
+/** Between a digit and a number: the rest of a decimal, a bad grouping or a fraction (1.5, 12,34, 2/3). */
+const DIGIT_JOINERS = new Set([...'.,/'].map(code));
+/** After a number: a date, a time or an age, not a figure. */
+const DATE_AFTER = new Set([...'年月日号时岁'].map(code));
+const SPACE = code(' ');
+const TAB = code('\t');
 
 /**
  * Every number expression in `text` (normalised: see normalize.ts), in order.
@@ -146,34 +177,47 @@ export function scanNumbers(text: string): NumberMention[] {
   const out: NumberMention[] = [];
   SCAN.lastIndex = 0;
   for (let m = SCAN.exec(text); m; m = SCAN.exec(text)) {
-    const g = m.groups as Groups;
-    const start = m.index;
-    const end = start + m[0].length;
-    const numeralStart = start + (g.pre?.length ?? 0) + (g.pct?.length ?? 0);
-    const printed = numeralOf(g);
-    const numeralEnd = numeralStart + printed.length + (g.ap1?.length ?? 0) + (g.scale?.length ?? 0);
-    if (!accept(text, g, start, numeralStart, numeralEnd, end)) continue;
-    const r = interpret(g);
+    // Cheapest rejection first: most candidates in prose are numerals inside words (一是, 十件实事).
+    if (m[G.cn] !== undefined && m[G.unit] === undefined) continue; // 一孩, 四术: labels, not values
+    const word = approxBefore(text, m.index);
+    const start = m.index - word;
+    const end = m.index + m[0].length;
+    const numeralStart = m.index + (m[G.pct]?.length ?? 0);
+    const printed = numeralOf(m);
+    const numeralEnd = numeralStart + printed.length + (m[G.ap1]?.length ?? 0) + (m[G.scale]?.length ?? 0);
+    if (!accept(text, m, printed, start, numeralStart, numeralEnd, end)) continue;
+    const r = interpret(m, printed, word > 0) as NumberMention | null;
     if (!r) continue;
-    const { fromChinese: _ignored, ...rest } = r;
-    out.push({ start, end, numeralEnd, ...rest });
+    r.start = start;
+    r.end = end;
+    r.numeralEnd = numeralEnd;
+    out.push(r);
   }
   return out;
 }
 
-function accept(text: string, g: Groups, start: number, numeralStart: number, numeralEnd: number, end: number): boolean {
-  const before = text[numeralStart - 1] ?? '';
-  const prev = text[start - 1] ?? '';
-  if (start > 0 && LEFT_REJECT.test(prev)) return false;
+function accept(text: string, m: Match, printed: string, start: number, numeralStart: number, numeralEnd: number, end: number): boolean {
+  if (start > 0 && LEFT_REJECT.has(text.charCodeAt(start - 1))) return false;
+  if (DIGIT_JOINERS.has(text.charCodeAt(start - 1)) && isDigit(text.charCodeAt(start - 2))) return false;
+  // A Chinese numeral cut out of a longer run (the scanner caps token length).
+  if (m[G.cn] !== undefined && RUN_CHARS.has(text.charCodeAt(start - 1))) return false;
   // 10:08:49 and 2022-02-16: parts of times and dates.
-  if ((before === ':' || before === '-') && /\d/.test(text[numeralStart - 2] ?? '')) return false;
-  const after = text.slice(numeralEnd, numeralEnd + 3);
-  if (/^[A-Za-z_]/.test(after)) return false;
-  if (!g.ap1 && !g.scale && /^[\d零〇一二两三四五六七八九十百千万亿]/.test(text[numeralStart + numeralOf(g).length] ?? '')) return false; // inside a longer run
-  if (/^[:\-]\d/.test(after) && !g.unit) return false;
-  if (DATE_AFTER.test(after)) return false;
-  const bare = !g.unit && !g.scale && !g.pct;
-  if (g.cn !== undefined && !g.unit) return false; // 一孩, 四术, 十件实事: labels, not values
-  if (bare && /^\d{1,2}$/.test(g.ar ?? '') && /^[、.)]/.test(text[end] ?? '')) return false; // 2、 1. (3)
+  const before = text.charCodeAt(numeralStart - 1);
+  if ((before === 58 || before === 45) && isDigit(text.charCodeAt(numeralStart - 2))) return false;
+  const next = text.charCodeAt(numeralEnd);
+  if (isLatin(next)) return false;
+  if (!m[G.ap1] && !m[G.scale] && RUN_CHARS.has(text.charCodeAt(numeralStart + printed.length))) return false; // inside a longer run
+  const unit = m[G.unit];
+  if ((next === 58 || next === 45) && isDigit(text.charCodeAt(numeralEnd + 1)) && !unit) return false;
+  let k = numeralEnd;
+  while (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB) k++;
+  const a = text.charCodeAt(k);
+  if (DATE_AFTER.has(a) || (a === code('周') && text.charCodeAt(k + 1) === code('岁'))) return false;
+  // 2、 1. (3): list and page markers.
+  const ar = m[G.ar];
+  if (ar !== undefined && !unit && !m[G.scale] && !m[G.pct] && ar.length <= 2 && isDigit(ar.charCodeAt(ar.length - 1))) {
+    const c = text[end];
+    if (c === '、' || c === '.' || c === ')') return false;
+  }
   return true;
 }

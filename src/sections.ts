@@ -54,6 +54,23 @@ function isHeading(line: string): boolean {
 
 export type SectionInfo = Section & { warnings: string[] };
 
+/** Control characters and what \s matches. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** At least MIN_BODY non-space characters in [from, to) beyond the title; stops counting once there. */
+function hasBody(text: string, from: number, to: number, titleLength: number): boolean {
+  let n = -titleLength;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c) && ++n >= MIN_BODY) return true;
+  }
+  return false;
+}
+
 /** Sections in order; a file with no heading is one section. */
 export function splitSections(text: string): SectionInfo[] {
   const lines = linesOf(text);
@@ -65,8 +82,7 @@ export function splitSections(text: string): SectionInfo[] {
   for (let i = 0; i < starts.length; i++) {
     const s = starts[i]!;
     const next = starts[i + 1]?.at ?? text.length;
-    const body = text.slice(s.at, next).replace(/\s+/g, '');
-    if (body.length - s.title.length < MIN_BODY && i + 1 < starts.length) {
+    if (!hasBody(text, s.at, next, s.title.length) && i + 1 < starts.length) {
       starts[i + 1] = { at: s.at, title: starts[i + 1]!.title || s.title };
       continue;
     }
@@ -75,7 +91,7 @@ export function splitSections(text: string): SectionInfo[] {
   // Trailing debris after the last report (keywords, download notices) stays with it.
   while (merged.length > 1) {
     const last = merged[merged.length - 1]!;
-    if (text.slice(last.at, text.length).replace(/\s+/g, '').length - last.title.length >= MIN_BODY) break;
+    if (hasBody(text, last.at, text.length, last.title.length)) break;
     merged.pop();
   }
   const sections: SectionInfo[] = merged.map((s, i) => {
@@ -169,23 +185,32 @@ function sentencesOf(s: string): Set<string> {
   );
 }
 
-/** A later section whose sentences mostly repeat an earlier one is that report again. */
+/**
+ * A later section whose sentences mostly repeat an earlier one is that report
+ * again. Sentences are indexed to the sections holding them, so a page of many
+ * sections costs the number of sentences, not its square.
+ */
 function markDuplicates(text: string, sections: SectionInfo[]): void {
-  const sets = sections.map((s) => sentencesOf(text.slice(s.start, s.end)));
-  for (let j = 1; j < sections.length; j++) {
-    const b = sets[j]!;
-    if (b.size < 2) continue;
-    for (let i = 0; i < j; i++) {
-      if (sections[i]!.duplicateOf !== undefined) continue;
-      const a = sets[i]!;
-      let shared = 0;
-      for (const x of b) if (a.has(x)) shared++;
-      if (shared / b.size >= 0.8) {
-        sections[j]!.duplicateOf = i;
-        break;
+  if (sections.length < 2) return;
+  const holders = new Map<string, number[]>(); // sentence → originals (not duplicates) holding it, in order
+  sections.forEach((section, j) => {
+    const sentences = sentencesOf(text.slice(section.start, section.end));
+    if (j > 0 && sentences.size >= 2) {
+      const shared = new Map<number, number>();
+      for (const x of sentences) for (const i of holders.get(x) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+      let first: number | undefined;
+      for (const [i, n] of shared) if (n / sentences.size >= 0.8 && (first === undefined || i < first)) first = i;
+      if (first !== undefined) {
+        section.duplicateOf = first;
+        return;
       }
     }
-  }
+    for (const x of sentences) {
+      const list = holders.get(x);
+      if (list) list.push(j);
+      else holders.set(x, [j]);
+    }
+  });
 }
 
 /** Index of the section holding `offset`. */

@@ -20,6 +20,8 @@ describe('parseNumber: one expression', () => {
     ['1700余人次', 1700, '人次', true],
     ['2100多人', 2100, '人', true],
     ['约300人', 300, '人', true],
+    ['大约300人', 300, '人', true],
+    ['近五千人', 5000, '人', true],
     ['30左右', 30, undefined, true],
     ['87.8%', 87.8, '%'],
     ['87.80%', 87.8, '%'],
@@ -137,8 +139,19 @@ describe('scanNumbers: what is a value in a sentence', () => {
     ['20_年', 'redacted years'],
     ['第3名', 'ordinals'],
     ['年满59周岁', 'ages'],
+    ['年满59 周岁', 'ages after a space'],
+    ['一二三四五六七八九一二三四五六七八九一二三四五六七八三千人', 'the tail of an overlong numeral run'],
+    ['99999999999999999999人', 'the tail of an overlong digit run'],
   ])('%s: %s are not values', (sentence) => {
     expect(scan(sentence)).toEqual([]);
+  });
+  it('includes an approximation word before a number in its span', () => {
+    const found = scanNumbers(normalize('培训约300人,大约1.2万元,近五千人次'));
+    expect(found.map((n) => [n.start, n.end, n.value, n.approximate])).toEqual([
+      [2, 7, 300, true], // 约300人
+      [8, 15, 12000, true], // 大约1.2万元
+      [16, 21, 5000, true], // 近五千人次
+    ]);
   });
   it('keeps the glued number after a page marker', () => {
     expect(scan('2、总人口316842人')).toEqual([{ text: '316842人', value: 316842, unit: '人' }]);

@@ -6,8 +6,8 @@
  */
 import type { Indicator } from '../report.js';
 
-/** A figure and its index in Report.indicators; `at` is its position within its group. */
-export type Ref = { ind: Indicator; index: number; at: number };
+/** A figure and its index in Report.indicators; `at` is its position within its group, `key` names the group. */
+export type Ref = { ind: Indicator; index: number; at: number; key: string };
 
 /** The ids that open a list of parts. */
 export const TOTAL_IDS = new Set(['births.total', 'surgery.total', 'subsidy.specialAssistance', 'subsidy.total.amount']);
@@ -31,7 +31,7 @@ export function buildContext(indicators: Indicator[], text: string): Context {
   indicators.forEach((ind, index) => {
     const key = groupKey(ind);
     const list = groups.get(key) ?? [];
-    const ref = { ind, index, at: list.length };
+    const ref = { ind, index, at: list.length, key };
     list.push(ref);
     groups.set(key, list);
     const ids = byId.get(key) ?? new Map<string, Ref[]>();
@@ -45,7 +45,7 @@ export function buildContext(indicators: Indicator[], text: string): Context {
 
 /** The figures after `total` that may be its parts: same group, same paragraph, close together, before the next total. */
 export function runAfter(ctx: Context, total: Ref, partIds: Set<string>): Map<string, Ref> {
-  const group = ctx.groups.get(groupKey(total.ind))!;
+  const group = ctx.groups.get(total.key)!;
   const parts = new Map<string, Ref>();
   let lastEnd = total.ind.end;
   // A bracketed breakdown right after the total ends with its bracket.
@@ -81,9 +81,9 @@ function bracketEnd(text: string, from: number): number {
   return Infinity;
 }
 
-/** The figure with this id in the same group nearest to `at`, preferring one before it. */
-export function nearest(ctx: Context, like: Indicator, id: string, at: number): Ref | undefined {
-  const list = ctx.byId.get(groupKey(like))?.get(id);
+/** The figure with this id in the same group as `like` nearest to `at`, preferring one before it. */
+export function nearest(ctx: Context, like: Ref, id: string, at: number): Ref | undefined {
+  const list = ctx.byId.get(like.key)?.get(id);
   if (!list?.length) return undefined;
   // The last figure starting at or before `at`, else the first after it.
   let lo = 0;

@@ -16,17 +16,18 @@ const PER_POPULATION_TOLERANCE = 0.05;
 type Numerator = { lo: number; hi: number; how: string; inputs: Ref[] };
 
 const PARITIES = ['first', 'second', 'thirdPlus'] as const;
+const BIRTH_PARTS = new Set(PART_SETS['births.total']!.flatMap((s) => s.parts));
 
 /** In-policy births: stated, or total minus out-of-policy, or bounded by the cells listed under the total. */
 function inPolicyBirths(ctx: Context, total: Ref, at: number): Numerator | undefined {
-  const stated = nearest(ctx, total.ind, 'births.inPolicy', at);
+  const stated = nearest(ctx, total, 'births.inPolicy', at);
   if (stated) return { lo: stated.ind.value, hi: stated.ind.value, how: `${stated.ind.value}`, inputs: [stated] };
-  const out = nearest(ctx, total.ind, 'births.outOfPolicy', at);
+  const out = nearest(ctx, total, 'births.outOfPolicy', at);
   if (out) {
     const v = total.ind.value - out.ind.value;
     return { lo: v, hi: v, how: `(${total.ind.value} − ${out.ind.value})`, inputs: [out] };
   }
-  const run = runAfter(ctx, total, new Set(PART_SETS['births.total']!.flatMap((s) => s.parts)));
+  const run = runAfter(ctx, total, BIRTH_PARTS);
   let lo = 0;
   let hi = 0;
   let listed = 0;
@@ -72,12 +73,13 @@ type RateSpec = {
   what: string;
 };
 
-const simple =
-  (id: string) =>
-  (ctx: Context, den: Ref, rate: Ref): Numerator | undefined => {
-    const r = runAfter(ctx, den, new Set([id])).get(id) ?? nearest(ctx, rate.ind, id, rate.ind.start);
+function simple(id: string): RateSpec['numerator'] {
+  const ids = new Set([id]);
+  return (ctx, den, rate) => {
+    const r = runAfter(ctx, den, ids).get(id) ?? nearest(ctx, rate, id, rate.ind.start);
     return r ? { lo: r.ind.value, hi: r.ind.value, how: String(r.ind.value), inputs: [r] } : undefined;
   };
+}
 
 const SHARES: RateSpec[] = [
   { id: 'rate.policyCompliance', factor: 100, denominator: 'births.total', numerator: (c, d, r) => inPolicyBirths(c, d, r.ind.start), what: 'in-policy births' },
@@ -94,7 +96,7 @@ export function rateChecks(ctx: Context, rate: Ref): Check[] {
   const spec = SHARES.find((s) => s.id === r.id);
   if (!spec) return [];
   if (r.unit !== '%' && r.decimals === undefined) return [];
-  const den = nearest(ctx, r, spec.denominator, r.start);
+  const den = nearest(ctx, rate, spec.denominator, r.start);
   if (!den || den.ind.value <= 0) return [];
   const num = spec.numerator(ctx, den, rate);
   const p = printedOf(r.printed);
@@ -160,8 +162,8 @@ export function rateChecks(ctx: Context, rate: Ref): Check[] {
 
 function sexRatio(ctx: Context, rate: Ref): Check[] {
   const r = rate.ind;
-  const male = nearest(ctx, r, 'births.male', r.start);
-  const female = nearest(ctx, r, 'births.female', r.start);
+  const male = nearest(ctx, rate, 'births.male', r.start);
+  const female = nearest(ctx, rate, 'births.female', r.start);
   if (!male || !female || female.ind.value <= 0) return [];
   const p = printedOf(r.printed);
   const j = judgeRate(p, BigInt(male.ind.value), BigInt(male.ind.value), BigInt(female.ind.value), 100n);
@@ -180,8 +182,8 @@ function sexRatio(ctx: Context, rate: Ref): Check[] {
 /** births / population × 1000, within a stated tolerance: the average population used is rarely printed. */
 function perPopulation(ctx: Context, rate: Ref): Check[] {
   const r = rate.ind;
-  const births = nearest(ctx, r, 'births.total', r.start);
-  const pop = nearest(ctx, r, 'population.total', r.start);
+  const births = nearest(ctx, rate, 'births.total', r.start);
+  const pop = nearest(ctx, rate, 'population.total', r.start);
   if (!births || !pop || pop.ind.value <= 0) return [];
   const p = printedOf(r.printed);
   const exact = (births.ind.value / pop.ind.value) * 1000;

@@ -69,6 +69,14 @@ describe('properties', () => {
       }),
     );
   });
+  it('leaves a rate unjudged when a count has a fraction (found by the property below)', () => {
+    const base = { unit: '人', text: 'x', line: 1, label: 'x', rule: 't#0', section: 0 };
+    const inds: Indicator[] = [
+      { ...base, id: 'population.marriedWomen', value: 0.01, printed: '0.01', decimals: 2, start: 0, end: 5 },
+      { ...base, id: 'rate.contraceptivePrevalence', value: 0, unit: '%', printed: '0.00', decimals: 2, start: 10, end: 15 },
+    ];
+    expect(runChecks(inds, 'x'.repeat(20))).toEqual([]);
+  });
   it('checks never throw on any combination of indicators', () => {
     const ids = ['births.total', 'births.first', 'births.second', 'births.thirdPlus', 'births.inPolicy', 'births.outOfPolicy',
       'births.first.inPolicy', 'births.second.outOfPolicy', 'rate.policyCompliance', 'rate.thirdPlus', 'rate.birth',

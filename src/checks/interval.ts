@@ -13,6 +13,11 @@ export function printedOf(digits: string): Printed {
   return { units: BigInt(int + frac), scale: 10n ** BigInt(frac.length), decimals: frac.length };
 }
 
+/** Exact judging counts people and cases: a count printed with a fraction (12.5人, a misread) is not judged. */
+export function wholeCounts(...values: number[]): boolean {
+  return values.every((v) => Number.isSafeInteger(v));
+}
+
 function ceilDiv(a: bigint, b: bigint): bigint {
   // b > 0
   return a >= 0n ? (a + b - 1n) / b : -(-a / b);

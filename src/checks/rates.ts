@@ -8,7 +8,7 @@
  */
 import type { Check, Indicator } from '../report.js';
 import { nearest, runAfter, type Context, type Ref } from './groups.js';
-import { grimCanFail, judgeRate, numeratorsFor, printedOf, ratio } from './interval.js';
+import { grimCanFail, judgeRate, numeratorsFor, printedOf, ratio, wholeCounts } from './interval.js';
 import { PART_SETS } from './sums.js';
 
 const PER_POPULATION_TOLERANCE = 0.05;
@@ -97,8 +97,9 @@ export function rateChecks(ctx: Context, rate: Ref): Check[] {
   if (!spec) return [];
   if (r.unit !== '%' && r.decimals === undefined) return [];
   const den = nearest(ctx, rate, spec.denominator, r.start);
-  if (!den || den.ind.value <= 0) return [];
+  if (!den || den.ind.value <= 0 || !wholeCounts(den.ind.value)) return [];
   const num = spec.numerator(ctx, den, rate);
+  if (num && !wholeCounts(num.lo, num.hi)) return [];
   const p = printedOf(r.printed);
   const D = den.ind.value;
   const base = { rule: 'rate-from-counts', subject: { id: r.id, value: r.value } };
@@ -164,7 +165,7 @@ function sexRatio(ctx: Context, rate: Ref): Check[] {
   const r = rate.ind;
   const male = nearest(ctx, rate, 'births.male', r.start);
   const female = nearest(ctx, rate, 'births.female', r.start);
-  if (!male || !female || female.ind.value <= 0) return [];
+  if (!male || !female || female.ind.value <= 0 || !wholeCounts(male.ind.value, female.ind.value)) return [];
   const p = printedOf(r.printed);
   const j = judgeRate(p, BigInt(male.ind.value), BigInt(male.ind.value), BigInt(female.ind.value), 100n);
   const v = ratio(male.ind.value, female.ind.value, 100, p.decimals + 2);
@@ -184,7 +185,7 @@ function perPopulation(ctx: Context, rate: Ref): Check[] {
   const r = rate.ind;
   const births = nearest(ctx, rate, 'births.total', r.start);
   const pop = nearest(ctx, rate, 'population.total', r.start);
-  if (!births || !pop || pop.ind.value <= 0) return [];
+  if (!births || !pop || pop.ind.value <= 0 || !wholeCounts(births.ind.value)) return [];
   const p = printedOf(r.printed);
   const exact = (births.ind.value / pop.ind.value) * 1000;
   const computed = exact.toFixed(p.decimals + 2);

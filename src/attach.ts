@@ -7,6 +7,7 @@
  * baselines) must not fire. Changes (比上年增加…) never qualify: a change word
  * is not filler, and 个百分点 is no rule's unit.
  */
+import { headingAt, listHeadings } from './headings.js';
 import type { LabelMention } from './labels.js';
 import type { NumberMention } from './numbers.js';
 import type { CompiledRule, RuleSet } from './rules/load.js';
@@ -53,6 +54,8 @@ function backTo(text: string, from: number, brk: RegExp | string, window: number
 export function attach(text: string, numbers: NumberMention[], labels: LabelMention[], set: RuleSet): Attached[] {
   const g = set.grammar;
   const out: Attached[] = [];
+  const headingFilters = g.filters.filter((f) => f.where === 'heading');
+  const headings = headingFilters.length ? listHeadings(text) : undefined;
   let li = -1;
   for (let k = 0; k < numbers.length; k++) {
     const n = numbers[k]!;
@@ -78,6 +81,10 @@ export function attach(text: string, numbers: NumberMention[], labels: LabelMent
     }
     if (!chosen) continue;
     if (rejectedAfter(text, n, g.filters)) continue;
+    if (headings) {
+      const heading = headingAt(headings, chosen.start);
+      if (heading && headingFilters.some((f) => f.re.test(heading))) continue;
+    }
 
     const record: Attached = { id: chosen.rule.id, rule: chosen.rule, number: n, label: chosen.label, start: chosen.start, end: chosen.end };
     const scope = scopeOf(text, chosen.start, set, out);

@@ -36,11 +36,11 @@ describe('outputs', () => {
   });
   it('--json over a folder prints an array in path order', () => {
     const r = JSON.parse(run([join(root, 'fixtures'), '--json', '-j', '2']).out);
-    expect(r.map((x: { source: string }) => x.source.split('/').pop())).toEqual(['compilation.txt', 'contradiction.txt', 'county-report.txt']);
+    expect(r.map((x: { source: string }) => x.source.split('/').pop())).toEqual(['annual-summary.txt', 'compilation.txt', 'contradiction.txt', 'county-report.txt']);
   });
   it('--jsonl prints one Report per line', () => {
     const lines = run([join(root, 'fixtures'), '--jsonl']).out.trim().split('\n');
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     for (const l of lines) expect(JSON.parse(l).indicators.length).toBeGreaterThan(0);
   });
   it('--csv --wide --out writes a file a CSV parser reads back, one row per report section, with a BOM', () => {
@@ -50,8 +50,8 @@ describe('outputs', () => {
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(bytes.toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
-    // compilation.txt holds three sections, one a repeat: two rows; the others one each.
-    expect(rows).toHaveLength(4);
+    // compilation.txt holds three sections, one a repeat: two rows; the other three one each.
+    expect(rows).toHaveLength(5);
     const county = rows.find((r) => r.source.endsWith('county-report.txt'))!;
     expect(county).toMatchObject({ place: '东川县', year: '2015', 'births.total': '2961', 'rate.policyCompliance': '94.22', checks_flagged: '0' });
   });

@@ -53,6 +53,38 @@ describe('county-report.txt', () => {
   });
 });
 
+describe('annual-summary.txt: a full-length report, mostly prose', () => {
+  it('gives the figures of its results, none from its prose counts, and none from its plans', () => {
+    expect(pairs('annual-summary.txt')).toEqual([
+      ['population.total', 286413], ['population.marriedWomen', 51236],
+      ['births.total', 3105], ['births.first', 1862], ['births.second', 1183], ['births.thirdPlus', 60],
+      ['births.inPolicy', 2962], ['births.outOfPolicy', 143], ['rate.policyCompliance', 95.39],
+      ['sexRatio.atBirth', 109.6], ['rate.birth', 10.86], ['rate.naturalIncrease', 4.92],
+      ['surgery.total', 4126], ['surgery.iudInsertion', 2317], ['surgery.iudRemoval', 865], ['surgery.sterilization', 392],
+      ['surgery.abortionOrLabor', 512], ['surgery.implant', 40],
+      ['healthCheck.gynecological', 38214], ['healthCheck.preconception', 2866],
+      ['subsidy.rewardAssistance', 4215], ['subsidy.rewardAssistance.amount', 4046400],
+      ['subsidy.specialAssistance', 312], ['subsidy.specialAssistance.bereaved', 198], ['subsidy.specialAssistance.disabled', 114],
+      ['subsidy.specialAssistance.amount', 2016000], ['subsidy.onlyChildParentReward.amount', 166300],
+      ['fee.socialMaintenance', 2865000],
+      // Not: 标语320条, 资料4.6万份, 1.2万人次, 协查信息1260条 (no indicator), and under
+      // 四、2020年工作打算 the targets 计划生育率稳定在95%以上, 性别比控制在110以下.
+    ]);
+  });
+  it('finds its sums and rates consistent', () => {
+    const r = extract(read('annual-summary.txt'));
+    expect(r.checks.map((c) => [c.subject.id, c.status])).toEqual([
+      ['births.total', 'consistent'], // 1862 + 1183 + 60
+      ['births.total', 'consistent'], // 2962 + 143
+      ['rate.policyCompliance', 'consistent'], // 2962 / 3105 = 95.3945%
+      ['rate.birth', 'approximate'], // 3105 / 286413 = 10.84‰ against 10.86‰
+      ['surgery.total', 'consistent'], // 2317 + 865 + 392 + 512 + 40
+      ['subsidy.specialAssistance', 'consistent'], // 198 + 114
+    ]);
+    expect(r.sections).toMatchObject([{ place: '青石县', level: '县', year: 2019 }]);
+  });
+});
+
 describe('contradiction.txt', () => {
   const r = extract(read('contradiction.txt'));
   const byId = (id: string) => r.checks.filter((c) => c.subject.id === id).map((c) => c.status);

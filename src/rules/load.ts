@@ -32,7 +32,7 @@ export type CompiledRule = RuleSpec & {
 
 export type CompiledGrammar = Omit<Grammar, 'gap' | 'filters'> & {
   gapRe: RegExp;
-  filters: { name: string; where: 'clause' | 'after'; re: RegExp; reason: string }[];
+  filters: { name: string; where: Grammar['filters'][number]['where']; re: RegExp; reason: string }[];
   scopeRe: RegExp | null;
 };
 

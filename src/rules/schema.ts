@@ -61,8 +61,12 @@ export const RuleFileSchema = z.strictObject({
 
 export const FilterSchema = z.strictObject({
   name: z.string().min(1),
-  /** Where the pattern is looked for: the clause before the label, the gap between label and number, or the text right after the number. */
-  where: z.enum(['clause', 'after']),
+  /**
+   * Where the pattern is looked for: the clause before the label, the text
+   * right after the number, or the top-level list heading (一、…) the figure
+   * sits under.
+   */
+  where: z.enum(['clause', 'after', 'heading']),
   pattern: regexSource,
   reason: z.string().min(1),
 });

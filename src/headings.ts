@@ -1,0 +1,33 @@
+/**
+ * The top-level list headings of a report body (一、基本情况 · 四、2020年工作打算).
+ * Reports are organised under them, and some filters depend on which one a
+ * figure sits under: figures under a plan heading are targets, not results.
+ */
+
+// A short line that starts with a Chinese list number and 、, and reads as a title, not a sentence.
+const HEADING = /^[ \t]*[一二三四五六七八九十]{1,3}、[^\n。;!?]{1,40}$/gm;
+
+export type Headings = { starts: number[]; texts: string[] };
+
+export function listHeadings(text: string): Headings {
+  const starts: number[] = [];
+  const texts: string[] = [];
+  HEADING.lastIndex = 0;
+  for (let m = HEADING.exec(text); m; m = HEADING.exec(text)) {
+    starts.push(m.index);
+    texts.push(m[0].trim());
+  }
+  return { starts, texts };
+}
+
+/** The heading `offset` lies under, or '' before the first one. */
+export function headingAt(h: Headings, offset: number): string {
+  let lo = 0;
+  let hi = h.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (h.starts[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo ? h.texts[lo - 1]! : '';
+}

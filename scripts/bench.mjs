@@ -1,10 +1,21 @@
 #!/usr/bin/env node
-// npm run bench: builds a synthetic corpus of at least 50 MB from the fixtures in a
-// temporary folder, runs the CLI over it with --jobs 1 and with the default, and
+// npm run bench: builds synthetic corpora of at least 50 MB each from the fixtures in a
+// temporary folder, runs the CLI over each with --jobs 1 and with the default, and
 // prints MB/s, files/s and peak RSS. Then the adversarial inputs of the robustness
-// battery (a 4 MB line of digits and numerals), timed alone.
+// battery (a 4 MB line of digits and numerals; 4 MB of one digit), timed alone.
+//
+// Two corpora, because throughput depends on how many figures a text holds:
+//   reports  one report per file, as collected: the full-length prose fixture
+//            (annual-summary.txt), a third of them followed by a short report as on
+//            compilation pages. About one figure per 200 bytes; real reports have
+//            fewer (one per 400–800 bytes).
+//   dense    the short fixtures repeated 20–80 times per file: one figure per 50
+//            bytes, a worst case in which the output is five times the input.
+// Output goes to a file, as a user's would; its size is printed.
+//
+// BENCH_MB sets the size of each corpus (default 50).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,54 +23,73 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const targetMB = Number(process.env.BENCH_MB || 50);
 const dir = mkdtempSync(join(tmpdir(), 'extract-bench-'));
-const fixtures = readdirSync(join(root, 'fixtures')).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(root, 'fixtures', f), 'utf8'));
+const fixture = (name) => readFileSync(join(root, 'fixtures', name), 'utf8');
+const long = fixture('annual-summary.txt');
+const short = readdirSync(join(root, 'fixtures')).filter((f) => f.endsWith('.txt') && f !== 'annual-summary.txt').sort().map(fixture);
 
-// Files of ~100–400 KB: each a fixture repeated, with its figures varied so no two files are alike.
-let bytes = 0;
-let n = 0;
-while (bytes < targetMB * 1e6) {
-  const base = fixtures[n % fixtures.length];
-  const copies = 20 + (n % 60);
-  let text = '';
-  for (let i = 0; i < copies; i++) text += base.replace(/\d+/g, (d) => String((Number(d) + i + n) % 100000)) + '\n';
-  const file = join(dir, `r${String(n).padStart(5, '0')}.txt`);
-  writeFileSync(file, text);
-  bytes += Buffer.byteLength(text);
-  n++;
+// Figures are varied so that no two files are alike.
+const vary = (text, k) => text.replace(/\d+/g, (d) => String((Number(d) + k) % 100000));
+
+function build(name, makeFile) {
+  const folder = join(dir, name);
+  mkdirSync(folder);
+  let bytes = 0;
+  let n = 0;
+  while (bytes < targetMB * 1e6) {
+    const text = makeFile(n);
+    writeFileSync(join(folder, `r${String(n).padStart(5, '0')}.txt`), text);
+    bytes += Buffer.byteLength(text);
+    n++;
+  }
+  return { name, folder, files: n, mb: bytes / 1e6 };
 }
 
-function bench(label, args) {
+const corpora = [
+  build('reports', (n) => vary(long, n) + (n % 3 === 0 ? '\n' + vary(short[n % short.length], n) : '')),
+  build('dense', (n) => {
+    let text = '';
+    for (let i = 0, copies = 20 + (n % 60); i < copies; i++) text += vary(short[n % short.length], i + n) + '\n';
+    return text;
+  }),
+];
+
+// Peak RSS of the whole process (worker threads included): GNU time where there is one.
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+function run(args) {
+  const outFile = join(dir, 'out');
+  const fd = openSync(outFile, 'w');
   const t0 = process.hrtime.bigint();
-  // The child reports its own peak RSS (workers included) as it exits.
-  const hook = "data:text/javascript,process.on('exit',()=>process.stderr.write('\\nRSS_KB '+process.resourceUsage().maxRSS+'\\n'))";
-  const r = spawnSync(process.execPath, ['--import', hook, join(root, 'bin/extract.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const cmd = gnuTime ? [gnuTime, ['-f', 'RSS_KB %M', process.execPath, join(root, 'bin/extract.js'), ...args]] : [process.execPath, [join(root, 'bin/extract.js'), ...args]];
+  const r = spawnSync(cmd[0], cmd[1], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const rssKB = Number(/RSS_KB (\d+)/.exec(r.stderr)?.[1] ?? NaN);
-  return { label, seconds, rssKB, status: r.status };
+  closeSync(fd);
+  const rss = /RSS_KB (\d+)/.exec(r.stderr ?? '');
+  return { seconds, rssMB: rss ? Number(rss[1]) / 1024 : NaN, status: r.status, outMB: statSync(outFile).size / 1e6 };
 }
 
-const total = readdirSync(dir).reduce((s, f) => s + statSync(join(dir, f)).size, 0) / 1e6;
-console.log(`corpus: ${n} files, ${total.toFixed(1)} MB in ${dir}`);
-for (const [label, args] of [
-  ['--jobs 1', [dir, '--jsonl', '--jobs', '1', '--quiet']],
-  [`--jobs ${availableParallelism()} (default)`, [dir, '--jsonl', '--quiet']],
-]) {
-  const r = bench(label, [...args]);
-  // Output goes to a pipe we read; the time includes serialising every Report.
-  console.log(
-    `${r.label.padEnd(22)} ${(total / r.seconds).toFixed(1).padStart(6)} MB/s  ${(n / r.seconds).toFixed(1).padStart(7)} files/s  peak RSS ${(r.rssKB / 1024).toFixed(0)} MB  (${r.seconds.toFixed(2)} s, exit ${r.status})`,
-  );
+const cores = availableParallelism();
+console.log(`node ${process.version}, ${cores} cores; output to a file; times include start-up`);
+for (const c of corpora) {
+  console.log(`\n${c.name}: ${c.files} files, ${c.mb.toFixed(1)} MB`);
+  for (const [label, jobs] of [['--jobs 1', ['--jobs', '1']], [`--jobs ${cores} (default)`, []]]) {
+    const r = run([c.folder, '--jsonl', '--quiet', ...jobs]);
+    console.log(
+      `  ${label.padEnd(20)} ${(c.mb / r.seconds).toFixed(1).padStart(6)} MB/s ${(c.files / r.seconds).toFixed(0).padStart(7)} files/s` +
+        `  peak RSS ${r.rssMB.toFixed(0).padStart(4)} MB  (${r.seconds.toFixed(2)} s, ${r.outMB.toFixed(0)} MB of JSON Lines, exit ${r.status})`,
+    );
+  }
 }
 
-// Adversarial: one 4 MB line of digits, numerals and punctuation. Must stay linear.
-const adversarial = join(dir, 'adversarial.txt');
+// Adversarial: one 4 MB line of digits, numerals and punctuation; 4 MB of one digit. Must stay linear.
+console.log('\nadversarial inputs');
 const unit = '1234567890一二三四五六七八九十百千万亿点,.%‰:100出生率为';
+const adversarial = join(dir, 'adversarial.txt');
 writeFileSync(adversarial, unit.repeat(Math.ceil(4e6 / Buffer.byteLength(unit))));
-const a = bench('adversarial 4 MB line', [adversarial, '--json', '--quiet']);
-console.log(`${a.label.padEnd(22)} ${a.seconds.toFixed(2)} s  peak RSS ${(a.rssKB / 1024).toFixed(0)} MB  (exit ${a.status})`);
 const digits = join(dir, 'digits.txt');
 writeFileSync(digits, '9'.repeat(4e6));
-const d = bench('4 MB of one digit run', [digits, '--json', '--quiet']);
-console.log(`${d.label.padEnd(22)} ${d.seconds.toFixed(2)} s  peak RSS ${(d.rssKB / 1024).toFixed(0)} MB  (exit ${d.status})`);
+for (const [label, file] of [['4 MB mixed line', adversarial], ['4 MB of one digit', digits]]) {
+  const r = run([file, '--json', '--quiet']);
+  console.log(`  ${label.padEnd(20)} ${r.seconds.toFixed(2).padStart(6)} s  peak RSS ${r.rssMB.toFixed(0).padStart(4)} MB  (exit ${r.status})`);
+}
 
 rmSync(dir, { recursive: true, force: true });

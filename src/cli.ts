@@ -10,19 +10,11 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { supportsEncoding } from './decode.js';
 import { collectInputs } from './inputs.js';
-import {
-  checksCsvReporter,
-  csvReporter,
-  jsonlReporter,
-  jsonReporter,
-  wideReporter,
-  type Reporter,
-} from './output/formats.js';
+import { reporterFor, type Format } from './output/select.js';
 import { fileSink, OutputError, streamSink, type Sink } from './output/sink.js';
-import { tableReporter } from './output/table.js';
-import { inOrder, runAll, type OnReport } from './pool.js';
-import { failed, processBytes, rulesFor } from './process.js';
-import type { Report } from './report.js';
+import { inOrder, runAll, type OnResult } from './pool.js';
+import { failed, rulesFor } from './process.js';
+import { render, renderBytes, type Rendered, type Summary } from './render.js';
 import { RuleFileError } from './rules/load.js';
 import { Progress } from './progress.js';
 
@@ -107,15 +99,15 @@ Exit codes:
     .showHelpAfterError('(run extract --help for usage)');
 }
 
-function pickReporter(o: Options, io: Io): Reporter {
+function pickFormat(o: Options, io: Io): Format {
   const formats = [o.json && '--json', o.jsonl && '--jsonl', o.csv && '--csv'].filter(Boolean);
   if (formats.length > 1) throw new UsageError(`choose one output format: ${formats.join(' and ')} cannot be combined`);
   if (o.wide && !o.csv) throw new UsageError('--wide goes with --csv');
-  if (o.json) return jsonReporter;
-  if (o.jsonl) return jsonlReporter;
-  if (o.csv) return o.wide ? wideReporter : csvReporter;
+  if (o.json) return 'json';
+  if (o.jsonl) return 'jsonl';
+  if (o.csv) return o.wide ? 'wide' : 'csv';
   const color = !o.out && Boolean(io.stdout.isTTY) && !('NO_COLOR' in (io.env ?? {})) && io.env?.TERM !== 'dumb';
-  return tableReporter(color);
+  return color ? 'table-color' : 'table';
 }
 
 async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
@@ -144,9 +136,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     return EXIT.usage;
   };
 
-  let reporter: Reporter;
+  let format: Format;
   try {
-    reporter = pickReporter(o, io);
+    format = pickFormat(o, io);
   } catch (e) {
     if (e instanceof UsageError) return usage(e.message);
     throw e;
@@ -182,63 +174,63 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   let inconsistent = 0;
   let flagged = 0;
   const progress = new Progress(io.stderr, count, Boolean(io.stderr.isTTY) && !o.quiet && count > 1);
-  const emit = async (r: Report, index: number) => {
-    if (index === 0) {
-      await sink.write(reporter.begin(count));
-      await checksSink?.write(checksCsvReporter.begin(count));
+  // The main output, then the checks CSV: each rendered piece goes to its sink.
+  const outputs = [{ reporter: reporterFor(format), sink }, ...(checksSink ? [{ reporter: reporterFor('checks-csv'), sink: checksSink }] : [])];
+  const formats: Format[] = [format, ...(checksSink ? ['checks-csv' as const] : [])];
+  const emit = async (r: Rendered, index: number) => {
+    for (let k = 0; k < outputs.length; k++) {
+      const { reporter, sink: out } = outputs[k]!;
+      if (index === 0) await out.write(reporter.begin(count));
+      await out.write((reporter.separator?.(index, count) ?? '') + r.pieces[k]!);
     }
-    await sink.write(reporter.report(r, index, count));
-    await checksSink?.write(checksCsvReporter.report(r, index, count));
   };
-  const tally = (r: Report) => {
-    if (r.error) {
+  const tally = (s: Summary) => {
+    if (s.error) {
       failures++;
       progress.clear();
-      say(`extract: ${r.source}: ${r.error}`);
+      say(`extract: ${s.source}: ${s.error}`);
     }
-    // A repeated report's checks count once.
-    const repeated = new Set((r.sections ?? []).flatMap((s, k) => (s.duplicateOf !== undefined ? [k] : [])));
-    for (const c of r.checks) {
-      if (c.section !== undefined && repeated.has(c.section)) continue;
-      if (c.status === 'inconsistent') inconsistent++;
-      if (c.status === 'inconsistent' || c.status === 'unaccounted') flagged++;
+    for (const n of s.notices) {
+      progress.clear();
+      say(`extract: ${s.source}: warning: ${n}`);
     }
-    progress.tick(r);
+    inconsistent += s.inconsistent;
+    flagged += s.flagged;
+    progress.tick(s);
   };
   // JSON Lines is written as each file finishes; the other formats in path order.
   let order = 0;
-  const onReport: OnReport =
-    reporter === jsonlReporter
+  const onResult: OnResult =
+    format === 'jsonl'
       ? (_i, r) => {
-          tally(r);
+          tally(r.summary);
           return emit(r, order++);
         }
       : inOrder((r, i) => {
-          tally(r);
+          tally(r.summary);
           return emit(r, i);
         });
 
   try {
     const stdinAt = found.findIndex((f) => f.path === '-');
     const files = found.map((f) => f.path);
-    const preset = new Map<number, Report>();
+    const preset = new Map<number, Rendered>();
     found.forEach((f, i) => {
-      if (f.missing) preset.set(i, failed(f.path, f.missing));
+      if (f.missing) preset.set(i, render(failed(f.path, f.missing), formats));
     });
     if (stdinAt >= 0) {
       const bytes = io.stdin ? await readAll(io.stdin) : new Uint8Array();
-      preset.set(stdinAt, processBytes('-', bytes, { encoding: o.encoding, patterns: o.patterns }));
+      preset.set(stdinAt, renderBytes('-', bytes, { encoding: o.encoding, patterns: o.patterns, formats }));
     }
     const todo = files.map((p, i) => ({ p, i })).filter(({ i }) => !preset.has(i));
-    for (const [i, r] of preset) await onReport(i, r);
+    for (const [i, r] of preset) await onResult(i, r);
     await runAll(
       todo.map((t) => t.p),
       o.jobs,
-      { encoding: o.encoding, patterns: o.patterns },
-      (k, r) => onReport(todo[k]!.i, r),
+      { encoding: o.encoding, patterns: o.patterns, formats },
+      (k, r) => onResult(todo[k]!.i, r),
     );
-    await sink.write(reporter.end(count));
-    await checksSink?.write(checksCsvReporter.end(count));
+    for (const { reporter, sink: out } of outputs) await out.write(reporter.end(count));
     progress.clear();
     if (failures === count) {
       // Nothing was read: an existing output file is left as it was.
@@ -254,7 +246,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     return EXIT.inputFailed;
   }
 
-  if (count > 1 || failures) {
+  if (count > 1) {
     say(`extract: ${count} input${count === 1 ? '' : 's'}, ${failures} failed, ${flagged} flagged check${flagged === 1 ? '' : 's'}${o.out ? ` → ${o.out}` : ''}`);
   }
   if (failures) return EXIT.inputFailed;

@@ -1,9 +1,17 @@
 /**
  * Bytes to text. A byte-order mark decides first (UTF-8, UTF-16 LE/BE); then
- * a fatal UTF-8 decoder, which rejects GBK byte sequences; then GB18030 (a
- * superset of GBK and GB2312), which Node's TextDecoder implements. Bytes
- * that are not text at all (NUL bytes, control characters) are refused.
+ * UTF-8 validation, which GBK byte sequences fail; then GB18030 (a superset of
+ * GBK and GB2312), which Node's TextDecoder implements. Bytes that are not
+ * text at all (NUL bytes, control characters) are refused.
+ *
+ * A file that is UTF-8 but for a few damaged bytes (a scraped page cut in the
+ * middle of a character) is read as UTF-8, the damage replaced by U+FFFD and
+ * reported in a warning: GB18030 accepts nearly any byte pairs and would turn
+ * the whole file into mojibake. It is told from GBK text by the UTF-8
+ * decoder's own output: damaged UTF-8 decodes to many characters and few
+ * replacements; GBK decoded as UTF-8 is nearly all replacements.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 
 export class DecodeError extends Error {}
 
@@ -19,6 +27,29 @@ function looksBinary(text: string): boolean {
 
 function decodeWith(bytes: Uint8Array, encoding: string, fatal: boolean): string {
   return new TextDecoder(encoding, { fatal, ignoreBOM: false }).decode(bytes);
+}
+
+/** Replacements at most this share of the non-ASCII characters read: damaged UTF-8, not another encoding. */
+const DAMAGE_SHARE = 0.1;
+
+function replacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) n++;
+  return n;
+}
+
+function damagedUtf8(bytes: Uint8Array): { text: string; replaced: number } | undefined {
+  const text = decodeWith(bytes, 'utf-8', false);
+  const replaced = replacements(text);
+  let nonAscii = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) nonAscii++;
+  return replaced > 0 && replaced <= (nonAscii - replaced) * DAMAGE_SHARE ? { text, replaced } : undefined;
+}
+
+function damageWarning(replaced: number): string {
+  return replaced === 1
+    ? '1 byte sequence is not valid UTF-8 and was replaced by U+FFFD'
+    : `${replaced} byte sequences are not valid UTF-8 and were replaced by U+FFFD`;
 }
 
 /** Whether this Node can decode `name` ("gbk", "big5", "utf-16le", …). */
@@ -43,23 +74,28 @@ export function decode(bytes: Uint8Array, forced?: string): Decoded {
     // NUL bytes without a UTF-16 byte-order mark: not a text file.
     throw new DecodeError('is not text (binary data: it contains NUL bytes)');
   } else if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    // The mark says UTF-8: damage is replaced and reported, whatever its extent.
     encoding = 'utf-8';
-    try {
-      text = decodeWith(bytes, 'utf-8', true);
-    } catch {
-      throw new DecodeError('has a UTF-8 byte-order mark but is not valid UTF-8');
-    }
+    text = decodeWith(bytes, 'utf-8', false);
+    const replaced = replacements(text);
+    if (replaced) warnings.push(damageWarning(replaced));
   } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     encoding = 'utf-16le';
     text = decodeWith(bytes, encoding, false);
   } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     encoding = 'utf-16be';
     text = decodeWith(bytes, encoding, false);
+  } else if (isUtf8(bytes)) {
+    // Validation and decoding are both native and fast; TextDecoder is slower on large files.
+    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    encoding = 'utf-8';
   } else {
-    try {
-      text = decodeWith(bytes, 'utf-8', true);
+    const damaged = damagedUtf8(bytes);
+    if (damaged) {
+      text = damaged.text;
       encoding = 'utf-8';
-    } catch {
+      warnings.push(damageWarning(damaged.replaced));
+    } else {
       try {
         text = decodeWith(bytes, 'gb18030', true);
         encoding = 'gb18030';

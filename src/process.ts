@@ -26,20 +26,32 @@ export function failed(source: string, reason: string): Report {
   return { source, indicators: [], checks: [], warnings: [], error: reason };
 }
 
+/** A Report, and what went wrong in reading it that the user should hear about at once (damaged bytes). */
+export type Processed = { report: Report; notices: string[] };
+
 export function processBytes(source: string, bytes: Uint8Array, options: ProcessOptions = {}): Report {
-  let decoded;
-  try {
-    if (bytes.length === 0) return failed(source, 'is empty');
-    decoded = decode(bytes, options.encoding);
-  } catch (e) {
-    if (e instanceof DecodeError) return failed(source, e.message);
-    throw e;
-  }
-  const text = isHtml(source) ? htmlToText(decoded.text) : decoded.text;
-  return extract(text, { source, encoding: decoded.encoding, warnings: decoded.warnings, rules: rulesFor(options.patterns) });
+  return readBytes(source, bytes, options).report;
 }
 
 export function processFile(path: string, options: ProcessOptions = {}): Report {
+  return readFile(path, options).report;
+}
+
+export function readBytes(source: string, bytes: Uint8Array, options: ProcessOptions = {}): Processed {
+  let decoded;
+  try {
+    if (bytes.length === 0) return { report: failed(source, 'is empty'), notices: [] };
+    decoded = decode(bytes, options.encoding);
+  } catch (e) {
+    if (e instanceof DecodeError) return { report: failed(source, e.message), notices: [] };
+    throw e;
+  }
+  const text = isHtml(source) ? htmlToText(decoded.text) : decoded.text;
+  const report = extract(text, { source, encoding: decoded.encoding, warnings: decoded.warnings, rules: rulesFor(options.patterns) });
+  return { report, notices: decoded.warnings };
+}
+
+export function readFile(path: string, options: ProcessOptions = {}): Processed {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -47,8 +59,8 @@ export function processFile(path: string, options: ProcessOptions = {}): Report 
     const code = (e as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? (e as Error).message})`;
-    return failed(path, reason);
+    return { report: failed(path, reason), notices: [] };
   }
-  if (bytes.length > MAX_BYTES) return failed(path, `is larger than ${MAX_BYTES / 1024 / 1024} MB`);
-  return processBytes(path, bytes, options);
+  if (bytes.length > MAX_BYTES) return { report: failed(path, `is larger than ${MAX_BYTES / 1024 / 1024} MB`), notices: [] };
+  return readBytes(path, bytes, options);
 }

@@ -1,5 +1,5 @@
 /** A one-line progress bar on a TTY stderr, shown only once a batch has run for a moment. */
-import type { Report } from './report.js';
+import type { Summary } from './render.js';
 
 const DELAY_MS = 800;
 
@@ -16,11 +16,10 @@ export class Progress {
     private readonly enabled: boolean,
   ) {}
 
-  tick(r: Report): void {
+  tick(s: Summary): void {
     this.done++;
-    if (r.error) this.failed++;
-    // Characters processed: the end of the last section, or of the last figure.
-    this.chars += r.sections?.at(-1)?.end ?? r.indicators.at(-1)?.end ?? 0;
+    if (s.error) this.failed++;
+    this.chars += s.chars;
     if (!this.enabled) return;
     const elapsed = Date.now() - this.started;
     if (elapsed < DELAY_MS) return;

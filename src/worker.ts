@@ -1,14 +1,8 @@
-/** A worker thread: files in, Reports out (see pool.ts). */
+/** A worker thread: paths in, rendered text and a summary out (see pool.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
-import { failed, processFile, type ProcessOptions } from './process.js';
+import { renderFile, type RenderOptions } from './render.js';
 
-const options = workerData as ProcessOptions;
+const options = workerData as RenderOptions;
 parentPort!.on('message', (msg: { id: number; path: string }) => {
-  let report;
-  try {
-    report = processFile(msg.path, options);
-  } catch (e) {
-    report = failed(msg.path, `internal error: ${(e as Error).message}`);
-  }
-  parentPort!.postMessage({ id: msg.id, report });
+  parentPort!.postMessage({ id: msg.id, rendered: renderFile(msg.path, options) });
 });

@@ -136,6 +136,20 @@ describe('failures', () => {
     expect(r.err).toMatch(message);
     expect(r.err).not.toMatch(/at .*\.js:\d+/); // no stack trace
   });
+  it('invalid UTF-8: damaged UTF-8 is read with a one-line warning; bytes that are no text encoding fail with exit 3', () => {
+    const damaged = join(dir, 'damaged.txt');
+    const good = Buffer.from('全县共出生1083人,其中政策内出生1021人。'.repeat(5));
+    writeFileSync(damaged, Buffer.concat([good, good.subarray(0, good.length - 1)])); // the last character cut in half
+    const r = run([damaged, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ encoding: 'utf-8', indicators: expect.arrayContaining([expect.objectContaining({ id: 'births.total', value: 1083 })]) });
+    expect(r.err.trim().split('\n')).toEqual([`extract: ${damaged}: warning: 1 byte sequence is not valid UTF-8 and was replaced by U+FFFD`]);
+    const garbage = join(dir, 'garbage.txt');
+    writeFileSync(garbage, Buffer.from([0xff, 0xff, 0x80, 0x80, 0xff, 0xc3, 0x28]));
+    const g = run([garbage, '--json']);
+    expect(g.code).toBe(3);
+    expect(g.err.trim().split('\n')).toEqual([`extract: ${garbage}: is neither valid UTF-8 nor GB18030 (use --encoding to name its encoding)`]);
+  });
   it('an empty file and a folder with no reports fail with exit 3', () => {
     const empty = join(dir, 'empty.txt');
     writeFileSync(empty, '');

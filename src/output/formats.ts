@@ -10,7 +10,10 @@ import { VOCABULARY } from '../vocabulary.js';
 export type Reporter = {
   /** Before the first report; `count` is the number of inputs. */
   begin(count: number): string;
-  report(r: Report, index: number, count: number): string;
+  /** One report's text. Pure, so that a worker thread can make it. */
+  report(r: Report): string;
+  /** What stands before the report at `index` (a comma in a JSON array). */
+  separator?(index: number, count: number): string;
   end(count: number): string;
 };
 
@@ -18,7 +21,8 @@ const row = (cells: unknown[]) => stringify([cells.map((c) => (c === undefined |
 
 export const jsonReporter: Reporter = {
   begin: (count) => (count === 1 ? '' : '[\n'),
-  report: (r, i, count) => (count === 1 ? JSON.stringify(r, null, 2) : `${i ? ',\n' : ''}${JSON.stringify(r, null, 2)}`),
+  report: (r) => JSON.stringify(r, null, 2),
+  separator: (i) => (i ? ',\n' : ''),
   end: (count) => (count === 1 ? '\n' : '\n]\n'),
 };
 

@@ -1,0 +1,27 @@
+/**
+ * Output formats by name, so that a format can be chosen in the main thread
+ * and rebuilt in a worker thread (a Reporter holds functions, a name does not).
+ */
+import { checksCsvReporter, csvReporter, jsonlReporter, jsonReporter, wideReporter, type Reporter } from './formats.js';
+import { tableReporter } from './table.js';
+
+export type Format = 'json' | 'jsonl' | 'csv' | 'wide' | 'table' | 'table-color' | 'checks-csv';
+
+export function reporterFor(format: Format): Reporter {
+  switch (format) {
+    case 'json':
+      return jsonReporter;
+    case 'jsonl':
+      return jsonlReporter;
+    case 'csv':
+      return csvReporter;
+    case 'wide':
+      return wideReporter;
+    case 'checks-csv':
+      return checksCsvReporter;
+    case 'table':
+      return tableReporter(false);
+    case 'table-color':
+      return tableReporter(true);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * One input to its output text: extract, then render in the chosen formats and
+ * keep only a small summary. Worker threads run this, so what crosses back to
+ * the main thread is text, not a Report to copy and serialise again there.
+ */
+import type { Format } from './output/select.js';
+import { reporterFor } from './output/select.js';
+import { failed, readBytes, readFile, type Processed, type ProcessOptions } from './process.js';
+import type { Report } from './report.js';
+
+export type RenderOptions = ProcessOptions & { formats: Format[] };
+
+/** What the command line needs to know about a report once its text is made. */
+export type Summary = {
+  source: string;
+  error?: string;
+  /** Inconsistent checks, leaving out sections that repeat an earlier one. */
+  inconsistent: number;
+  /** Inconsistent or unaccounted checks, on the same terms. */
+  flagged: number;
+  /** Characters read, for the progress line. */
+  chars: number;
+  /** Problems in reading the input that did not stop it (damaged bytes), for stderr. */
+  notices: string[];
+};
+
+export type Rendered = { summary: Summary; pieces: string[] };
+
+export function summarize(r: Report, notices: string[] = []): Summary {
+  // A repeated report's checks count once.
+  const repeated = new Set((r.sections ?? []).flatMap((s, k) => (s.duplicateOf !== undefined ? [k] : [])));
+  let inconsistent = 0;
+  let flagged = 0;
+  for (const c of r.checks) {
+    if (c.section !== undefined && repeated.has(c.section)) continue;
+    if (c.status === 'inconsistent') inconsistent++;
+    if (c.status === 'inconsistent' || c.status === 'unaccounted') flagged++;
+  }
+  const chars = r.sections?.at(-1)?.end ?? r.indicators.at(-1)?.end ?? 0;
+  return { source: r.source, ...(r.error !== undefined ? { error: r.error } : {}), inconsistent, flagged, chars, notices };
+}
+
+export function render(r: Report, formats: Format[], notices: string[] = []): Rendered {
+  return { summary: summarize(r, notices), pieces: formats.map((f) => reporterFor(f).report(r)) };
+}
+
+/** Never throws: an internal error becomes a failed input, so a batch goes on. */
+function safely(source: string, read: () => Processed, formats: Format[]): Rendered {
+  let p: Processed;
+  try {
+    p = read();
+  } catch (e) {
+    p = { report: failed(source, `internal error: ${(e as Error).message}`), notices: [] };
+  }
+  return render(p.report, formats, p.notices);
+}
+
+export function renderFile(path: string, options: RenderOptions): Rendered {
+  return safely(path, () => readFile(path, options), options.formats);
+}
+
+export function renderBytes(source: string, bytes: Uint8Array, options: RenderOptions): Rendered {
+  return safely(source, () => readBytes(source, bytes, options), options.formats);
+}

@@ -1,0 +1,66 @@
+/**
+ * Decoding: which encoding a file is read as, and what a damaged or binary
+ * file gives. Bytes are built here (iconv-lite encodes GBK for the test only).
+ */
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decode, DecodeError } from '../src/decode.js';
+
+const sentence = '全县共出生1083人,其中政策内出生1021人,计划生育率为94.28%。';
+const utf8 = Buffer.from(sentence.repeat(20));
+const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** `bytes` with the byte at `at` removed: a character cut in half. */
+const cut = (bytes: Buffer, at: number) => Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + 1)]);
+
+describe('decode', () => {
+  it.each([
+    ['UTF-8', utf8, 'utf-8', sentence.repeat(20)],
+    ['UTF-8 with a byte-order mark', Buffer.concat([bom, utf8]), 'utf-8', sentence.repeat(20)],
+    ['GBK', iconv.encode(sentence, 'gbk'), 'gb18030', sentence],
+    ['a short GBK line', iconv.encode('出生1083人', 'gbk'), 'gb18030', '出生1083人'],
+    ['GB18030, long', iconv.encode(sentence.repeat(200), 'gb18030'), 'gb18030', sentence.repeat(200)],
+    ['UTF-16 LE with its mark', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sentence, 'utf16le')]), 'utf-16le', sentence],
+  ])('%s is read as its encoding, exactly and without warnings', (_name, bytes, encoding, text) => {
+    const d = decode(bytes);
+    expect(d.encoding).toBe(encoding);
+    expect(d.text).toBe(text);
+    expect(d.warnings).toEqual([]);
+  });
+
+  it('reads UTF-8 with a character cut in half as UTF-8, replacing the damage and saying so', () => {
+    // Byte 1 is inside 全 (3 bytes): two damaged sequences would be one fewer byte each; here one.
+    const d = decode(cut(utf8, 1));
+    expect(d.encoding).toBe('utf-8');
+    expect(d.text.startsWith('\ufffd县共出生1083人')).toBe(true);
+    expect(d.warnings).toEqual(['1 byte sequence is not valid UTF-8 and was replaced by U+FFFD']);
+  });
+
+  it('reads a UTF-8 file cut off in the middle of its last character', () => {
+    const d = decode(utf8.subarray(0, utf8.length - 2));
+    expect(d.encoding).toBe('utf-8');
+    expect(d.text.endsWith('\ufffd')).toBe(true);
+    expect(d.warnings).toHaveLength(1);
+  });
+
+  it('reads damaged UTF-8 behind a byte-order mark as UTF-8 however damaged', () => {
+    const d = decode(Buffer.concat([bom, Buffer.from([0xc3, 0x28]), Buffer.from('出生12人')]));
+    expect(d.encoding).toBe('utf-8');
+    expect(d.warnings).toEqual(['1 byte sequence is not valid UTF-8 and was replaced by U+FFFD']);
+  });
+
+  it.each([
+    ['NUL bytes', Buffer.from([0x68, 0x00, 0x69, 0x00, 0x6a]), /is not text \(binary data: it contains NUL bytes\)/],
+    ['bytes valid in neither UTF-8 nor GB18030', Buffer.from([0xff, 0xff, 0x80, 0x80, 0xff]), /is neither valid UTF-8 nor GB18030/],
+    ['control characters', Buffer.from('\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10abc'), /is not text/],
+  ])('refuses %s', (_name, bytes, message) => {
+    expect(() => decode(bytes)).toThrow(DecodeError);
+    expect(() => decode(bytes)).toThrow(message);
+  });
+
+  it('with a named encoding, reads as told and reports replacements', () => {
+    const d = decode(iconv.encode(sentence, 'gbk'), 'utf-8');
+    expect(d.encoding).toBe('utf-8');
+    expect(d.warnings).toEqual(['some bytes are not valid utf-8 and were replaced by U+FFFD']);
+  });
+});

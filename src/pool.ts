@@ -1,11 +1,12 @@
 /**
  * Spreading files over worker threads. Workers return rendered text, not
- * Reports, so the main thread only writes. Memory stays bounded two ways: a
- * worker gets its next file only once its last result has been handed on
- * (written, or held for ordering), and no file is started more than WINDOW
- * files ahead of the earliest one still unfinished, so ordering never holds
- * back more than WINDOW results. A worker that dies (a crash, out of memory)
- * fails its file, not the batch: a new worker takes its place.
+ * Reports, so the main thread only writes. Memory stays bounded: a worker
+ * holds at most DEPTH files at once, a result is handed on (written, or held
+ * for ordering) before its worker's place is refilled, and no file is started
+ * more than a window of files ahead of the earliest one still unfinished, so
+ * ordering never holds back more than that window of results. A worker that
+ * dies (a crash, out of memory) fails the file it was on, not the batch: a new
+ * worker takes its place and the files queued behind it.
  */
 import { Worker } from 'node:worker_threads';
 import { failed } from './process.js';
@@ -14,17 +15,29 @@ import { render, renderFile, type RenderOptions, type Rendered } from './render.
 export type OnResult = (index: number, result: Rendered) => void | Promise<void>;
 
 const WINDOW_PER_JOB = 8;
+// Files queued at a worker at once: it starts its next file while the main
+// thread is still handling the last result, instead of waiting for it.
+const DEPTH = 3;
 
-export async function runAll(paths: string[], jobs: number, options: RenderOptions, onResult: OnResult): Promise<void> {
+export async function runAll(
+  paths: string[],
+  jobs: number,
+  options: RenderOptions,
+  onResult: OnResult,
+  /** The worker script; tests swap in one that crashes. */
+  workerUrl: URL = new URL('./worker.js', import.meta.url),
+): Promise<void> {
   if (jobs <= 1 || paths.length <= 1) {
     for (let i = 0; i < paths.length; i++) await onResult(i, renderFile(paths[i]!, options));
     return;
   }
-  const workerUrl = new URL('./worker.js', import.meta.url);
   const window = jobs * WINDOW_PER_JOB;
   const unfinished = new Set<number>();
-  const idle: Worker[] = [];
-  const busy = new Map<Worker, number>();
+  const workers: Worker[] = [];
+  /** Per worker, the files sent to it and not yet returned, in the order it works on them. */
+  const queued = new Map<Worker, number[]>();
+  /** Files to send again: queued at a worker that died before reaching them. */
+  const retry: number[] = [];
   let next = 0;
   let handed = 0;
   let chain = Promise.resolve();
@@ -34,7 +47,7 @@ export async function runAll(paths: string[], jobs: number, options: RenderOptio
     const stop = (e?: unknown) => {
       if (stopped) return;
       stopped = true;
-      for (const w of [...idle, ...busy.keys()]) void w.terminate();
+      for (const w of workers) void w.terminate();
       if (e === undefined) resolve();
       else reject(e);
     };
@@ -47,42 +60,59 @@ export async function runAll(paths: string[], jobs: number, options: RenderOptio
           else dispatch();
         }, stop);
     };
+    const send = (w: Worker, id: number) => {
+      queued.get(w)!.push(id);
+      w.postMessage({ id, path: paths[id] });
+    };
     const dispatch = () => {
-      while (!stopped && idle.length && next < paths.length) {
-        let earliest = next;
-        for (const u of unfinished) if (u < earliest) earliest = u;
-        if (next - earliest >= window) return;
-        const w = idle.pop()!;
-        unfinished.add(next);
-        busy.set(w, next);
-        w.postMessage({ id: next, path: paths[next] });
-        next++;
+      for (let depth = 1; depth <= DEPTH; depth++) {
+        for (const w of workers) {
+          if (stopped || queued.get(w)!.length >= depth) continue;
+          if (retry.length) {
+            send(w, retry.shift()!);
+            continue;
+          }
+          if (next >= paths.length) return;
+          let earliest = next;
+          for (const u of unfinished) if (u < earliest) earliest = u;
+          if (next - earliest >= window) return;
+          unfinished.add(next);
+          send(w, next++);
+        }
       }
     };
     const spawn = () => {
       const w = new Worker(workerUrl, { workerData: options });
-      w.on('message', (msg: { id: number; rendered: Rendered }) => {
-        busy.delete(w);
-        idle.push(w);
+      workers.push(w);
+      queued.set(w, []);
+      let ready = false;
+      w.on('message', (msg: { ready: true } | { id: number; rendered: Rendered }) => {
+        if ('ready' in msg) {
+          ready = true;
+          return;
+        }
+        const q = queued.get(w)!;
+        q.splice(q.indexOf(msg.id), 1);
         hand(msg.id, msg.rendered);
       });
       const died = (reason: string) => {
-        const id = busy.get(w);
-        busy.delete(w);
-        const k = idle.indexOf(w);
-        if (k >= 0) idle.splice(k, 1);
+        const k = workers.indexOf(w);
+        if (k < 0) return; // already handled ('error' is followed by 'exit')
+        workers.splice(k, 1);
+        const [current, ...rest] = queued.get(w)!;
+        queued.delete(w);
         if (stopped) return;
-        // Dying with no file in hand is a broken installation, not a bad input: stop.
-        if (id === undefined) return stop(new Error(`a worker thread failed to start: ${reason}`));
-        hand(id, render(failed(paths[id]!, `internal error: ${reason}`), options.formats));
+        // Dying before it could start work is a broken installation, not a bad input: stop.
+        if (!ready || current === undefined) return stop(new Error(`a worker thread failed to start: ${reason}`));
+        hand(current, render(failed(paths[current]!, `internal error: ${reason}`), options.formats));
+        retry.push(...rest);
         spawn();
         dispatch();
       };
       w.on('error', (e) => died(e.message));
       w.on('exit', (code) => {
-        if (!stopped && (busy.has(w) || idle.includes(w))) died(`the worker exited with code ${code}`);
+        if (!stopped) died(`the worker exited with code ${code}`);
       });
-      idle.push(w);
     };
     for (let k = 0; k < Math.min(jobs, paths.length); k++) spawn();
     dispatch();

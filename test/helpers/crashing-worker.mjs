@@ -1,0 +1,11 @@
+// A worker like dist/worker.js that dies on some files: "crash" in the path
+// ends the thread with exit code 7, "throw" throws an uncaught error.
+import { parentPort, workerData } from 'node:worker_threads';
+import { renderFile } from '../../dist/render.js';
+
+parentPort.postMessage({ ready: true });
+parentPort.on('message', (msg) => {
+  if (msg.path.includes('crash')) process.exit(7);
+  if (msg.path.includes('throw')) throw new Error('boom');
+  parentPort.postMessage({ id: msg.id, rendered: renderFile(msg.path, workerData) });
+});

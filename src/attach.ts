@@ -34,6 +34,8 @@ const CONTEXT_WINDOW = 300;
 // What may stand between a parent figure and a composed child: 一孩418人,其中政策内418人.
 // Not ";": 多孩69人;政策内出生2790人 starts a new list.
 const PARENT_LINK = /^[\s,、(]*(?:其中)?[:,]?\s*$/;
+// Longer than any link; also keeps the test above linear (its two \s runs are ambiguous on a long gap).
+const PARENT_LINK_MAX = 12;
 
 function accepts(rule: CompiledRule, n: NumberMention): boolean {
   if (n.unitClass === 'delta') return false; // 个百分点: a change, never a figure
@@ -157,6 +159,7 @@ function scopeOf(text: string, at: number, set: RuleSet, earlier: Attached[]): s
 function compose(record: Attached, prev: Attached | undefined, text: string): void {
   const map = record.rule.parent;
   if (!map || !prev) return;
+  if (record.label.start - prev.end > PARENT_LINK_MAX) return;
   const between = text.slice(prev.end, record.label.start);
   if (!PARENT_LINK.test(between)) return;
   const parent = prev.parentId ?? prev.id;

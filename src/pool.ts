@@ -28,7 +28,11 @@ export async function runAll(
   workerUrl: URL = new URL('./worker.js', import.meta.url),
 ): Promise<void> {
   if (jobs <= 1 || paths.length <= 1) {
-    for (let i = 0; i < paths.length; i++) await onResult(i, renderFile(paths[i]!, options));
+    for (let i = 0; i < paths.length; i++) {
+      await onResult(i, renderFile(paths[i]!, options));
+      // Let signals in between files: Ctrl-C stops a long batch now, not at its end.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     return;
   }
   const window = jobs * WINDOW_PER_JOB;

@@ -2,8 +2,8 @@
  * The CLI battery: the built command, spawned as a user runs it. Each failure
  * gets its documented exit code and one line on stderr naming the path.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -15,7 +15,7 @@ const bin = join(root, 'bin/extract.js');
 const fixture = (n: string) => join(root, 'fixtures', n);
 
 function run(args: string[], input?: string | Buffer) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 28 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -199,4 +199,49 @@ describe('failures', () => {
       expect(out).toContain(o);
     }
   });
+});
+
+describe('hostile inputs', () => {
+  it('a 4 MB single line of digits, numerals and punctuation is read in one pass, every figure in it found', () => {
+    // Runs of ten digits glued to numerals, a numeral run too long to be a figure, a bare 100, and one real figure per repeat.
+    const unit = '1234567890一二三四五六七八九十百千万亿点,.%‰:100出生率为全县共出生1083人,';
+    const repeats = Math.ceil(4e6 / Buffer.byteLength(unit));
+    const file = join(dir, 'line.txt');
+    writeFileSync(file, unit.repeat(repeats));
+    const { code, out } = run([file, '--jsonl']);
+    expect(code).toBe(0);
+    const r = JSON.parse(out);
+    expect(r.indicators).toHaveLength(repeats);
+    expect(new Set(r.indicators.map((i: { id: string; value: number; text: string }) => `${i.id} ${i.value} ${i.text}`))).toEqual(new Set(['births.total 1083 出生1083人']));
+  }, 60_000);
+  it('4 MB of one digit is no figure', () => {
+    const file = join(dir, 'digits.txt');
+    writeFileSync(file, '9'.repeat(4e6));
+    const { code, out } = run([file, '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).indicators).toEqual([]);
+  }, 60_000);
+  it.each(['1', '2'])('an interrupted run (Ctrl-C, --jobs %s) leaves the existing --out file intact and no temporary file behind', async (jobs) => {
+    const batch = join(dir, 'big');
+    if (!existsSync(batch)) {
+      mkdirSync(batch);
+      const report = readFileSync(fixture('annual-summary.txt'), 'utf8');
+      for (let i = 0; i < 3000; i++) writeFileSync(join(batch, `r${String(i).padStart(4, '0')}.txt`), report);
+    }
+    const outDir = join(dir, `interrupted-${jobs}`);
+    mkdirSync(outDir);
+    const out = join(outDir, 'all.jsonl');
+    writeFileSync(out, 'previous results');
+    const child = spawn(process.execPath, [bin, batch, '--jsonl', '--jobs', jobs, '--quiet', '--out', out]);
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
+    // Wait until the run is writing its temporary file, then interrupt it.
+    const temporary = () => readdirSync(outDir).filter((f) => f.endsWith('.tmp'));
+    while (!temporary().length) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    expect(await exited).toEqual({ code: null, signal: 'SIGINT' });
+    expect(readFileSync(out, 'utf8')).toBe('previous results');
+    expect(readdirSync(outDir)).toEqual(['all.jsonl']);
+  }, 60_000);
 });

@@ -1,0 +1,39 @@
+/**
+ * No catastrophic backtracking in the rules. Every regular expression built
+ * from patterns/ is checked with recheck, a ReDoS analyser: each must be
+ * linear or better. Rule files are the place where a user's edit can add an
+ * ambiguous alternation (达到了 next to 达到 and 了), so this runs on all of
+ * them, the label scanner included.
+ */
+import { checkSync } from 'recheck';
+import { describe, expect, it } from 'vitest';
+import { defaultRules } from '../src/rules/load.js';
+
+const set = defaultRules();
+const regexes: [string, RegExp][] = [
+  ['grammar.gap', set.grammar.gapRe],
+  ...set.grammar.filters.map((f): [string, RegExp] => [`grammar.filters.${f.name}`, f.re]),
+  ...(set.grammar.scopeRe ? [['grammar.scopes', set.grammar.scopeRe] as [string, RegExp]] : []),
+  ...set.rules.flatMap((r) => [
+    ...(r.requiresRe ? [[`${r.file} ${r.id} requires`, r.requiresRe] as [string, RegExp]] : []),
+    ...(r.forbidsRe ? [[`${r.file} ${r.id} forbids`, r.forbidsRe] as [string, RegExp]] : []),
+  ]),
+  ['the label scanner', set.labelScanner],
+  ...(set.afterScanner ? [['the after-label scanner', set.afterScanner] as [string, RegExp]] : []),
+];
+
+describe('rule regular expressions', () => {
+  it('are found', () => {
+    expect(regexes.length).toBeGreaterThan(10);
+  });
+  it.each(regexes)('%s is not vulnerable to catastrophic backtracking', (_name, re) => {
+    const r = checkSync(re.source, re.flags.replace(/[gy]/g, ''), { timeout: 20_000 });
+    expect({ status: r.status, attack: r.status === 'vulnerable' ? r.attack.pattern : undefined }).toEqual({ status: 'safe', attack: undefined });
+  });
+  it('the check itself catches an ambiguous gap (达到了 beside 达到 and 了)', () => {
+    const source = set.grammar.gapRe.source;
+    expect(source).toContain('|达到|');
+    const r = checkSync(source.replace('|达到|', '|达到了|达到|'), 'u');
+    expect(r.status).toBe('vulnerable');
+  });
+});

@@ -44,21 +44,27 @@ const CHINESE = '[零〇一二两三四五六七八九十][零〇一二两三四
 const COUNT_UNITS = ['人次', '人', '名', '例', '对', '户', '宗', '起', '台'];
 const UNIT = ['个百分点', '万元', '亿元', '元', ...COUNT_UNITS, '%', '‰', String.raw`:100(?!\d)`].join('|');
 
-const TOKEN_SOURCE =
-  `(?:(?<pct>百分之)(?<pctNum>${ARABIC}|${CHINESE})|(?<ar>${ARABIC})|(?<cn>${CHINESE}))` +
+// In running text a Chinese numeral is a figure only with a unit (一孩, 四术, 十件实事
+// are labels): the scanner requires one ahead, so the numerals of prose (一是, 进一步)
+// are not even candidates. On its own (parseNumber) a numeral needs none.
+const tokenSource = (numeralNeedsUnit: boolean) =>
+  `(?:(?<pct>百分之)(?<pctNum>${ARABIC}|${CHINESE})|(?<ar>${ARABIC})|(?<cn>${CHINESE})` +
+  (numeralNeedsUnit ? `(?=(?:余|多)?(?:万|亿)?(?:余|多)?[ \\t]*(?:${UNIT}))` : '') +
+  `)` +
   `(?<ap1>余|多)?(?<scale>万|亿)?(?<ap2>余|多)?` +
   `[ \\t]*(?<unit>${UNIT})?` +
   `(?<post>左右|以上|以内|以下)?`;
+const TOKEN_SOURCE = tokenSource(true);
 
 // Numbered groups, in the order of TOKEN_SOURCE's names: a named-group object per
 // candidate costs more than the regex itself on long reports.
 const NAMES = [...TOKEN_SOURCE.matchAll(/\(\?<(\w+)>/g)].map((m) => m[1]!);
-const NUMBERED = TOKEN_SOURCE.replace(/\(\?<\w+>/g, '(');
+const numbered = (source: string) => source.replace(/\(\?<\w+>/g, '(');
 const G = Object.fromEntries(NAMES.map((n, i) => [n, i + 1])) as Record<'pct' | 'pctNum' | 'ar' | 'cn' | 'ap1' | 'scale' | 'ap2' | 'unit' | 'post', number>;
 
 // Every character in the token is in the Basic Multilingual Plane: no 'u' flag needed.
-const SCAN = new RegExp(NUMBERED, 'g');
-const WHOLE = new RegExp(`^\\s*(?:${NUMBERED})\\s*$`);
+const SCAN = new RegExp(numbered(TOKEN_SOURCE), 'g');
+const WHOLE = new RegExp(`^\\s*(?:${numbered(tokenSource(false))})\\s*$`);
 
 // Approximation words before a number (约300人) are looked up behind a match,
 // not matched by the token: an optional prefix in front of the token slows the
@@ -177,8 +183,6 @@ export function scanNumbers(text: string): NumberMention[] {
   const out: NumberMention[] = [];
   SCAN.lastIndex = 0;
   for (let m = SCAN.exec(text); m; m = SCAN.exec(text)) {
-    // Cheapest rejection first: most candidates in prose are numerals inside words (一是, 十件实事).
-    if (m[G.cn] !== undefined && m[G.unit] === undefined) continue; // 一孩, 四术: labels, not values
     const word = approxBefore(text, m.index);
     const start = m.index - word;
     const end = m.index + m[0].length;

@@ -221,6 +221,17 @@ describe('hostile inputs', () => {
     expect(code).toBe(0);
     expect(JSON.parse(out).indicators).toEqual([]);
   }, 60_000);
+  it('a reader that closes the pipe early (extract … | head) ends the run quietly', async () => {
+    const many = join(dir, 'many');
+    mkdirSync(many);
+    for (let i = 0; i < 200; i++) writeFileSync(join(many, `r${String(i).padStart(3, '0')}.txt`), `全县共出生${1000 + i}人。`.repeat(200));
+    const child = spawn(process.execPath, [bin, many, '--jsonl', '--jobs', '1']);
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect({ code, err }).toEqual({ code: 0, err: '' });
+  }, 60_000);
   it.each(['1', '2'])('an interrupted run (Ctrl-C, --jobs %s) leaves the existing --out file intact and no temporary file behind', async (jobs) => {
     const batch = join(dir, 'big');
     if (!existsSync(batch)) {

@@ -13,6 +13,8 @@ const LIST_MARKER = /^(?:[一二三四五六七八九十]+、|[(（][一二三�
 const SENTENCE_PUNCT = /[。,;!?:]/;
 const DEBRIS = /(?:延伸阅读|更多.{0,12}(?:范文|总结|推荐)|希望(?:能)?对(?:大家|您)有所帮助|www\.|\.com|\.cn|由会员分享|珍藏版|热门.{0,10}推荐)/i;
 const MIN_BODY = 120;
+const HEADING_MIN = 4;
+const HEADING_MAX = 48;
 
 const LEVELS = ['街道', '乡', '镇', '县', '区', '市', '州', '省'] as const;
 const SUFFIX = '(?:自治县|自治州|街道|县|区|市|镇|乡|州)';
@@ -30,23 +32,29 @@ const REDACTED_YEAR = /(?:20|19)?(?:xx|XX|××|__|_|＿|\*\*)\s*年|X{2}年/u;
 const PERIOD = /((?:19|20)(?:\d{2}|xx|XX)年\d{1,2}月\d{1,2}日\s*[—\-至到~]+\s*(?:19|20)(?:\d{2}|xx|XX)年\d{1,2}月\d{1,2}日)/u;
 const AGENCY = /(?:人口和计划生育局|人口和计划生育委员会|人口计生局|人口计生委|卫生和计划生育局|卫计局|计生办|计生局|妇联)/u;
 
-type Line = { start: number; end: number; text: string };
-
-function linesOf(text: string): Line[] {
-  const out: Line[] = [];
+/** Heading lines: start offset and trimmed text. Only lines of heading length are looked at. */
+function headingLines(text: string): { at: number; title: string }[] {
+  const out: { at: number; title: string }[] = [];
   let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === '\n') {
-      out.push({ start, end: i, text: text.slice(start, i) });
-      start = i + 1;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    // Most lines are paragraphs longer than a heading: skip them without slicing,
+    // unless whitespace at either end (a centred title) could trim them to length.
+    const length = end - start;
+    const padded = length > HEADING_MAX && (isSpace(text.charCodeAt(start)) || isSpace(text.charCodeAt(end - 1)));
+    if (length >= HEADING_MIN && (length <= HEADING_MAX || padded)) {
+      const line = text.slice(start, end);
+      if (isHeading(line)) out.push({ at: start, title: line.trim() });
     }
+    start = end + 1;
   }
   return out;
 }
 
 function isHeading(line: string): boolean {
   const t = line.trim();
-  if (t.length < 4 || t.length > 48) return false;
+  if (t.length < HEADING_MIN || t.length > HEADING_MAX) return false;
   if (SENTENCE_PUNCT.test(t.replace(/\.docx?$|\.pdf$/, ''))) return false;
   if (DEBRIS.test(t) || LIST_MARKER.test(t)) return false;
   return HEADING_WORD.test(t);
@@ -73,9 +81,7 @@ function hasBody(text: string, from: number, to: number, titleLength: number): b
 
 /** Sections in order; a file with no heading is one section. */
 export function splitSections(text: string): SectionInfo[] {
-  const lines = linesOf(text);
-  const starts: { at: number; title: string }[] = [];
-  for (const l of lines) if (isHeading(l.text)) starts.push({ at: l.start, title: l.text.trim() });
+  const starts = headingLines(text);
   if (!starts.length || starts[0]!.at > 0) starts.unshift({ at: 0, title: '' });
   // A heading followed by too little body (a page title repeated above its report) merges into the next.
   const merged: { at: number; title: string }[] = [];

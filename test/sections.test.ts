@@ -1,0 +1,21 @@
+/** Headings that split a page into reports, however they are laid out. */
+import { describe, expect, it } from 'vitest';
+import { splitSections } from '../src/sections.js';
+
+const body = '全县共出生1083人,其中政策内出生1021人。'.repeat(10);
+
+describe('splitSections', () => {
+  it('finds titles centred with spaces, ideographic or ASCII, longer than a heading before trimming', () => {
+    const text = `${'\u3000'.repeat(60)}青石县2019年人口和计划生育工作总结\n${body}\n${' '.repeat(50)}柳河县2016年人口计生工作汇报   \n${body}`;
+    expect(splitSections(text).map((s) => [s.title, s.place, s.year])).toEqual([
+      ['青石县2019年人口和计划生育工作总结', '青石县', 2019],
+      ['柳河县2016年人口计生工作汇报', '柳河县', 2016],
+    ]);
+  });
+  it('does not take a line longer than a heading (48 characters) ending in 总结 for one', () => {
+    const line = '现将我县今年以来在县委县政府的正确领导下开展的各项工作和取得的成绩以及存在的主要问题和下一步的工作打算简要总结';
+    expect(line.length).toBeGreaterThan(48);
+    const text = `${body}\n${line}\n${body}`;
+    expect(splitSections(text)).toHaveLength(1);
+  });
+});

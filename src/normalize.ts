@@ -4,6 +4,7 @@
  * original. Anything that would change length (numeral conversion, scale
  * expansion) happens later, on a matched span only.
  */
+import { Buffer } from 'node:buffer';
 
 // Pairs of (traditional, simplified) characters that occur in the vocabulary of
 // these reports. Sites that host the reports sometimes convert them to
@@ -38,14 +39,31 @@ const MAP: Map<number, number> = (() => {
   return m;
 })();
 
+// Every UTF-16 code unit to its replacement: one array read per character.
+const TABLE = (() => {
+  const t = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) t[c] = c;
+  for (const [from, to] of MAP) t[from] = to;
+  return t;
+})();
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** Returns a string of exactly the same length as `text`. */
 export function normalize(text: string): string {
+  if (LITTLE_ENDIAN) {
+    // The text's code units, mapped in place: several times faster than building a string
+    // (Chinese text has a full-width comma or colon every few characters).
+    const bytes = Buffer.from(text, 'utf16le');
+    const units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
+    for (let i = 0; i < units.length; i++) units[i] = TABLE[units[i]!]!;
+    return bytes.toString('utf16le');
+  }
   let out = '';
   let last = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const mapped = MAP.get(code);
-    if (mapped !== undefined && mapped !== code) {
+    const mapped = TABLE[code]!;
+    if (mapped !== code) {
       out += text.slice(last, i) + String.fromCharCode(mapped);
       last = i + 1;
     }

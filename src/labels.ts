@@ -1,6 +1,6 @@
 /**
- * Finding label wordings: one pass of the combined literal scanner, keeping
- * overlapping candidates, then the longest wins where candidates overlap
+ * Finding label wordings: one pass of the trie of every rule's wordings,
+ * keeping overlapping candidates, then the longest wins where candidates overlap
  * (政策外出生 over 出生, 计划生育手术并发症人员扶助金 over 计划生育手术).
  */
 import type { CompiledRule, RuleSet } from './rules/load.js';
@@ -8,13 +8,10 @@ import type { CompiledRule, RuleSet } from './rules/load.js';
 export type LabelMention = { start: number; end: number; literal: string; rules: CompiledRule[] };
 
 export function scanLabels(text: string, set: RuleSet): LabelMention[] {
-  const found: LabelMention[] = [];
-  const re = set.labelScanner;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    found.push({ start: m.index, end: m.index + m[0].length, literal: m[0], rules: set.labels.get(m[0])! });
-    re.lastIndex = m.index + 1; // candidates may overlap; resolved below
-  }
+  // Candidates may overlap (计划生育 inside 计划生育率); resolved below.
+  const found: LabelMention[] = set.labelTrie
+    .scan(text)
+    .map(({ start, literal }) => ({ start, end: start + literal.length, literal, rules: set.labels.get(literal)! }));
   return resolveOverlaps(found);
 }
 

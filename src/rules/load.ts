@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { expandLabel, LabelSyntaxError, substitutePieces } from './expand.js';
 import { GrammarSchema, RuleFileSchema, type Grammar, type RuleSpec } from './schema.js';
+import { literalTrie, type LiteralTrie } from './trie.js';
 
 export class RuleFileError extends Error {
   constructor(
@@ -40,8 +41,8 @@ export type RuleSet = {
   rules: CompiledRule[];
   /** Literal label → the rules it belongs to, highest priority first. */
   labels: Map<string, CompiledRule[]>;
-  /** Finds every literal label; global. */
-  labelScanner: RegExp;
+  /** Finds the longest literal label at every position. */
+  labelTrie: LiteralTrie;
   afterLabels: Map<string, CompiledRule[]>;
   /** Sticky; null when no rule has `after` wordings. */
   afterScanner: RegExp | null;
@@ -189,7 +190,7 @@ export function loadRules(options: LoadOptions = {}): RuleSet {
   return {
     rules,
     labels,
-    labelScanner: literalScanner(labels.keys(), 'g'),
+    labelTrie: literalTrie(labels.keys()),
     afterLabels,
     afterScanner: afterLabels.size ? literalScanner(afterLabels.keys(), 'y') : null,
     grammar,

@@ -1,0 +1,30 @@
+/** The label trie: the longest wording at every position where one starts. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { literalTrie } from '../src/rules/trie.js';
+
+describe('literalTrie', () => {
+  const trie = literalTrie(['出生', '出生率', '计划生育', '计划生育率', '生育率', '政策外出生']);
+  it.each([
+    ['计划生育率为95%', [[0, '计划生育率'], [2, '生育率']]],
+    ['政策外出生143人', [[0, '政策外出生'], [3, '出生']]],
+    ['出生率为10.86‰', [[0, '出生率']]],
+    ['出', []],
+    ['', []],
+  ])('%s', (text, expected) => {
+    expect(trie.scan(text).map((f) => [f.start, f.literal])).toEqual(expected);
+  });
+  it('finds what a search for every literal at every position finds, keeping the longest', () => {
+    const alphabet = fc.constantFrom('出', '生', '率', '计', '划', '育', '政', '策', '外', '为');
+    fc.assert(
+      fc.property(fc.array(fc.array(alphabet, { minLength: 1, maxLength: 5 }).map((a) => a.join('')), { maxLength: 12 }), fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')), (literals, text) => {
+        const expected: [number, string][] = [];
+        for (let i = 0; i < text.length; i++) {
+          const here = literals.filter((l) => text.startsWith(l, i)).sort((a, b) => b.length - a.length);
+          if (here.length) expected.push([i, here[0]!]);
+        }
+        expect(literalTrie(literals).scan(text).map((f) => [f.start, f.literal])).toEqual(expected);
+      }),
+    );
+  });
+});

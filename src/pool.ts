@@ -8,7 +8,7 @@
  * dies (a crash, out of memory) fails the file it was on, not the batch: a new
  * worker takes its place and the files queued behind it.
  */
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { failed } from './process.js';
 import { render, renderFile, type RenderOptions, type Rendered } from './render.js';
 
@@ -38,6 +38,8 @@ export async function runAll(
   const window = jobs * WINDOW_PER_JOB;
   const unfinished = new Set<number>();
   const workers: Worker[] = [];
+  const ready = new Set<Worker>();
+  const channels = new Map<Worker, MessagePort>();
   /** Per worker, the files sent to it and not yet returned, in the order it works on them. */
   const queued = new Map<Worker, number[]>();
   /** Files to send again: queued at a worker that died before reaching them. */
@@ -52,6 +54,7 @@ export async function runAll(
       if (stopped) return;
       stopped = true;
       for (const w of workers) void w.terminate();
+      for (const p of channels.values()) p.close();
       if (e === undefined) resolve();
       else reject(e);
     };
@@ -71,7 +74,7 @@ export async function runAll(
     const dispatch = () => {
       for (let depth = 1; depth <= DEPTH; depth++) {
         for (const w of workers) {
-          if (stopped || queued.get(w)!.length >= depth) continue;
+          if (stopped || !ready.has(w) || queued.get(w)!.length >= depth) continue;
           if (retry.length) {
             send(w, retry.shift()!);
             continue;
@@ -86,29 +89,38 @@ export async function runAll(
       }
     };
     const spawn = () => {
-      const w = new Worker(workerUrl, { workerData: options });
+      // Results come back on a channel of their own, so that when the worker dies, what it
+      // sent before dying can still be read (receiveMessageOnPort) before its queue is judged.
+      const { port1: results, port2 } = new MessageChannel();
+      const w = new Worker(workerUrl, { workerData: { options, port: port2 }, transferList: [port2] });
       workers.push(w);
       queued.set(w, []);
-      let ready = false;
-      w.on('message', (msg: { ready: true } | { id: number; rendered: Rendered }) => {
+      channels.set(w, results);
+      const receive = (msg: { ready: true } | { id: number; rendered: Rendered }) => {
         if ('ready' in msg) {
-          ready = true;
+          // Files go only to a worker that has loaded, so a death before this is never a file's doing.
+          ready.add(w);
+          dispatch();
           return;
         }
         const q = queued.get(w)!;
         q.splice(q.indexOf(msg.id), 1);
         hand(msg.id, msg.rendered);
-      });
+      };
+      results.on('message', receive);
       const died = (reason: string) => {
         const k = workers.indexOf(w);
         if (k < 0) return; // already handled ('error' is followed by 'exit')
+        for (let m = receiveMessageOnPort(results); m; m = receiveMessageOnPort(results)) receive(m.message);
+        results.close();
+        channels.delete(w);
         workers.splice(k, 1);
         const [current, ...rest] = queued.get(w)!;
         queued.delete(w);
         if (stopped) return;
-        // Dying before it could start work is a broken installation, not a bad input: stop.
-        if (!ready || current === undefined) return stop(new Error(`a worker thread failed to start: ${reason}`));
-        hand(current, render(failed(paths[current]!, `internal error: ${reason}`), options.formats));
+        // Dying before it has loaded is a broken installation, not a bad input: stop.
+        if (!ready.delete(w)) return stop(new Error(`a worker thread failed to start: ${reason}`));
+        if (current !== undefined) hand(current, render(failed(paths[current]!, `internal error: ${reason}`), options.formats));
         retry.push(...rest);
         spawn();
         dispatch();
@@ -119,7 +131,6 @@ export async function runAll(
       });
     };
     for (let k = 0; k < Math.min(jobs, paths.length); k++) spawn();
-    dispatch();
   });
 }
 

@@ -49,6 +49,8 @@ function cleanupOnExit(): void {
 
 export function fileSink(path: string, bom: boolean): Sink {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  // Handlers first: a signal between creating the file and hooking it would leave it behind.
+  cleanupOnExit();
   let fd: number;
   try {
     fd = openSync(tmp, 'wx');
@@ -58,7 +60,6 @@ export function fileSink(path: string, bom: boolean): Sink {
       `${path}: cannot write (${code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : code ?? (e as Error).message})`,
     );
   }
-  cleanupOnExit();
   live.add(tmp);
   if (bom) writeSync(fd, '\ufeff');
   let open = true;

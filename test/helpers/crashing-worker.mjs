@@ -3,9 +3,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderFile } from '../../dist/render.js';
 
-parentPort.postMessage({ ready: true });
+const { options, port } = workerData;
+port.postMessage({ ready: true });
 parentPort.on('message', (msg) => {
   if (msg.path.includes('crash')) process.exit(7);
   if (msg.path.includes('throw')) throw new Error('boom');
-  parentPort.postMessage({ id: msg.id, rendered: renderFile(msg.path, workerData) });
+  port.postMessage({ id: msg.id, rendered: renderFile(msg.path, options) });
 });

@@ -13,7 +13,10 @@ export function runChecks(indicators: Indicator[], text: string): Check[] {
   for (const group of ctx.groups.values()) {
     for (const ref of group) {
       const found = TOTAL_IDS.has(ref.ind.id) ? partsChecks(ctx, ref) : rateChecks(ctx, ref);
-      for (const c of found) out.push(ref.ind.section !== undefined ? { ...c, section: ref.ind.section } : c);
+      for (const c of found) {
+        if (ref.ind.section !== undefined) c.section = ref.ind.section;
+        out.push(c);
+      }
     }
   }
   return out.sort((a, b) => indicators[a.inputs?.[0] ?? 0]!.start - indicators[b.inputs?.[0] ?? 0]!.start);

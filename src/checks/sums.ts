@@ -78,9 +78,11 @@ export function partsChecks(ctx: Context, total: Ref): Check[] {
 function judgeSum(total: Ref, parts: Ref[], set: PartSet): Check {
   const t = total.ind;
   const sum = parts.reduce((s, r) => s + r.ind.value, 0);
-  const tolerance = parts.reduce((s, r) => s + slack(r.ind), slack(t));
+  const slacks = parts.map((r) => slack(r.ind));
+  const totalSlack = slack(t);
+  const tolerance = slacks.reduce((s, x) => s + x, totalSlack);
   const complete = set.exhaustive && parts.length === set.parts.length;
-  const scaled = parts.some((r) => slack(r.ind) > 0) || slack(t) > 0;
+  const scaled = totalSlack > 0 || slacks.some((x) => x > 0);
   const terms = parts.map((r) => (scaled ? r.ind.printed : String(r.ind.value))).join(' + ');
   const sumShown = scaled ? trim(sum / (t.value / Number(t.printed))) : String(sum);
   const totalShown = scaled ? t.printed : String(t.value);

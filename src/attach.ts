@@ -58,6 +58,7 @@ export function attach(text: string, numbers: NumberMention[], labels: LabelMent
   const out: Attached[] = [];
   const headingFilters = g.filters.filter((f) => f.where === 'heading');
   const headings = headingFilters.length ? listHeadings(text) : undefined;
+  const listed = respectively(text, numbers, labels, g);
   let li = -1;
   for (let k = 0; k < numbers.length; k++) {
     const n = numbers[k]!;
@@ -67,7 +68,11 @@ export function attach(text: string, numbers: NumberMention[], labels: LabelMent
     const before = li >= 0 ? labels[li]! : undefined;
     let chosen: { rule: CompiledRule; label: { start: number; end: number; literal: string }; start: number; end: number } | undefined;
 
-    if (before && before.start >= prevEnd && n.start - before.end <= g.maxGap && g.gapRe.test(text.slice(before.end, n.start))) {
+    const inList = listed.get(k);
+    if (inList) {
+      const rule = pick(inList.rules, n, text, inList.start, prevEnd, g.filters);
+      if (rule) chosen = { rule, label: inList, start: inList.start, end: n.end };
+    } else if (before && before.start >= prevEnd && n.start - before.end <= g.maxGap && g.gapRe.test(text.slice(before.end, n.start))) {
       const rule = pick(before.rules, n, text, before.start, prevEnd, g.filters);
       if (rule) chosen = { rule, label: before, start: before.start, end: n.end };
     }
@@ -92,9 +97,49 @@ export function attach(text: string, numbers: NumberMention[], labels: LabelMent
     const scope = scopeOf(text, chosen.start, set, out);
     if (scope) record.scope = scope;
     compose(record, out[out.length - 1], text);
+    if (chosen.rule.onlyWithParent && !record.parentId) continue;
     out.push(record);
   }
   return out;
+}
+
+const SPACE_ONLY = /^[\s:]*$/;
+
+/**
+ * 一孩率、二孩率、多孩率分别为56.64%、39.97%、3.39%: pairs the labels listed
+ * before the grammar's `respectively` word with the numbers listed after it,
+ * in order, when there are as many of each: number index → its label.
+ */
+function respectively(text: string, numbers: NumberMention[], labels: LabelMention[], grammar: RuleSet['grammar']): Map<number, LabelMention> {
+  const pairs = new Map<number, LabelMention>();
+  if (!grammar.respectively) return pairs;
+  const { wordRe, separatorRe } = grammar.respectively;
+  wordRe.lastIndex = 0;
+  let li = 0;
+  let ni = 0;
+  for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) {
+    while (li < labels.length && labels[li]!.end <= m.index) li++;
+    const listedLabels: LabelMention[] = [];
+    for (let j = li - 1; j >= 0; j--) {
+      const l = labels[j]!;
+      const upTo = listedLabels.length ? listedLabels[0]!.start : m.index;
+      const between = text.slice(l.end, upTo);
+      if (!(listedLabels.length ? separatorRe : SPACE_ONLY).test(between)) break;
+      listedLabels.unshift(l);
+    }
+    if (listedLabels.length < 2) continue;
+    const after = m.index + m[0].length;
+    while (ni < numbers.length && numbers[ni]!.start < after) ni++;
+    const listedNumbers: number[] = [];
+    for (let k = ni; k < numbers.length && listedNumbers.length < listedLabels.length; k++) {
+      const from = listedNumbers.length ? numbers[listedNumbers[listedNumbers.length - 1]!]!.end : after;
+      if (!(listedNumbers.length ? separatorRe : SPACE_ONLY).test(text.slice(from, numbers[k]!.start))) break;
+      listedNumbers.push(k);
+    }
+    if (listedNumbers.length !== listedLabels.length) continue;
+    listedNumbers.forEach((k, i) => pairs.set(k, listedLabels[i]!));
+  }
+  return pairs;
 }
 
 function pick(
@@ -165,8 +210,10 @@ function compose(record: Attached, prev: Attached | undefined, text: string): vo
   const parent = prev.parentId ?? prev.id;
   const id = map[parent];
   if (!id) return;
-  // A part cannot exceed the figure it is part of (for a sibling, its parent is further back: skip the test).
-  if (!prev.parentId && record.number.value > prev.number.value) return;
+  // A part cannot exceed the figure it is part of (for a sibling, its parent is further back: skip
+  // the test; a share, 一孩418人,占56.64%, is not a part in the figure's unit).
+  const sameKind = record.number.unitClass === prev.number.unitClass;
+  if (!prev.parentId && sameKind && record.number.value > prev.number.value) return;
   record.id = id;
   record.parentId = parent;
 }

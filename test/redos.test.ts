@@ -14,6 +14,12 @@ const regexes: [string, RegExp][] = [
   ['grammar.gap', set.grammar.gapRe],
   ...set.grammar.filters.map((f): [string, RegExp] => [`grammar.filters.${f.name}`, f.re]),
   ...(set.grammar.scopeRe ? [['grammar.scopes', set.grammar.scopeRe] as [string, RegExp]] : []),
+  ...(set.grammar.respectively
+    ? [
+        ['grammar.respectively.word', set.grammar.respectively.wordRe] as [string, RegExp],
+        ['grammar.respectively.separator', set.grammar.respectively.separatorRe] as [string, RegExp],
+      ]
+    : []),
   ...set.rules.flatMap((r) => [
     ...(r.requiresRe ? [[`${r.file} ${r.id} requires`, r.requiresRe] as [string, RegExp]] : []),
     ...(r.forbidsRe ? [[`${r.file} ${r.id} forbids`, r.forbidsRe] as [string, RegExp]] : []),

@@ -31,8 +31,10 @@ export type CompiledRule = RuleSpec & {
   forbidsRe?: RegExp;
 };
 
-export type CompiledGrammar = Omit<Grammar, 'gap' | 'filters'> & {
+export type CompiledGrammar = Omit<Grammar, 'gap' | 'filters' | 'respectively'> & {
   gapRe: RegExp;
+  /** The 分别 word (global) and a test for a list separator (whole string); null without `respectively`. */
+  respectively: { wordRe: RegExp; separatorRe: RegExp } | null;
   filters: { name: string; where: Grammar['filters'][number]['where']; re: RegExp; reason: string }[];
   scopeRe: RegExp | null;
 };
@@ -129,10 +131,13 @@ export function literalScanner(literals: Iterable<string>, flags: string): RegEx
 }
 
 function compileGrammar(g: Grammar): CompiledGrammar {
-  const { gap, filters, ...rest } = g;
+  const { gap, filters, respectively, ...rest } = g;
   return {
     ...rest,
     gapRe: new RegExp(`^(?:${gap})$`, 'u'),
+    respectively: respectively
+      ? { wordRe: new RegExp(respectively.word, 'gu'), separatorRe: new RegExp(`^\\s*(?:${respectively.separator})\\s*$`, 'u') }
+      : null,
     filters: filters.map((f) => ({ name: f.name, where: f.where, re: new RegExp(f.pattern, 'u'), reason: f.reason })),
     scopeRe: g.scopes.length ? literalScanner(g.scopes, 'g') : null,
   };

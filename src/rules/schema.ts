@@ -46,6 +46,8 @@ export const RuleSchema = z.strictObject({
   forbids: regexSource.optional(),
   /** When the figure right before is one of these ids (其中 …), use the mapped id instead. */
   parent: z.record(z.string(), z.string()).optional(),
+  /** Give a figure only through `parent`: 占56.64% says what it is a share of only after 一孩418人. */
+  onlyWithParent: z.boolean().default(false),
   /** Higher wins when one wording belongs to several rules that all accept the number. */
   priority: z.number().int().default(0),
   examples: z.array(ExampleSchema).default([]),
@@ -81,6 +83,15 @@ export const GrammarSchema = z.strictObject({
   scopes: z.array(z.string().min(1)),
   /** Non-mentions: targets, per-head standards, baselines. */
   filters: z.array(FilterSchema),
+  /** Pairs listed labels with listed numbers in order: 一孩率、二孩率分别为56.6%、40.0%. */
+  respectively: z
+    .strictObject({
+      /** The word between the two lists: 分别为, 分别是, 分别达到. */
+      word: regexSource,
+      /** What separates the items of either list: 、 和 及. */
+      separator: regexSource,
+    })
+    .optional(),
   examples: z.array(z.strictObject({ text: z.string().min(1), expect: z.array(z.tuple([z.string(), z.number()])) })).default([]),
 });
 

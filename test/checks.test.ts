@@ -112,6 +112,11 @@ describe('checks from sentences', () => {
     ['全县出生8184人,其中政策内出生7384人,政策外出生800人,符合政策生育率90.22%', [['births.total', 'consistent'], ['rate.policyCompliance', 'consistent']]],
     ['已婚育龄妇女31262人,已落实节育措施27314人,综合节育率为87.37%', [['rate.contraceptivePrevalence', 'consistent']]],
     ['出生男婴560人,女婴500人,出生性别比112', [['sexRatio.atBirth', 'consistent']]],
+    // 418 / 738 = 56.64%, 295 / 738 = 39.97%; 25 / 738 = 3.39%, not 3.93%.
+    ['全年出生738人,其中一孩418人,占出生总数的56.64%;二孩295人,占39.97%;多孩25人,占3.93%', [
+      ['births.total', 'consistent'], ['rate.first', 'consistent'], ['rate.second', 'consistent'], ['rate.thirdPlus', 'inconsistent'],
+    ]],
+    ['全年出生738人,一孩、二孩、多孩分别为418人、295人、26人', [['births.total', 'inconsistent']]],
   ])('%s', (text, expected) => {
     expect(statuses(text)).toEqual(expected);
   });

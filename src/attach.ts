@@ -207,12 +207,15 @@ function compose(record: Attached, prev: Attached | undefined, text: string): vo
   if (record.label.start - prev.end > PARENT_LINK_MAX) return;
   const between = text.slice(prev.end, record.label.start);
   if (!PARENT_LINK.test(between)) return;
+  // A share (一孩418人,占56.64%) is not a part in the figure's unit.
+  const sameKind = record.number.unitClass === prev.number.unitClass;
+  // 二孩102人,政策外出生25人: a wording that names births in full (…出生) after a bare
+  // comma starts a new figure; a part needs 其中 or a bracket to read as one.
+  if (sameKind && !/其中|\(/.test(between) && /出生|生育/.test(record.label.literal)) return;
   const parent = prev.parentId ?? prev.id;
   const id = map[parent];
   if (!id) return;
-  // A part cannot exceed the figure it is part of (for a sibling, its parent is further back: skip
-  // the test; a share, 一孩418人,占56.64%, is not a part in the figure's unit).
-  const sameKind = record.number.unitClass === prev.number.unitClass;
+  // A part cannot exceed the figure it is part of (for a sibling, its parent is further back: skip the test).
   if (!prev.parentId && sameKind && record.number.value > prev.number.value) return;
   record.id = id;
   record.parentId = parent;

@@ -117,6 +117,8 @@ describe('checks from sentences', () => {
       ['births.total', 'consistent'], ['rate.first', 'consistent'], ['rate.second', 'consistent'], ['rate.thirdPlus', 'inconsistent'],
     ]],
     ['全年出生738人,一孩、二孩、多孩分别为418人、295人、26人', [['births.total', 'inconsistent']]],
+    // 6215 / 523000 = 11.88‰ fits the printed 11.92‰ within 5%; the 常住 population (12.79‰) would not.
+    ['户籍总人口52.3万人,常住人口48.6万人。全年出生6215人,人口出生率为11.92‰', [['rate.birth', 'approximate']]],
   ])('%s', (text, expected) => {
     expect(statuses(text)).toEqual(expected);
   });

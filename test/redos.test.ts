@@ -27,18 +27,30 @@ const regexes: [string, RegExp][] = [
   ...(set.afterScanner ? [['the after-label scanner', set.afterScanner] as [string, RegExp]] : []),
 ];
 
+/**
+ * recheck's automaton checker is exhaustive but does not take lookarounds; its
+ * fallback, fuzzing, can miss an attack on a large pattern. So lookarounds are
+ * removed first (a looser pattern: anything ambiguous stays ambiguous) and the
+ * automaton decides; fuzzing is left for what it cannot read at all.
+ */
+function audit(re: RegExp) {
+  const flags = re.flags.replace(/[gy]/g, '');
+  const loose = re.source.replace(/\(\?<?[=!](?:[^()]|\([^()]*\))*\)/g, '');
+  const exact = checkSync(loose, flags, { checker: 'automaton', timeout: 30_000 });
+  const r = exact.status === 'unknown' ? checkSync(re.source, flags, { timeout: 30_000 }) : exact;
+  return { status: r.status, attack: r.status === 'vulnerable' ? r.attack.pattern : undefined };
+}
+
 describe('rule regular expressions', () => {
   it('are found', () => {
     expect(regexes.length).toBeGreaterThan(10);
   });
   it.each(regexes)('%s is not vulnerable to catastrophic backtracking', (_name, re) => {
-    const r = checkSync(re.source, re.flags.replace(/[gy]/g, ''), { timeout: 20_000 });
-    expect({ status: r.status, attack: r.status === 'vulnerable' ? r.attack.pattern : undefined }).toEqual({ status: 'safe', attack: undefined });
-  });
+    expect(audit(re)).toEqual({ status: 'safe', attack: undefined });
+  }, 60_000);
   it('the check itself catches an ambiguous gap (达到了 beside 达到 and 了)', () => {
     const source = set.grammar.gapRe.source;
     expect(source).toContain('|达到|');
-    const r = checkSync(source.replace('|达到|', '|达到了|达到|'), 'u');
-    expect(r.status).toBe('vulnerable');
-  });
+    expect(audit(new RegExp(source.replace('|达到|', '|达到了|达到|'), 'u')).status).toBe('vulnerable');
+  }, 60_000);
 });

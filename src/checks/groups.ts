@@ -81,6 +81,11 @@ function bracketEnd(text: string, from: number): number {
   return Infinity;
 }
 
+/** Every figure with this id in the same group as `like`, in text order. */
+export function allOf(ctx: Context, like: Ref, id: string): Ref[] {
+  return ctx.byId.get(like.key)?.get(id) ?? [];
+}
+
 /** The figure with this id in the same group as `like` nearest to `at`, preferring one before it. */
 export function nearest(ctx: Context, like: Ref, id: string, at: number): Ref | undefined {
   const list = ctx.byId.get(like.key)?.get(id);

@@ -7,7 +7,7 @@
  * average population they divide by.
  */
 import type { Check, Indicator } from '../report.js';
-import { nearest, runAfter, type Context, type Ref } from './groups.js';
+import { allOf, nearest, runAfter, type Context, type Ref } from './groups.js';
 import { grimCanFail, judgeRate, numeratorsFor, printedOf, ratio, wholeCounts } from './interval.js';
 import { PART_SETS } from './sums.js';
 
@@ -184,10 +184,15 @@ function sexRatio(ctx: Context, rate: Ref): Check[] {
 function perPopulation(ctx: Context, rate: Ref): Check[] {
   const r = rate.ind;
   const births = nearest(ctx, rate, 'births.total', r.start);
-  const pop = nearest(ctx, rate, 'population.total', r.start);
-  if (!births || !pop || pop.ind.value <= 0 || !wholeCounts(births.ind.value)) return [];
+  if (!births || !wholeCounts(births.ind.value)) return [];
+  // A report may state several populations (户籍 and 常住): judge against the one that
+  // fits best, so that the choice of population is not taken for a contradiction.
+  const rateFor = (pop: Ref) => (births.ind.value / pop.ind.value) * 1000;
+  const pops = allOf(ctx, rate, 'population.total').filter((x) => x.ind.value > 0);
+  const pop = pops.reduce<Ref | undefined>((best, x) => (!best || Math.abs(rateFor(x) - r.value) < Math.abs(rateFor(best) - r.value) ? x : best), undefined);
+  if (!pop) return [];
   const p = printedOf(r.printed);
-  const exact = (births.ind.value / pop.ind.value) * 1000;
+  const exact = rateFor(pop);
   const computed = exact.toFixed(p.decimals + 2);
   const base = {
     rule: 'per-population-rate',

@@ -37,11 +37,26 @@ const PARENT_LINK = /^[\s,、(]*(?:其中)?[:,]?\s*$/;
 // Longer than any link; also keeps the test above linear (its two \s runs are ambiguous on a long gap).
 const PARENT_LINK_MAX = 12;
 
-function accepts(rule: CompiledRule, n: NumberMention): boolean {
+/**
+ * Whether the rule takes the number. `row`: the label opens its line and the
+ * number closes it (a table row, 出生人数\t1083), where a count's unit stands
+ * in the header, so a bare number counts; never money (元 or 万元?).
+ */
+function accepts(rule: CompiledRule, n: NumberMention, row = false): boolean {
   if (n.unitClass === 'delta') return false; // 个百分点: a change, never a figure
   const cls: AcceptedUnit = n.unitClass === 'none' ? (n.scaled ? 'scaled' : 'bare') : n.unitClass;
-  if (!rule.accepts.includes(cls)) return false;
+  if (!rule.accepts.includes(cls) && !(row && cls === 'bare' && rule.accepts.includes('count'))) return false;
   return !rule.units || n.unit === undefined || rule.units.includes(n.unit);
+}
+
+function isRow(text: string, labelStart: number, n: NumberMention): boolean {
+  if (n.unitClass !== 'none' || n.scaled) return false;
+  let i = labelStart - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  if (i >= 0 && text[i] !== '\n') return false;
+  let j = n.end;
+  while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
+  return j >= text.length || text[j] === '\n';
 }
 
 function backTo(text: string, from: number, brk: RegExp | string, window: number): number {
@@ -73,7 +88,7 @@ export function attach(text: string, numbers: NumberMention[], labels: LabelMent
       const rule = pick(inList.rules, n, text, inList.start, prevEnd, g.filters);
       if (rule) chosen = { rule, label: inList, start: inList.start, end: n.end };
     } else if (before && before.start >= prevEnd && n.start - before.end <= g.maxGap && g.gapRe.test(text.slice(before.end, n.start))) {
-      const rule = pick(before.rules, n, text, before.start, prevEnd, g.filters);
+      const rule = pick(before.rules, n, text, before.start, prevEnd, g.filters, isRow(text, before.start, n));
       if (rule) chosen = { rule, label: before, start: before.start, end: n.end };
     }
     if (!chosen && set.afterScanner) {
@@ -149,10 +164,11 @@ function pick(
   labelStart: number,
   prevEnd: number,
   filters: RuleSet['grammar']['filters'],
+  row = false,
 ): CompiledRule | undefined {
   let clause: string | undefined;
   for (const rule of rules) {
-    if (!accepts(rule, n)) continue;
+    if (!accepts(rule, n, row)) continue;
     if (rule.requiresRe) {
       const from = backTo(text, labelStart, PARAGRAPH_BREAK, CONTEXT_WINDOW);
       if (!rule.requiresRe.test(text.slice(from, labelStart))) continue;

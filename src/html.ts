@@ -1,6 +1,7 @@
 /**
  * HTML pages reduced to their text with a real parser (htmlparser2): script
- * and style dropped, block elements and <br> as line breaks, entities decoded.
+ * and style dropped, block elements and <br> as line breaks, table cells
+ * separated by tabs, entities decoded.
  * Offsets in a report from an HTML file point into this text.
  */
 import { Parser } from 'htmlparser2';
@@ -10,6 +11,8 @@ const BLOCK = new Set([
   'p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'table', 'ul', 'ol',
   'blockquote', 'pre', 'header', 'footer', 'title', 'dd', 'dt',
 ]);
+
+const CELL = new Set(['td', 'th']);
 
 export function htmlToText(html: string): string {
   let out = '';
@@ -23,6 +26,8 @@ export function htmlToText(html: string): string {
       onclosetag(name) {
         if (SKIP.has(name)) skipping = Math.max(0, skipping - 1);
         else if (BLOCK.has(name) && !out.endsWith('\n')) out += '\n';
+        // Table cells stay apart: 出生人数 | 1083 is not 出生人数1083.
+        else if (CELL.has(name) && !skipping) out += '\t';
       },
       ontext(text) {
         if (!skipping) out += text.replace(/[ \t\r\n]+/g, (ws) => (ws.includes('\n') ? '\n' : ' '));

@@ -185,7 +185,9 @@ export function scanNumbers(text: string): NumberMention[] {
   for (let m = SCAN.exec(text); m; m = SCAN.exec(text)) {
     const word = approxBefore(text, m.index);
     const start = m.index - word;
-    const end = m.index + m[0].length;
+    // Spaces the token took looking for a unit are not part of a number that has none.
+    let end = m.index + m[0].length;
+    while (end > m.index && (text.charCodeAt(end - 1) === SPACE || text.charCodeAt(end - 1) === TAB)) end--;
     const numeralStart = m.index + (m[G.pct]?.length ?? 0);
     const printed = numeralOf(m);
     const numeralEnd = numeralStart + printed.length + (m[G.ap1]?.length ?? 0) + (m[G.scale]?.length ?? 0);

@@ -100,6 +100,15 @@ describe('encodings', () => {
     writeFileSync(file, iconv.encode('全县共出生1083人', 'gbk'));
     expect(figures([file, '--json', '--encoding', 'gbk']).encoding).toBe('gbk');
   });
+  it('reads a table row of an HTML page: label cell, number cell', () => {
+    const file = join(dir, 'table.html');
+    writeFileSync(file, '<table><tr><th>指标</th><th>2015年</th></tr><tr><td>出生人数(人)</td><td>1083</td></tr><tr><td>计划生育率</td><td>90.48%</td></tr></table>');
+    const r = figures([file, '--json']);
+    expect(r.indicators.map((i: { id: string; value: number; text: string }) => [i.id, i.value, i.text])).toEqual([
+      ['births.total', 1083, '出生人数(人)\t1083'],
+      ['rate.policyCompliance', 90.48, '计划生育率\t90.48%'],
+    ]);
+  });
   it('reduces HTML to text with a parser', () => {
     const file = join(dir, 'page.html');
     writeFileSync(file, '<html><head><title>x</title><script>var a="出生99人"</script></head><body><p>全县共出生1083人,</p><p>出生率为3.41&permil;</p></body></html>');

@@ -153,6 +153,10 @@ describe('scanNumbers: what is a value in a sentence', () => {
       [16, 21, 5000, true], // 近五千人次
     ]);
   });
+  it('leaves the spaces after a number without a unit out of its span', () => {
+    expect(scan('出生率为3.41 \t其中')).toEqual([{ text: '3.41', value: 3.41 }]);
+    expect(scan('出生 25 人')).toEqual([{ text: '25 人', value: 25, unit: '人' }]);
+  });
   it('keeps the glued number after a page marker', () => {
     expect(scan('2、总人口316842人')).toEqual([{ text: '316842人', value: 316842, unit: '人' }]);
   });

@@ -9,7 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { supportsEncoding } from './decode.js';
-import { collectInputs } from './inputs.js';
+import { collectInputs, defaultJobs } from './inputs.js';
 import { reporterFor, type Format } from './output/select.js';
 import { fileSink, OutputError, streamSink, type Sink } from './output/sink.js';
 import { inOrder, runAll, type OnResult } from './pool.js';
@@ -68,7 +68,11 @@ function program(io: Io): Command {
     .option('--encoding <name>', 'decode inputs as this encoding (gbk, gb18030, big5, utf-16le …) instead of detecting it')
     .option('--patterns <dir>', 'add the rule files in this folder (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--strict', 'exit with code 1 when any check is inconsistent')
-    .addOption(new Option('-j, --jobs <n>', 'worker threads for a batch').argParser(positiveInt).default(availableParallelism(), 'the number of cores'))
+    .addOption(
+      new Option('-j, --jobs <n>', 'worker threads for a batch')
+        .argParser(positiveInt)
+        .default(availableParallelism(), 'the number of cores for batches over 8 MB, else 1'),
+    )
     .option('-q, --quiet', 'print nothing on standard error')
     .option('--debug', 'print stack traces for internal errors')
     .addHelpText(
@@ -153,6 +157,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   }
 
   const found = collectInputs(inputs);
+  const jobs = cmd.getOptionValueSource('jobs') === 'default' ? defaultJobs(found, o.jobs) : o.jobs;
   const sinks: Sink[] = [];
   let sink: Sink;
   let checksSink: Sink | undefined;
@@ -226,7 +231,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     for (const [i, r] of preset) await onResult(i, r);
     await runAll(
       todo.map((t) => t.p),
-      o.jobs,
+      jobs,
       { encoding: o.encoding, patterns: o.patterns, formats },
       (k, r) => onResult(todo[k]!.i, r),
     );

@@ -8,7 +8,8 @@ import { extname, join } from 'node:path';
 
 export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm']);
 
-export type Input = { path: string; missing?: string };
+/** A file to read; `size` in bytes where known; `missing` says why it cannot be read. */
+export type Input = { path: string; size?: number; missing?: string };
 
 export function collectInputs(args: string[]): Input[] {
   const out: Input[] = [];
@@ -27,22 +28,32 @@ export function collectInputs(args: string[]): Input[] {
     if (st.isDirectory()) {
       const inside = walk(arg);
       if (!inside.length) out.push({ path: arg, missing: 'no reports (.txt, .md, .html, .htm) in this folder' });
-      out.push(...inside.map((path) => ({ path })));
-    }
-    else out.push({ path: arg });
+      out.push(...inside);
+    } else out.push({ path: arg, size: st.size });
   }
   // Folder contents are sorted; explicit files keep their given order after the sort key.
   return out.sort((a, b) => (a.path === '-' ? -1 : b.path === '-' ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function walk(dir: string): string[] {
-  const found: string[] = [];
+function walk(dir: string): Input[] {
+  const found: Input[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) found.push(...walk(p));
-    else if (entry.isFile() && REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !entry.name.endsWith('.gold.json')) found.push(p);
+    else if (entry.isFile() && REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !entry.name.endsWith('.gold.json')) {
+      found.push({ path: p, size: statSync(p).size });
+    }
   }
   return found;
+}
+
+// Below this much input, one thread finishes before worker threads have loaded and warmed up.
+const WORKERS_PAY_OFF_BYTES = 8e6;
+
+/** Worker threads for a batch when --jobs is not given: the cores, for a batch big enough to repay them. */
+export function defaultJobs(inputs: Input[], cores: number): number {
+  const bytes = inputs.reduce((sum, i) => sum + (i.size ?? 0), 0);
+  return bytes < WORKERS_PAY_OFF_BYTES ? 1 : cores;
 }
 
 export function isHtml(path: string): boolean {

@@ -1,0 +1,35 @@
+/** Which files a run reads, and how many worker threads it starts by default. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { collectInputs, defaultJobs } from '../src/inputs.js';
+
+describe('collectInputs', () => {
+  it('walks folders for reports in path order, with their sizes, and names what it cannot read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'extract-inputs-'));
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'b.txt'), '出生12人');
+    writeFileSync(join(dir, 'sub', 'a.html'), '<p>x</p>');
+    writeFileSync(join(dir, 'notes.pdf'), '%PDF');
+    writeFileSync(join(dir, 'x.gold.json'), '{}');
+    expect(collectInputs([dir, join(dir, 'missing.txt')])).toEqual([
+      { path: join(dir, 'b.txt'), size: Buffer.byteLength('出生12人') },
+      { path: join(dir, 'missing.txt'), missing: 'no such file or folder' },
+      { path: join(dir, 'sub', 'a.html'), size: 8 },
+    ]);
+  });
+});
+
+describe('defaultJobs', () => {
+  const files = (...sizes: number[]) => sizes.map((size, i) => ({ path: `r${i}.txt`, size }));
+  it.each([
+    ['one small report', files(20_000), 1],
+    ['sixty reports, 1.2 MB', files(...Array(60).fill(20_000)), 1],
+    ['five hundred reports, 10 MB', files(...Array(500).fill(20_000)), 4],
+    ['one 9 MB file', files(9_000_000), 4],
+    ['nothing readable', [{ path: 'x', missing: 'no such file' }], 1],
+  ])('%s → %d', (_name, inputs, jobs) => {
+    expect(defaultJobs(inputs, 4)).toBe(jobs);
+  });
+});

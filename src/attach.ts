@@ -5,10 +5,13 @@
  * (4660余名妇女做了妇科检查). The rule must accept the number's unit, its
  * context must fit, and the non-mention filters (targets, per-head standards,
  * baselines) must not fire. Changes (比上年增加…) never qualify: a change word
- * is not filler, and 个百分点 is no rule's unit.
+ * is not filler, and 个百分点 is no rule's unit. Two layouts pair otherwise:
+ * lists (一孩率、二孩率分别为56.6%、40.0%: respectively.ts) and table rows
+ * (出生人数\t1083, where a count may go without its unit).
  */
 import { headingAt, listHeadings } from './headings.js';
 import type { LabelMention } from './labels.js';
+import { respectively } from './respectively.js';
 import type { NumberMention } from './numbers.js';
 import type { CompiledRule, RuleSet } from './rules/load.js';
 import type { AcceptedUnit } from './rules/schema.js';
@@ -116,45 +119,6 @@ export function attach(text: string, numbers: NumberMention[], labels: LabelMent
     out.push(record);
   }
   return out;
-}
-
-const SPACE_ONLY = /^[\s:]*$/;
-
-/**
- * 一孩率、二孩率、多孩率分别为56.64%、39.97%、3.39%: pairs the labels listed
- * before the grammar's `respectively` word with the numbers listed after it,
- * in order, when there are as many of each: number index → its label.
- */
-function respectively(text: string, numbers: NumberMention[], labels: LabelMention[], grammar: RuleSet['grammar']): Map<number, LabelMention> {
-  const pairs = new Map<number, LabelMention>();
-  if (!grammar.respectively) return pairs;
-  const { wordRe, separatorRe } = grammar.respectively;
-  wordRe.lastIndex = 0;
-  let li = 0;
-  let ni = 0;
-  for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) {
-    while (li < labels.length && labels[li]!.end <= m.index) li++;
-    const listedLabels: LabelMention[] = [];
-    for (let j = li - 1; j >= 0; j--) {
-      const l = labels[j]!;
-      const upTo = listedLabels.length ? listedLabels[0]!.start : m.index;
-      const between = text.slice(l.end, upTo);
-      if (!(listedLabels.length ? separatorRe : SPACE_ONLY).test(between)) break;
-      listedLabels.unshift(l);
-    }
-    if (listedLabels.length < 2) continue;
-    const after = m.index + m[0].length;
-    while (ni < numbers.length && numbers[ni]!.start < after) ni++;
-    const listedNumbers: number[] = [];
-    for (let k = ni; k < numbers.length && listedNumbers.length < listedLabels.length; k++) {
-      const from = listedNumbers.length ? numbers[listedNumbers[listedNumbers.length - 1]!]!.end : after;
-      if (!(listedNumbers.length ? separatorRe : SPACE_ONLY).test(text.slice(from, numbers[k]!.start))) break;
-      listedNumbers.push(k);
-    }
-    if (listedNumbers.length !== listedLabels.length) continue;
-    listedNumbers.forEach((k, i) => pairs.set(k, listedLabels[i]!));
-  }
-  return pairs;
 }
 
 function pick(

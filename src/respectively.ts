@@ -9,6 +9,10 @@ import type { NumberMention } from './numbers.js';
 import type { RuleSet } from './rules/load.js';
 
 const SPACE_ONLY = /^[\s:]*$/;
+// Real lists are short, and so is what joins their items: a longer run of
+// joined labels is not a list this tool can trust to pair.
+const MAX_ITEMS = 12;
+const MAX_JOIN = 8;
 
 /** Number index → the label it is paired with. */
 export function respectively(text: string, numbers: NumberMention[], labels: LabelMention[], grammar: RuleSet['grammar']): Map<number, LabelMention> {
@@ -21,19 +25,21 @@ export function respectively(text: string, numbers: NumberMention[], labels: Lab
   for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) {
     while (li < labels.length && labels[li]!.end <= m.index) li++;
     const listedLabels: LabelMention[] = [];
-    for (let j = li - 1; j >= 0; j--) {
+    for (let j = li - 1; j >= 0 && listedLabels.length <= MAX_ITEMS; j--) {
       const l = labels[j]!;
       const upTo = listedLabels.length ? listedLabels[0]!.start : m.index;
-      const between = text.slice(l.end, upTo);
-      if (!(listedLabels.length ? separatorRe : SPACE_ONLY).test(between)) break;
+      if (upTo - l.end > MAX_JOIN) break;
+      if (!(listedLabels.length ? separatorRe : SPACE_ONLY).test(text.slice(l.end, upTo))) break;
       listedLabels.unshift(l);
     }
-    if (listedLabels.length < 2) continue;
+    // Fewer than two is no list; more than the bound, no list this tool can trust.
+    if (listedLabels.length < 2 || listedLabels.length > MAX_ITEMS) continue;
     const after = m.index + m[0].length;
     while (ni < numbers.length && numbers[ni]!.start < after) ni++;
     const listedNumbers: number[] = [];
     for (let k = ni; k < numbers.length && listedNumbers.length < listedLabels.length; k++) {
       const from = listedNumbers.length ? numbers[listedNumbers[listedNumbers.length - 1]!]!.end : after;
+      if (numbers[k]!.start - from > MAX_JOIN) break;
       if (!(listedNumbers.length ? separatorRe : SPACE_ONLY).test(text.slice(from, numbers[k]!.start))) break;
       listedNumbers.push(k);
     }

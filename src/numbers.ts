@@ -1,6 +1,6 @@
 /**
  * Finding and reading number expressions: 1,065 · 3.8万 · 4660余名 · 87.80% ·
- * 百分之八十七点八 · 一千零八十三人 · 107:100 · 约300人 · 10.10‰.
+ * 百分之八十七点八 · 千分之十一点二 · 一千零八十三人 · 107:100 · 约300人 · 10.10‰.
  *
  * One regular expression finds candidates in a single pass over the normalised
  * text; `interpret` turns a match into a value, and the boundary rules decide
@@ -9,6 +9,7 @@
  * Chinese character as a non-word character.
  */
 import { decimalValue, decimalsOf } from './decimal.js';
+import { normalize } from './normalize.js';
 import { readChineseNumeral } from './numerals.js';
 
 export type UnitClass = 'count' | 'money' | 'rate' | 'ratio' | 'delta' | 'none';
@@ -48,7 +49,7 @@ const UNIT = ['个百分点', '万元', '亿元', '元', ...COUNT_UNITS, '%', '�
 // are labels): the scanner requires one ahead, so the numerals of prose (一是, 进一步)
 // are not even candidates. On its own (parseNumber) a numeral needs none.
 const tokenSource = (numeralNeedsUnit: boolean) =>
-  `(?:(?<pct>百分之)(?<pctNum>${ARABIC}|${CHINESE})|(?<ar>${ARABIC})|(?<cn>${CHINESE})` +
+  `(?:(?<pct>百分之|千分之)(?<pctNum>${ARABIC}|${CHINESE})|(?<ar>${ARABIC})|(?<cn>${CHINESE})` +
   (numeralNeedsUnit ? `(?=(?:余|多)?(?:万|亿)?(?:余|多)?[ \\t]*(?:${UNIT}))` : '') +
   `)` +
   `(?<ap1>余|多)?(?<scale>万|亿)?(?<ap2>余|多)?` +
@@ -101,7 +102,7 @@ function interpret(m: Match, printed: string, approxWord: boolean): Interpreted 
   let unitClass: UnitClass = 'none';
   const u = m[G.unit];
   if (m[G.pct]) {
-    unit = '%';
+    unit = m[G.pct] === '千分之' ? '‰' : '%';
     unitClass = 'rate';
   } else if (u === '%' || u === '‰') {
     unit = u;
@@ -145,7 +146,7 @@ export type ParsedNumber = { value: number; unit?: string; approximate?: boolean
  * whole expression is not a number.
  */
 export function parseNumber(expression: string): ParsedNumber | null {
-  const normal = expression.normalize('NFKC').trimStart();
+  const normal = normalize(expression.normalize('NFKC')).trimStart();
   const word = APPROX_BEFORE.find((w) => normal.startsWith(w))?.length ?? 0;
   const m = WHOLE.exec(normal.slice(word));
   if (!m) return null;

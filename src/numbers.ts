@@ -195,12 +195,31 @@ export function scanNumbers(text: string): NumberMention[] {
     if (!accept(text, m, printed, start, numeralStart, numeralEnd, end)) continue;
     const r = interpret(m, printed, word > 0) as NumberMention | null;
     if (!r) continue;
-    r.start = start;
+    if (!word && signedNegative(text, m.index, r)) {
+      r.value = -r.value;
+      r.digits = `-${r.digits}`;
+      r.start = start - 1;
+    } else r.start = start;
     r.end = end;
     r.numeralEnd = numeralEnd;
     out.push(r);
   }
   return out;
+}
+
+const MINUS = code('-');
+const FU = code('负');
+
+/**
+ * A rate printed below zero: 自然增长率为-0.52‰, 负0.52‰. Only rates and bare
+ * numbers take a sign (a count cannot be negative), and not after a digit,
+ * where '-' joins a range or a date (2022-02).
+ */
+function signedNegative(text: string, at: number, r: Interpreted): boolean {
+  const c = text.charCodeAt(at - 1);
+  if (c !== MINUS && c !== FU) return false;
+  if (isDigit(text.charCodeAt(at - 2))) return false;
+  return r.unitClass === 'rate' || r.unitClass === 'none';
 }
 
 function accept(text: string, m: Match, printed: string, start: number, numeralStart: number, numeralEnd: number, end: number): boolean {

@@ -160,6 +160,14 @@ describe('scanNumbers: what is a value in a sentence', () => {
     expect(scan('出生率为3.41 \t其中')).toEqual([{ text: '3.41', value: 3.41 }]);
     expect(scan('出生 25 人')).toEqual([{ text: '25 人', value: 25, unit: '人' }]);
   });
+  it('reads a rate below zero, and no sign after a digit (ranges, dates)', () => {
+    expect(scan('自然增长率为-0.52‰,负1.2‰,−0.3‰')).toEqual([
+      { text: '-0.52‰', value: -0.52, unit: '‰' },
+      { text: '负1.2‰', value: -1.2, unit: '‰' },
+      { text: '−0.3‰', value: -0.3, unit: '‰' },
+    ]);
+    expect(scan('出生12-15人,负责300人')).toEqual([{ text: '300人', value: 300, unit: '人' }]);
+  });
   it('keeps the glued number after a page marker', () => {
     expect(scan('2、总人口316842人')).toEqual([{ text: '316842人', value: 316842, unit: '人' }]);
   });

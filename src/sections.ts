@@ -27,7 +27,13 @@ const BODY_ANCHOR = new RegExp(`${SUFFIX}(?=人口和计划生育局|人口和�
 // name starts after the last of them (作汇报盂县 → 盂县, 结合我市 → 市).
 const NOT_IN_NAME = /^.*[我全本在的和与及是为由经各该对年作报告结查汇总工材料于到前合理配加强统筹等、xX\d]/u;
 const SELF_PLACE = /(?:我|全|本)(街道|镇|乡|县|区|市|州)/gu;
-const YEAR = /((?:19|20)\d{2})\s*年/u;
+const YEAR = /((?:19|20)\d{2})\s*年|((?:一九|二[〇零○])[〇零○一二三四五六七八九]{2})\s*年/u;
+const YEAR_DIGITS: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** 2013年 or 二〇一三年 → 2013. */
+function yearOf(m: RegExpExecArray): number {
+  return Number(m[1] ?? [...m[2]!].map((c) => YEAR_DIGITS[c]).join(''));
+}
 const REDACTED_YEAR = /(?:20|19)?(?:xx|XX|××|__|_|＿|\*\*)\s*年|X{2}年/u;
 const PERIOD = /((?:19|20)(?:\d{2}|xx|XX)年\d{1,2}月\d{1,2}日\s*[—\-至到~]+\s*(?:19|20)(?:\d{2}|xx|XX)年\d{1,2}月\d{1,2}日)/u;
 const AGENCY = /(?:人口和计划生育局|人口和计划生育委员会|人口计生局|人口计生委|卫生和计划生育局|卫计局|计生办|计生局|妇联)/u;
@@ -114,10 +120,10 @@ function describe(text: string, title: string, start: number, end: number): Sect
   const titleYear = YEAR.exec(title);
   const bodyYear = YEAR.exec(head);
   let year: number | null = null;
-  if (titleYear) year = Number(titleYear[1]);
+  if (titleYear) year = yearOf(titleYear);
   else if (REDACTED_YEAR.test(title) || (!bodyYear && REDACTED_YEAR.test(head))) {
     warnings.push(`section at offset ${start}: the report year is redacted (${(REDACTED_YEAR.exec(title) ?? REDACTED_YEAR.exec(head))![0]}); year left empty`);
-  } else if (bodyYear) year = Number(bodyYear[1]);
+  } else if (bodyYear) year = yearOf(bodyYear);
 
   const place = findPlace(title, head, text.slice(start, end));
   const level = place ? (LEVELS.find((l) => place.endsWith(l)) ?? null) : null;

@@ -12,6 +12,13 @@ describe('splitSections', () => {
       ['柳河县2016年人口计生工作汇报', '柳河县', 2016],
     ]);
   });
+  it.each([
+    ['二〇一三年人口和计划生育工作总结', 2013],
+    ['二零一六年计划生育工作汇报', 2016],
+    ['青石县2019年度人口和计划生育工作总结', 2019],
+  ])('reads the year of %s', (title, year) => {
+    expect(splitSections(`${title}\n${body}`)[0]!.year).toBe(year);
+  });
   it('does not take a line longer than a heading (48 characters) ending in 总结 for one', () => {
     const line = '现将我县今年以来在县委县政府的正确领导下开展的各项工作和取得的成绩以及存在的主要问题和下一步的工作打算简要总结';
     expect(line.length).toBeGreaterThan(48);

@@ -119,6 +119,12 @@ describe('checks from sentences', () => {
       ['births.total', 'consistent'], ['rate.first', 'consistent'], ['rate.second', 'consistent'], ['rate.thirdPlus', 'inconsistent'],
     ]],
     ['全年出生738人,一孩、二孩、多孩分别为418人、295人、26人', [['births.total', 'inconsistent']]],
+    // A total stated after its parts: 618 + 452 + 13 = 1083; with 14, 1084.
+    ['全年出生一孩618人,二孩452人,三孩及以上13人,出生总数1083人', [['births.total', 'consistent']]],
+    ['全年出生一孩618人,二孩452人,三孩及以上14人,出生总数1083人', [['births.total', 'inconsistent']]],
+    ['上环603例,取环212例,结扎98例,共计落实节育措施913例', [['surgery.total', 'consistent']]],
+    // Parts in an earlier sentence are not this total's.
+    ['一孩618人,二孩452人。全年出生1083人', []],
     // 6215 / 523000 = 11.88‰ fits the printed 11.92‰ within 5%; the 常住 population (12.79‰) would not.
     ['户籍总人口52.3万人,常住人口48.6万人。全年出生6215人,人口出生率为11.92‰', [['rate.birth', 'approximate']]],
   ])('%s', (text, expected) => {

@@ -67,6 +67,28 @@ export function runAfter(ctx: Context, total: Ref, partIds: Set<string>): Map<st
   return parts;
 }
 
+/**
+ * The figures right before `total` that may be its parts, for totals stated
+ * last (一孩618人,二孩452人,三孩及以上13人,出生总数1083人). Stricter than
+ * runAfter: the parts must run without a break or another figure up to the total,
+ * and within one clause-separated sentence (not past ; 。 or a line).
+ */
+export function runBefore(ctx: Context, total: Ref, partIds: Set<string>): Map<string, Ref> {
+  const group = ctx.groups.get(total.key)!;
+  const parts = new Map<string, Ref>();
+  let firstStart = total.ind.start;
+  for (let k = total.at - 1; k >= 0; k--) {
+    const r = group[k]!;
+    if (r.ind.end > firstStart) continue; // overlapping spans (a 分别 list)
+    const between = ctx.text.slice(r.ind.end, firstStart);
+    if (between.length > MAX_STEP || /[\n。!?;]/.test(between)) break;
+    if (TOTAL_IDS.has(r.ind.id) || !partIds.has(r.ind.id) || parts.has(r.ind.id)) break;
+    parts.set(r.ind.id, r);
+    firstStart = r.ind.start;
+  }
+  return parts;
+}
+
 function bracketEnd(text: string, from: number): number {
   let i = from;
   while (text[i] === ' ') i++;

@@ -4,7 +4,7 @@
  * parts short of the total are "unaccounted", parts above it a contradiction.
  */
 import type { Check, Indicator } from '../report.js';
-import { runAfter, type Context, type Ref } from './groups.js';
+import { runAfter, runBefore, type Context, type Ref } from './groups.js';
 
 type PartSet = { name: string; parts: string[]; exhaustive: boolean; unlessPresent?: string[] };
 
@@ -57,7 +57,10 @@ export function slack(ind: Indicator): number {
 export function partsChecks(ctx: Context, total: Ref): Check[] {
   const sets = PART_SETS[total.ind.id];
   if (!sets) return [];
-  const run = runAfter(ctx, total, ALL_PARTS[total.ind.id]!);
+  const partIds = ALL_PARTS[total.ind.id]!;
+  const after = runAfter(ctx, total, partIds);
+  // Parts follow their total as a rule; a total stated after its parts is checked against those.
+  const run = after.size ? after : runBefore(ctx, total, partIds);
   const out: Check[] = [];
   for (const set of sets) {
     const present = set.parts

@@ -62,6 +62,18 @@ function isRow(text: string, labelStart: number, n: NumberMention): boolean {
   return j >= text.length || text[j] === '\n';
 }
 
+/** The last of the ascending `starts` at or before `offset` (0 when none). */
+function lastAtOrBefore(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo ? starts[lo - 1]! : 0;
+}
+
 function backTo(text: string, from: number, brk: RegExp | string, window: number): number {
   const min = Math.max(0, from - window);
   for (let i = from - 1; i >= min; i--) {
@@ -71,7 +83,8 @@ function backTo(text: string, from: number, brk: RegExp | string, window: number
   return min;
 }
 
-export function attach(text: string, numbers: NumberMention[], labels: LabelMention[], set: RuleSet): Attached[] {
+/** `sectionStarts`: where each report in the text begins (sections.ts), so that a heading never reaches into the next report. */
+export function attach(text: string, numbers: NumberMention[], labels: LabelMention[], set: RuleSet, sectionStarts: number[] = [0]): Attached[] {
   const g = set.grammar;
   const out: Attached[] = [];
   const headingFilters = g.filters.filter((f) => f.where === 'heading');
@@ -107,7 +120,7 @@ export function attach(text: string, numbers: NumberMention[], labels: LabelMent
     if (!chosen) continue;
     if (rejectedAfter(text, n, g.filters)) continue;
     if (headings) {
-      const heading = headingAt(headings, chosen.start);
+      const heading = headingAt(headings, chosen.start, lastAtOrBefore(sectionStarts, chosen.start));
       if (heading && headingFilters.some((f) => f.re.test(heading))) continue;
     }
 

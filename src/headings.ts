@@ -20,8 +20,11 @@ export function listHeadings(text: string): Headings {
   return { starts, texts };
 }
 
-/** The heading `offset` lies under, or '' before the first one. */
-export function headingAt(h: Headings, offset: number): string {
+/**
+ * The heading `offset` lies under, or '' before the first one. A heading before
+ * `from` (the start of the report holding `offset`) belongs to another report.
+ */
+export function headingAt(h: Headings, offset: number, from = 0): string {
   let lo = 0;
   let hi = h.starts.length;
   while (lo < hi) {
@@ -29,5 +32,5 @@ export function headingAt(h: Headings, offset: number): string {
     if (h.starts[mid]! <= offset) lo = mid + 1;
     else hi = mid;
   }
-  return lo ? h.texts[lo - 1]! : '';
+  return lo && h.starts[lo - 1]! >= from ? h.texts[lo - 1]! : '';
 }

@@ -26,3 +26,20 @@ describe('splitSections', () => {
     expect(splitSections(text)).toHaveLength(1);
   });
 });
+
+describe('plan headings stay inside their report', () => {
+  it('a second report on the page is not taken for the first one\'s plans', async () => {
+    const { extract } = await import('../src/extract.js');
+    const body = '加强领导,落实责任,强化宣传教育,提高服务水平。'.repeat(8); // prose, no figures
+    const first = `青石县2019年人口和计划生育工作总结\n一、基本情况\n全年出生3105人。\n${body}\n四、2020年工作打算\n计划生育率稳定在95%以上。${body}\n`;
+    const second = `柳河县2016年人口计生工作汇报\n全县共出生1083人,符合政策生育率90.48%。${body}\n`;
+    const r = extract(first + second);
+    expect(r.sections!.map((s) => s.place)).toEqual(['青石县', '柳河县']);
+    expect(r.indicators.map((i) => [i.id, i.value, i.section])).toEqual([
+      ['births.total', 3105, 0],
+      // (the first report's plan, 计划生育率稳定在95%以上, is not a figure)
+      ['births.total', 1083, 1],
+      ['rate.policyCompliance', 90.48, 1],
+    ]);
+  });
+});

@@ -52,11 +52,13 @@ function accepts(rule: CompiledRule, n: NumberMention, row = false): boolean {
   return !rule.units || n.unit === undefined || rule.units.includes(n.unit);
 }
 
+// What may open a table row before its label: nothing, or a list marker (1、 (一) 2.).
+const ROW_OPENING = /^[ \t]*(?:(?:\d{1,2}[、.]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))[ \t]*)?$/;
+
 function isRow(text: string, labelStart: number, n: NumberMention): boolean {
   if (n.unitClass !== 'none' || n.scaled) return false;
-  let i = labelStart - 1;
-  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
-  if (i >= 0 && text[i] !== '\n') return false;
+  const lineStart = text.lastIndexOf('\n', labelStart - 1) + 1;
+  if (labelStart - lineStart > 12 || !ROW_OPENING.test(text.slice(lineStart, labelStart))) return false;
   let j = n.end;
   while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
   return j >= text.length || text[j] === '\n';

@@ -87,7 +87,13 @@ const adversarial = join(dir, 'adversarial.txt');
 writeFileSync(adversarial, unit.repeat(Math.ceil(4e6 / Buffer.byteLength(unit))));
 const digits = join(dir, 'digits.txt');
 writeFileSync(digits, '9'.repeat(4e6));
-for (const [label, file] of [['4 MB mixed line', adversarial], ['4 MB of one digit', digits]]) {
+// One long line of label–bare-number pairs, and of populations with birth rates: each
+// once cost its square (a table-row test and a population search looked line-wide).
+const pairs = join(dir, 'pairs.txt');
+writeFileSync(pairs, '出生 123,'.repeat(400_000));
+const rates = join(dir, 'rates.txt');
+writeFileSync(rates, '总人口100000人,出生1000人,出生率10‰,'.repeat(40_000));
+for (const [label, file] of [['4 MB mixed line', adversarial], ['4 MB of one digit', digits], ['3 MB of label pairs', pairs], ['2 MB of rates', rates]]) {
   const r = run([file, '--json', '--quiet']);
   console.log(`  ${label.padEnd(20)} ${r.seconds.toFixed(2).padStart(6)} s  peak RSS ${r.rssMB.toFixed(0).padStart(4)} MB  (exit ${r.status})`);
 }

@@ -55,10 +55,16 @@ function accepts(rule: CompiledRule, n: NumberMention, row = false): boolean {
 // What may open a table row before its label: nothing, or a list marker (1、 (一) 2.).
 const ROW_OPENING = /^[ \t]*(?:(?:\d{1,2}[、.]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))[ \t]*)?$/;
 
+const ROW_OPENING_MAX = 12;
+
 function isRow(text: string, labelStart: number, n: NumberMention): boolean {
   if (n.unitClass !== 'none' || n.scaled) return false;
-  const lineStart = text.lastIndexOf('\n', labelStart - 1) + 1;
-  if (labelStart - lineStart > 12 || !ROW_OPENING.test(text.slice(lineStart, labelStart))) return false;
+  // The line's start, looked for only as far back as an opening can reach: on a
+  // long line a search to its start for every number would cost its square.
+  let lineStart = labelStart;
+  while (lineStart > 0 && labelStart - lineStart <= ROW_OPENING_MAX && text[lineStart - 1] !== '\n') lineStart--;
+  if (lineStart > 0 && text[lineStart - 1] !== '\n') return false;
+  if (!ROW_OPENING.test(text.slice(lineStart, labelStart))) return false;
   let j = n.end;
   while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
   return j >= text.length || text[j] === '\n';

@@ -223,9 +223,24 @@ describe('hostile inputs', () => {
     expect(r.indicators).toHaveLength(repeats);
     expect(new Set(r.indicators.map((i: { id: string; value: number; text: string }) => `${i.id} ${i.value} ${i.text}`))).toEqual(new Set(['births.total 1083 出生1083人']));
   }, 60_000);
-  it('4 MB of one digit is no figure', () => {
-    const file = join(dir, 'digits.txt');
-    writeFileSync(file, '9'.repeat(4e6));
+  it('a page of thousands of populations and birth rates checks each rate against its neighbours', () => {
+    const file = join(dir, 'rates.txt');
+    writeFileSync(file, '总人口100000人,出生1000人,出生率10‰,'.repeat(20_000));
+    const { code, out } = run([file, '--jsonl']);
+    expect(code).toBe(0);
+    const r = JSON.parse(out);
+    expect(r.indicators).toHaveLength(60_000);
+    const rates = r.checks.filter((c: { rule: string }) => c.rule === 'per-population-rate');
+    expect(rates).toHaveLength(20_000);
+    expect(new Set(rates.map((c: { status: string }) => c.status))).toEqual(new Set(['consistent']));
+  }, 60_000);
+  it.each([
+    ['4 MB of one digit', 'digits.txt', '9'.repeat(4e6)],
+    // Each pair would be a table row if it opened a line; the row test once searched the whole line for each.
+    ['a long line of label and bare number pairs', 'pairs.txt', '出生 123,'.repeat(200_000)],
+  ])('%s is no figure', (_name, name, content) => {
+    const file = join(dir, name);
+    writeFileSync(file, content);
     const { code, out } = run([file, '--json']);
     expect(code).toBe(0);
     expect(JSON.parse(out).indicators).toEqual([]);

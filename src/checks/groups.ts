@@ -103,16 +103,9 @@ function bracketEnd(text: string, from: number): number {
   return Infinity;
 }
 
-/** Every figure with this id in the same group as `like`, in text order. */
-export function allOf(ctx: Context, like: Ref, id: string): Ref[] {
-  return ctx.byId.get(like.key)?.get(id) ?? [];
-}
-
-/** The figure with this id in the same group as `like` nearest to `at`, preferring one before it. */
-export function nearest(ctx: Context, like: Ref, id: string, at: number): Ref | undefined {
-  const list = ctx.byId.get(like.key)?.get(id);
-  if (!list?.length) return undefined;
-  // The last figure starting at or before `at`, else the first after it.
+/** This id's figures in the group of `like`, and how many of them start at or before `at`. */
+function located(ctx: Context, like: Ref, id: string, at: number): { list: Ref[]; upTo: number } {
+  const list = ctx.byId.get(like.key)?.get(id) ?? [];
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -120,5 +113,18 @@ export function nearest(ctx: Context, like: Ref, id: string, at: number): Ref | 
     if (list[mid]!.ind.start <= at) lo = mid + 1;
     else hi = mid;
   }
-  return list[lo - 1] ?? list[lo];
+  return { list, upTo: lo };
+}
+
+/** The figures with this id in the same group as `like` nearest to `at`: at most `k` each side, in text order. */
+export function around(ctx: Context, like: Ref, id: string, at: number, k: number): Ref[] {
+  const { list, upTo } = located(ctx, like, id, at);
+  return list.slice(Math.max(0, upTo - k), upTo + k);
+}
+
+/** The figure with this id in the same group as `like` nearest to `at`, preferring one before it. */
+export function nearest(ctx: Context, like: Ref, id: string, at: number): Ref | undefined {
+  // The last figure starting at or before `at`, else the first after it.
+  const { list, upTo } = located(ctx, like, id, at);
+  return list[upTo - 1] ?? list[upTo];
 }

@@ -7,7 +7,7 @@
  * average population they divide by.
  */
 import type { Check, Indicator } from '../report.js';
-import { allOf, nearest, runAfter, type Context, type Ref } from './groups.js';
+import { around, nearest, runAfter, type Context, type Ref } from './groups.js';
 import { grimCanFail, judgeRate, numeratorsFor, printedOf, ratio, wholeCounts } from './interval.js';
 import { PART_SETS } from './sums.js';
 
@@ -188,7 +188,8 @@ function perPopulation(ctx: Context, rate: Ref): Check[] {
   // A report may state several populations (户籍 and 常住): judge against the one that
   // fits best, so that the choice of population is not taken for a contradiction.
   const rateFor = (pop: Ref) => (births.ind.value / pop.ind.value) * 1000;
-  const pops = allOf(ctx, rate, 'population.total').filter((x) => x.ind.value > 0);
+  // The few stated nearest the rate: a report states two or three, and a bound keeps a page of thousands linear.
+  const pops = around(ctx, rate, 'population.total', r.start, 3).filter((x) => x.ind.value > 0);
   const pop = pops.reduce<Ref | undefined>((best, x) => (!best || Math.abs(rateFor(x) - r.value) < Math.abs(rateFor(best) - r.value) ? x : best), undefined);
   if (!pop) return [];
   const p = printedOf(r.printed);

@@ -9,6 +9,7 @@
  * lists (一孩率、二孩率分别为56.6%、40.0%: respectively.ts) and table rows
  * (出生人数\t1083, where a count may go without its unit).
  */
+import { countAtOrBefore } from './bisect.js';
 import { headingAt, listHeadings } from './headings.js';
 import type { LabelMention } from './labels.js';
 import { respectively } from './respectively.js';
@@ -72,14 +73,8 @@ function isRow(text: string, labelStart: number, n: NumberMention): boolean {
 
 /** The last of the ascending `starts` at or before `offset` (0 when none). */
 function lastAtOrBefore(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo ? starts[lo - 1]! : 0;
+  const n = countAtOrBefore(starts.length, (i) => starts[i]!, offset);
+  return n ? starts[n - 1]! : 0;
 }
 
 function backTo(text: string, from: number, brk: RegExp | string, window: number): number {

@@ -3,6 +3,7 @@
  * Reports are organised under them, and some filters depend on which one a
  * figure sits under: figures under a plan heading are targets, not results.
  */
+import { countAtOrBefore } from './bisect.js';
 
 // A short line that starts with a Chinese list number and 、, and reads as a title, not a sentence.
 const HEADING = /^[ \t]*[一二三四五六七八九十]{1,3}、[^\n。;!?]{1,40}$/gm;
@@ -25,12 +26,6 @@ export function listHeadings(text: string): Headings {
  * `from` (the start of the report holding `offset`) belongs to another report.
  */
 export function headingAt(h: Headings, offset: number, from = 0): string {
-  let lo = 0;
-  let hi = h.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (h.starts[mid]! <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo && h.starts[lo - 1]! >= from ? h.texts[lo - 1]! : '';
+  const n = countAtOrBefore(h.starts.length, (i) => h.starts[i]!, offset);
+  return n && h.starts[n - 1]! >= from ? h.texts[n - 1]! : '';
 }

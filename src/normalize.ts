@@ -38,7 +38,6 @@ const MAP: Map<number, number> = (() => {
   m.set(0x2236, 0x3a); // ratio sign ∶ (107∶100)
   m.set(0x2212, 0x2d); // minus sign − (−0.52‰)
   m.set(0xfe55, 0x3a); // small colon ﹕
-  m.set(0x3007, 0x3007); // 〇 stays: it is a numeral
   return m;
 })();
 

@@ -173,6 +173,11 @@ const DIGIT_JOINERS = new Set([...'.,/'].map(code));
 const DATE_AFTER = new Set([...'年月日号时岁'].map(code));
 const SPACE = code(' ');
 const TAB = code('\t');
+const COLON = code(':');
+const MINUS = code('-');
+const FU = code('负');
+const ZHOU = code('周');
+const SUI = code('岁');
 
 /**
  * Every number expression in `text` (normalised: see normalize.ts), in order.
@@ -207,9 +212,6 @@ export function scanNumbers(text: string): NumberMention[] {
   return out;
 }
 
-const MINUS = code('-');
-const FU = code('负');
-
 /**
  * A rate printed below zero: 自然增长率为-0.52‰, 负0.52‰. Only rates and bare
  * numbers take a sign (a count cannot be negative), and not after a digit,
@@ -229,16 +231,16 @@ function accept(text: string, m: Match, printed: string, start: number, numeralS
   if (m[G.cn] !== undefined && RUN_CHARS.has(text.charCodeAt(start - 1))) return false;
   // 10:08:49 and 2022-02-16: parts of times and dates.
   const before = text.charCodeAt(numeralStart - 1);
-  if ((before === 58 || before === 45) && isDigit(text.charCodeAt(numeralStart - 2))) return false;
+  if ((before === COLON || before === MINUS) && isDigit(text.charCodeAt(numeralStart - 2))) return false;
   const next = text.charCodeAt(numeralEnd);
   if (isLatin(next)) return false;
   if (!m[G.ap1] && !m[G.scale] && RUN_CHARS.has(text.charCodeAt(numeralStart + printed.length))) return false; // inside a longer run
   const unit = m[G.unit];
-  if ((next === 58 || next === 45) && isDigit(text.charCodeAt(numeralEnd + 1)) && !unit) return false;
+  if ((next === COLON || next === MINUS) && isDigit(text.charCodeAt(numeralEnd + 1)) && !unit) return false;
   let k = numeralEnd;
   while (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB) k++;
   const a = text.charCodeAt(k);
-  if (DATE_AFTER.has(a) || (a === code('周') && text.charCodeAt(k + 1) === code('岁'))) return false;
+  if (DATE_AFTER.has(a) || (a === ZHOU && text.charCodeAt(k + 1) === SUI)) return false;
   // 2、 1. (3): list and page markers.
   const ar = m[G.ar];
   if (ar !== undefined && !unit && !m[G.scale] && !m[G.pct] && ar.length <= 2 && isDigit(ar.charCodeAt(ar.length - 1))) {

@@ -5,6 +5,7 @@
  * sentence punctuation, naming a report (总结, 汇报, 报告, 材料, 篇N, 安排…).
  * Each section gets its place, level and year where the text states them.
  */
+import { countAtOrBefore } from './bisect.js';
 import type { Section } from './report.js';
 
 const HEADING_WORD = /(?:总结|汇报|报告|材料|讲话|安排|要点|篇\s*[0-9一二三四五六七八九十]+)\s*(?:\.docx?|\.pdf)?\s*$/;
@@ -227,12 +228,5 @@ function markDuplicates(text: string, sections: SectionInfo[]): void {
 
 /** Index of the section holding `offset`. */
 export function sectionAt(sections: Section[], offset: number): number {
-  let lo = 0;
-  let hi = sections.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sections[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, countAtOrBefore(sections.length, (i) => sections[i]!.start, offset) - 1);
 }

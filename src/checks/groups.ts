@@ -4,6 +4,7 @@
  * Inside that, a total owns the run of figures that follows it in the same
  * paragraph (其中 …, a bracketed breakdown, 一孩…二孩…多孩) until the next total.
  */
+import { countAtOrBefore } from '../bisect.js';
 import type { Indicator } from '../report.js';
 
 /** A figure and its index in Report.indicators; `at` is its position within its group, `key` names the group. */
@@ -106,14 +107,7 @@ function bracketEnd(text: string, from: number): number {
 /** This id's figures in the group of `like`, and how many of them start at or before `at`. */
 function located(ctx: Context, like: Ref, id: string, at: number): { list: Ref[]; upTo: number } {
   const list = ctx.byId.get(like.key)?.get(id) ?? [];
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.ind.start <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return { list, upTo: lo };
+  return { list, upTo: countAtOrBefore(list.length, (i) => list[i]!.ind.start, at) };
 }
 
 /** The figures with this id in the same group as `like` nearest to `at`: at most `k` each side, in text order. */

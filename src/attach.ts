@@ -110,15 +110,11 @@ export function attach(text: string, numbers: NumberMention[], labels: LabelMent
       const rule = pick(before.rules, n, text, before.start, prevEnd, g.filters, isRow(text, before.start, n));
       if (rule) chosen = { rule, label: before, start: before.start, end: n.end };
     }
-    if (!chosen && set.afterScanner) {
-      const re = set.afterScanner;
-      re.lastIndex = n.end;
-      const m = re.exec(text);
-      if (m) {
-        const label = { start: m.index, end: m.index + m[0].length, literal: m[0] };
-        const rule = pick(set.afterLabels.get(m[0])!, n, text, n.start, prevEnd, g.filters);
-        if (rule) chosen = { rule, label, start: n.start, end: label.end };
-      }
+    const after = chosen ? undefined : set.afterTrie?.longestAt(text, n.end);
+    if (after) {
+      const label = { start: n.end, end: n.end + after.length, literal: after };
+      const rule = pick(set.afterLabels.get(after)!, n, text, n.start, prevEnd, g.filters);
+      if (rule) chosen = { rule, label, start: n.start, end: label.end };
     }
     if (!chosen) continue;
     if (rejectedAfter(text, n, g.filters)) continue;
@@ -177,21 +173,25 @@ function rejectedAfter(text: string, n: NumberMention, filters: RuleSet['grammar
  * figure, not a scope for what follows.
  */
 function scopeOf(text: string, at: number, set: RuleSet, earlier: Attached[]): string | undefined {
-  const re = set.grammar.scopeRe;
-  if (!re) return undefined;
+  const scopes = set.grammar.scopeTrie;
+  if (!scopes) return undefined;
   const from = backTo(text, at, SENTENCE_BREAK, CONTEXT_WINDOW);
-  const sentence = text.slice(from, at);
   let scope: string | undefined;
-  re.lastIndex = 0;
-  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
-    const s = from + m.index;
-    const e = s + m[0].length;
+  // Scope words left to right, each taking the longest wording, none overlapping.
+  for (let s = from; s < at; ) {
+    const word = scopes.longestAt(text, s, at);
+    if (!word) {
+      s++;
+      continue;
+    }
+    const e = s + word.length;
     let inLabel = false;
     for (let k = earlier.length - 1; k >= 0 && earlier[k]!.end > from; k--) {
       const l = earlier[k]!.label;
       if (s < l.end && e > l.start) inLabel = true;
     }
-    if (!inLabel) scope = m[0];
+    if (!inLabel) scope = word;
+    s = e;
   }
   return scope;
 }

@@ -1,7 +1,7 @@
 /**
- * Loading rule files: read, validate with zod, expand labels, and compile the
- * whole set into one label scanner. A broken file is a RuleFileError that
- * names the file and the field.
+ * Loading rule files: read, validate with zod, expand labels, and build one
+ * trie of every wording (src/rules/trie.ts). A broken file is a RuleFileError
+ * that names the file and the field.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -36,7 +36,8 @@ export type CompiledGrammar = Omit<Grammar, 'gap' | 'filters' | 'respectively'> 
   /** The 分别 word (global) and a test for a list separator (whole string); null without `respectively`. */
   respectively: { wordRe: RegExp; separatorRe: RegExp } | null;
   filters: { name: string; where: Grammar['filters'][number]['where']; re: RegExp; reason: string }[];
-  scopeRe: RegExp | null;
+  /** The scope words; null when there are none. */
+  scopeTrie: LiteralTrie | null;
 };
 
 export type RuleSet = {
@@ -46,8 +47,8 @@ export type RuleSet = {
   /** Finds the longest literal label at every position. */
   labelTrie: LiteralTrie;
   afterLabels: Map<string, CompiledRule[]>;
-  /** Sticky; null when no rule has `after` wordings. */
-  afterScanner: RegExp | null;
+  /** The wordings that stand after a number; null when no rule has any. */
+  afterTrie: LiteralTrie | null;
   grammar: CompiledGrammar;
   /** The files the set was built from, for messages. */
   files: string[];
@@ -92,44 +93,6 @@ function ruleFilesIn(dir: string): string[] {
   return names.filter((n) => n.endsWith('.json') && n !== GRAMMAR_FILE).sort().map((n) => join(dir, n));
 }
 
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-type TrieNode = { next: Map<string, TrieNode>; end: boolean };
-
-/**
- * One regular expression that finds the longest of `literals` at a position.
- * The alternation is factored into a trie (计划生育(?:手术(?:…)?|奖励…)) so the
- * engine tests each character once instead of once per label: a flat
- * alternation of a thousand labels made label scanning the slowest stage.
- * Each optional continuation is greedy, so the longest label wins.
- */
-export function literalScanner(literals: Iterable<string>, flags: string): RegExp {
-  const root: TrieNode = { next: new Map(), end: false };
-  let any = false;
-  for (const lit of literals) {
-    if (!lit) continue;
-    any = true;
-    let node = root;
-    for (const ch of lit) {
-      let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = { next: new Map(), end: false }));
-      node = child;
-    }
-    node.end = true;
-  }
-  const emit = (node: TrieNode): string => {
-    const keys = [...node.next.keys()].sort();
-    if (!keys.length) return '';
-    const branches = keys.map((ch) => escapeRegex(ch) + emit(node.next.get(ch)!));
-    const alt = branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
-    return node.end ? `(?:${alt})?` : alt;
-  };
-  // A set with no literals matches nothing.
-  return new RegExp(any ? emit(root) : '(?!)', flags);
-}
-
 function compileGrammar(g: Grammar): CompiledGrammar {
   const { gap, filters, respectively, ...rest } = g;
   return {
@@ -139,7 +102,7 @@ function compileGrammar(g: Grammar): CompiledGrammar {
       ? { wordRe: new RegExp(respectively.word, 'gu'), separatorRe: new RegExp(`^\\s*(?:${respectively.separator})\\s*$`, 'u') }
       : null,
     filters: filters.map((f) => ({ name: f.name, where: f.where, re: new RegExp(f.pattern, 'u'), reason: f.reason })),
-    scopeRe: g.scopes.length ? literalScanner(g.scopes, 'g') : null,
+    scopeTrie: g.scopes.length ? literalTrie(g.scopes) : null,
   };
 }
 
@@ -197,7 +160,7 @@ export function loadRules(options: LoadOptions = {}): RuleSet {
     labels,
     labelTrie: literalTrie(labels.keys()),
     afterLabels,
-    afterScanner: afterLabels.size ? literalScanner(afterLabels.keys(), 'y') : null,
+    afterTrie: afterLabels.size ? literalTrie(afterLabels.keys()) : null,
     grammar,
     files: files.map(show),
   };

@@ -9,6 +9,8 @@
 type Node = { next: Map<number, Node>; value?: string };
 
 export type LiteralTrie = {
+  /** The longest literal that starts at `at` and ends by `end`, if any. */
+  longestAt(text: string, at: number, end?: number): string | undefined;
   /** For each position where a literal starts, the longest one: [start, literal]. */
   scan(text: string): { start: number; literal: string }[];
 };
@@ -28,19 +30,24 @@ export function literalTrie(literals: Iterable<string>): LiteralTrie {
     node.value = lit;
     first[lit.charCodeAt(0)] = 1;
   }
+  const longestAt = (text: string, at: number, end = text.length): string | undefined => {
+    if (at >= end || !first[text.charCodeAt(at)]) return undefined;
+    let node = root.next.get(text.charCodeAt(at));
+    let longest: string | undefined;
+    for (let j = at + 1; node; j++) {
+      if (node.value !== undefined) longest = node.value;
+      if (j >= end) break;
+      node = node.next.get(text.charCodeAt(j));
+    }
+    return longest;
+  };
   return {
+    longestAt,
     scan(text) {
       const found: { start: number; literal: string }[] = [];
       for (let i = 0; i < text.length; i++) {
-        if (!first[text.charCodeAt(i)]) continue;
-        let node = root.next.get(text.charCodeAt(i));
-        let longest: string | undefined;
-        for (let j = i + 1; node; j++) {
-          if (node.value !== undefined) longest = node.value;
-          if (j >= text.length) break;
-          node = node.next.get(text.charCodeAt(j));
-        }
-        if (longest !== undefined) found.push({ start: i, literal: longest });
+        const literal = longestAt(text, i);
+        if (literal !== undefined) found.push({ start: i, literal });
       }
       return found;
     },

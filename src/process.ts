@@ -29,14 +29,6 @@ export function failed(source: string, reason: string): Report {
 /** A Report, and what went wrong in reading it that the user should hear about at once (damaged bytes). */
 export type Processed = { report: Report; notices: string[] };
 
-export function processBytes(source: string, bytes: Uint8Array, options: ProcessOptions = {}): Report {
-  return readBytes(source, bytes, options).report;
-}
-
-export function processFile(path: string, options: ProcessOptions = {}): Report {
-  return readFile(path, options).report;
-}
-
 export function readBytes(source: string, bytes: Uint8Array, options: ProcessOptions = {}): Processed {
   let decoded;
   try {

@@ -12,5 +12,3 @@ export const VOCABULARY = [
   'subsidy.specialAssistance.amount', 'subsidy.surgeryComplication.amount', 'subsidy.onlyChildHealthFee.amount',
   'subsidy.onlyChildParentReward.amount', 'fee.socialMaintenance', 'healthCheck.preconception', 'healthCheck.gynecological',
 ] as const;
-
-export const VOCABULARY_SET: ReadonlySet<string> = new Set(VOCABULARY);

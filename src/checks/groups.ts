@@ -22,7 +22,7 @@ export type Context = {
   byId: Map<string, Map<string, Ref[]>>;
 };
 
-export function groupKey(ind: Indicator): string {
+function groupKey(ind: Indicator): string {
   return `${ind.section ?? 0}|${ind.scope ?? ''}`;
 }
 

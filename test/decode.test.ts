@@ -2,6 +2,7 @@
  * Decoding: which encoding a file is read as, and what a damaged or binary
  * file gives. Bytes are built here (iconv-lite encodes GBK for the test only).
  */
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decode, DecodeError } from '../src/decode.js';
@@ -62,5 +63,21 @@ describe('decode', () => {
     const d = decode(iconv.encode(sentence, 'gbk'), 'utf-8');
     expect(d.encoding).toBe('utf-8');
     expect(d.warnings).toEqual(['some bytes are not valid utf-8 and were replaced by U+FFFD']);
+  });
+
+  it('reads any valid UTF-8 back as exactly the text it encodes (astral characters, mixed scripts)', () => {
+    // Control characters are left out: a text made of them is refused as binary, rightly.
+    const char = fc.oneof(
+      fc.constantFrom('出', '生', '率', '‰', '%', '\n', ' ', '𠀋', '😀', 'é', 'a', '1', '。'),
+      fc.integer({ min: 0x20, max: 0x10ffff }).filter((c) => c < 0xd800 || c > 0xdfff).map((c) => String.fromCodePoint(c)),
+    );
+    fc.assert(
+      fc.property(fc.array(char, { minLength: 1, maxLength: 200 }), (chars) => {
+        const text = chars.join('');
+        if (text.charCodeAt(0) === 0xfeff) return; // a leading U+FEFF is a byte-order mark, not text
+        expect(decode(Buffer.from(text)).text).toBe(text);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

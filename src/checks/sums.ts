@@ -90,38 +90,37 @@ function judgeSum(total: Ref, parts: Ref[], set: PartSet): Check {
   const sumShown = scaled ? trim(sum / (t.value / Number(t.printed))) : String(sum);
   const totalShown = scaled ? t.printed : String(t.value);
   const diff = t.value - sum;
-  const base = {
-    rule: 'parts-sum',
-    subject: { id: t.id, value: t.value },
-    expected: String(round(sum)),
-    inputs: [total.index, ...parts.map((r) => r.index)],
-  };
-  const approx = [t, ...parts.map((r) => r.ind)].some((i) => i.approximate);
+  const subject = { id: t.id, value: t.value };
+  const expected = String(round(sum));
+  const inputs = [total.index];
+  let approx = t.approximate === true;
+  for (const r of parts) {
+    inputs.push(r.index);
+    if (r.ind.approximate) approx = true;
+  }
+  // Literals, not a spread of shared fields: spreading an object costs microseconds in V8.
+  const check = (status: Check['status'], arithmetic: string, message: string): Check => ({ rule: 'parts-sum', subject, expected, inputs, status, arithmetic, message });
   if (Math.abs(diff) <= tolerance + 1e-9) {
-    return {
-      ...base,
-      status: approx ? 'approximate' : 'consistent',
-      arithmetic: `${terms} = ${sumShown} ✓`,
-      message: `The ${set.name} add up to the total${tolerance ? ' within the rounding of the printed figures' : ''}.`,
-    };
+    return check(
+      approx ? 'approximate' : 'consistent',
+      `${terms} = ${sumShown} ✓`,
+      `The ${set.name} add up to the total${tolerance ? ' within the rounding of the printed figures' : ''}.`,
+    );
   }
   if (diff > 0 && !complete) {
-    return {
-      ...base,
-      status: 'unaccounted',
-      arithmetic: `${terms} = ${sumShown} ≠ ${totalShown} (${trim(scaled ? diff / (t.value / Number(t.printed)) : diff)} unaccounted)`,
-      message: `The listed ${set.name} add up to ${round(sum)}, ${round(diff)} short of the reported ${round(t.value)}: the list may leave some out.`,
-    };
+    return check(
+      'unaccounted',
+      `${terms} = ${sumShown} ≠ ${totalShown} (${trim(scaled ? diff / (t.value / Number(t.printed)) : diff)} unaccounted)`,
+      `The listed ${set.name} add up to ${round(sum)}, ${round(diff)} short of the reported ${round(t.value)}: the list may leave some out.`,
+    );
   }
-  return {
-    ...base,
-    status: 'inconsistent',
-    arithmetic: `${terms} = ${sumShown} ≠ ${totalShown}`,
-    message:
-      diff < 0
-        ? `The listed ${set.name} add up to ${round(sum)}, more than the reported total ${round(t.value)}: at least one figure is wrong.`
-        : `The ${set.name} are a complete split but add up to ${round(sum)}, not the reported ${round(t.value)}.`,
-  };
+  return check(
+    'inconsistent',
+    `${terms} = ${sumShown} ≠ ${totalShown}`,
+    diff < 0
+      ? `The listed ${set.name} add up to ${round(sum)}, more than the reported total ${round(t.value)}: at least one figure is wrong.`
+      : `The ${set.name} are a complete split but add up to ${round(sum)}, not the reported ${round(t.value)}.`,
+  );
 }
 
 function round(x: number): number {

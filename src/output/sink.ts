@@ -9,9 +9,9 @@ import { basename, dirname, join } from 'node:path';
 /** `commit` and `abort` write out what is still held back, where it goes (a stream can take no writes back). */
 export type Sink = { write(s: string): void | Promise<void>; commit(): void; abort(): void };
 
-// Pieces are gathered and written in blocks: a write per report (thousands of
-// small writes in a batch) cost a tenth of the batch's time. Output still goes
-// out as the batch runs: at most this much of it, or this long, is held back.
+// Pieces are gathered and written in blocks rather than with a system call per
+// report (thousands in a batch). Output still goes out as the batch runs: at
+// most this much of it, or this long, is held back.
 const BLOCK_CHARS = 1 << 18;
 const BLOCK_MS = 200;
 

@@ -234,6 +234,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       jobs,
       { encoding: o.encoding, patterns: o.patterns, formats },
       (k, r) => onResult(todo[k]!.i, r),
+      { sizes: todo.map((t) => found[t.i]!.size) },
     );
     for (const { reporter, sink: out } of outputs) await out.write(reporter.end(count));
     progress.clear();

@@ -1,10 +1,15 @@
 /**
  * Spreading files over worker threads. Workers return rendered text, not
- * Reports, so the main thread only writes. Memory stays bounded: a worker
- * holds at most DEPTH files at once, a result is handed on (written, or held
- * for ordering) before its worker's place is refilled, and no file is started
- * more than a window of files ahead of the earliest one still unfinished, so
- * ordering never holds back more than that window of results. A worker that
+ * Reports, so the main thread only writes; and when it has nothing to write
+ * it renders small files itself, so that `jobs` threads do the work and not
+ * jobs + 1 on jobs cores (an extra worker costs its start-up, its own JIT
+ * warm-up, and a core shared with the main thread).
+ *
+ * Memory stays bounded: a worker holds at most DEPTH files at once, a result
+ * is handed on (written, or held for ordering) before its worker's place is
+ * refilled, and no file is started more than a window of files (and of input
+ * bytes) ahead of the earliest one still unfinished, so ordering never holds
+ * back more than that window of results. A worker that
  * dies (a crash, out of memory) fails the file it was on, not the batch: a new
  * worker takes its place and the files queued behind it.
  */
@@ -14,19 +19,29 @@ import { render, renderFile, type RenderOptions, type Rendered } from './render.
 
 export type OnResult = (index: number, result: Rendered) => void | Promise<void>;
 
-const WINDOW_PER_JOB = 8;
-// Files queued at a worker at once: it starts its next file while the main
-// thread is still handling the last result, instead of waiting for it.
-const DEPTH = 3;
+// How far ahead of the earliest unfinished file a file may start: in files, and
+// in bytes of input started and not yet handed on (results held for ordering
+// grow with their input). Wide enough that a worker never waits on the main
+// thread's own slower files; the bytes keep a batch of large files bounded.
+const WINDOW_PER_JOB = 32;
+const WINDOW_BYTES = 64 * 1024 * 1024;
+// Files queued at a worker at once: it goes on with its next file while the
+// main thread is busy (rendering a file of its own, writing a block).
+const DEPTH = 8;
+// The main thread renders only files this small itself: while it renders, it
+// cannot hand workers their next files (about 15 ms at most here).
+const LOCAL_MAX_BYTES = 256 * 1024;
 
-export async function runAll(
-  paths: string[],
-  jobs: number,
-  options: RenderOptions,
-  onResult: OnResult,
+export type PoolOptions = {
+  /** Each file's size in bytes, where known: the main thread takes only small files. */
+  sizes?: (number | undefined)[];
+  /** Whether the main thread renders files too (default true). */
+  local?: boolean;
   /** The worker script; tests swap in one that crashes. */
-  workerUrl: URL = new URL('./worker.js', import.meta.url),
-): Promise<void> {
+  workerUrl?: URL;
+};
+
+export async function runAll(paths: string[], jobs: number, options: RenderOptions, onResult: OnResult, pool: PoolOptions = {}): Promise<void> {
   if (jobs <= 1 || paths.length <= 1) {
     for (let i = 0; i < paths.length; i++) {
       await onResult(i, renderFile(paths[i]!, options));
@@ -35,7 +50,15 @@ export async function runAll(
     }
     return;
   }
+  const workerUrl = pool.workerUrl ?? new URL('./worker.js', import.meta.url);
+  const small = (i: number) => (pool.sizes?.[i] ?? Infinity) <= LOCAL_MAX_BYTES;
+  const bytes = (i: number) => pool.sizes?.[i] ?? 0;
+  let inFlight = 0;
+  const local = pool.local ?? true;
+  // When the main thread can take every file, it is one of the jobs.
+  const spawned = local && paths.every((_, i) => small(i)) ? jobs - 1 : jobs;
   const window = jobs * WINDOW_PER_JOB;
+  let localBusy = false;
   const unfinished = new Set<number>();
   const workers: Worker[] = [];
   const ready = new Set<Worker>();
@@ -63,6 +86,7 @@ export async function runAll(
         .then(() => onResult(id, rendered))
         .then(() => {
           unfinished.delete(id);
+          inFlight -= bytes(id);
           if (++handed === paths.length) stop();
           else dispatch();
         }, stop);
@@ -70,6 +94,30 @@ export async function runAll(
     const send = (w: Worker, id: number) => {
       queued.get(w)!.push(id);
       w.postMessage({ id, path: paths[id] });
+    };
+    /** The next file to start, unless the window is full (or `only` refuses it). */
+    const take = (only?: (i: number) => boolean): number | undefined => {
+      if (next >= paths.length || (only && !only(next))) return undefined;
+      let earliest = next;
+      for (const u of unfinished) if (u < earliest) earliest = u;
+      if (next - earliest >= window) return undefined;
+      if (unfinished.size && inFlight + bytes(next) > WINDOW_BYTES) return undefined;
+      unfinished.add(next);
+      inFlight += bytes(next);
+      return next++;
+    };
+    const renderHere = () => {
+      if (!local || localBusy || stopped) return;
+      const id = take(small);
+      if (id === undefined) return;
+      localBusy = true;
+      // After the event loop has had its turn: results that came in are handed on first.
+      setImmediate(() => {
+        if (stopped) return;
+        const rendered = renderFile(paths[id]!, options);
+        localBusy = false;
+        hand(id, rendered);
+      });
     };
     const dispatch = () => {
       for (let depth = 1; depth <= DEPTH; depth++) {
@@ -79,14 +127,12 @@ export async function runAll(
             send(w, retry.shift()!);
             continue;
           }
-          if (next >= paths.length) return;
-          let earliest = next;
-          for (const u of unfinished) if (u < earliest) earliest = u;
-          if (next - earliest >= window) return;
-          unfinished.add(next);
-          send(w, next++);
+          const id = take();
+          if (id === undefined) break;
+          send(w, id);
         }
       }
+      renderHere();
     };
     const spawn = () => {
       // Results come back on a channel of their own, so that when the worker dies, what it
@@ -130,7 +176,8 @@ export async function runAll(
         if (!stopped) died(`the worker exited with code ${code}`);
       });
     };
-    for (let k = 0; k < Math.min(jobs, paths.length); k++) spawn();
+    for (let k = 0; k < Math.min(spawned, paths.length); k++) spawn();
+    dispatch(); // the main thread starts while the workers load
   });
 }
 

@@ -15,16 +15,38 @@ export function scanLabels(text: string, set: RuleSet): LabelMention[] {
   return resolveOverlaps(found);
 }
 
-/** Longest first, then leftmost; drops every candidate that overlaps a kept one. */
+/**
+ * Longest first, then leftmost; drops every candidate that overlaps a kept one.
+ * Only candidates that overlap, directly or through others, can compete, so
+ * the text splits into clusters, each resolved on its own: most candidates are
+ * alone, and a sort of every candidate cost more than the trie scan itself.
+ */
 export function resolveOverlaps<T extends { start: number; end: number }>(found: T[]): T[] {
   if (found.length < 2) return found;
-  let lo = Infinity;
-  let hi = 0;
-  for (const c of found) {
-    if (c.start < lo) lo = c.start;
-    if (c.end > hi) hi = c.end;
+  const byStart = isSortedByStart(found) ? found : [...found].sort((a, b) => a.start - b.start);
+  const kept: T[] = [];
+  for (let i = 0; i < byStart.length; ) {
+    let j = i + 1;
+    let reach = byStart[i]!.end;
+    while (j < byStart.length && byStart[j]!.start < reach) reach = Math.max(reach, byStart[j++]!.end);
+    if (j === i + 1) kept.push(byStart[i]!);
+    else for (const c of resolveCluster(byStart.slice(i, j))) kept.push(c);
+    i = j;
   }
-  const order = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  return kept;
+}
+
+function isSortedByStart(xs: { start: number }[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (xs[i]!.start < xs[i - 1]!.start) return false;
+  return true;
+}
+
+/** The greedy choice within one cluster of overlapping candidates; in order of start. */
+function resolveCluster<T extends { start: number; end: number }>(cluster: T[]): T[] {
+  const lo = cluster[0]!.start;
+  let hi = 0;
+  for (const c of cluster) if (c.end > hi) hi = c.end;
+  const order = [...cluster].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: T[] = [];
   const taken = new Uint8Array(hi - lo);
   for (const c of order) {

@@ -71,7 +71,7 @@ function program(io: Io): Command {
     .addOption(
       new Option('-j, --jobs <n>', 'worker threads for a batch')
         .argParser(positiveInt)
-        .default(availableParallelism(), 'the number of cores for batches over 8 MB, else 1'),
+        .default(availableParallelism(), 'the number of cores for batches of 32 MB or more, else 1'),
     )
     .option('-q, --quiet', 'print nothing on standard error')
     .option('--debug', 'print stack traces for internal errors')

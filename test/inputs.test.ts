@@ -26,8 +26,10 @@ describe('defaultJobs', () => {
   it.each([
     ['one small report', files(20_000), 1],
     ['sixty reports, 1.2 MB', files(...Array(60).fill(20_000)), 1],
-    ['five hundred reports, 10 MB', files(...Array(500).fill(20_000)), 4],
-    ['one 9 MB file', files(9_000_000), 4],
+    ['five hundred reports, 10 MB', files(...Array(500).fill(20_000)), 1],
+    ['a thousand reports, 20 MB', files(...Array(1000).fill(20_000)), 1],
+    ['two thousand reports, 40 MB', files(...Array(2000).fill(20_000)), 4],
+    ['one 33 MB file', files(33_000_000), 4],
     ['nothing readable', [{ path: 'x', missing: 'no such file' }], 1],
   ])('%s → %d', (_name, inputs, jobs) => {
     expect(defaultJobs(inputs, 4)).toBe(jobs);

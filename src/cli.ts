@@ -69,7 +69,7 @@ function program(io: Io): Command {
     .option('--patterns <dir>', 'add the rule files in this folder (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--strict', 'exit with code 1 when any check is inconsistent')
     .addOption(
-      new Option('-j, --jobs <n>', 'worker threads for a batch')
+      new Option('-j, --jobs <n>', 'threads for a batch')
         .argParser(positiveInt)
         .default(availableParallelism(), 'the number of cores for batches of 32 MB or more, else 1'),
     )

@@ -9,11 +9,12 @@
  * lists (一孩率、二孩率分别为56.6%、40.0%: respectively.ts) and table rows
  * (出生人数\t1083, where a count may go without its unit).
  */
-import { countAtOrBefore } from './bisect.js';
 import { headingAt, listHeadings } from './headings.js';
 import type { LabelMention } from './labels.js';
 import { respectively } from './respectively.js';
 import type { NumberMention } from './numbers.js';
+import type { Section } from './report.js';
+import { sectionStartAt } from './sections.js';
 import type { CompiledRule, RuleSet } from './rules/load.js';
 import type { AcceptedUnit } from './rules/schema.js';
 
@@ -82,12 +83,6 @@ function isRow(text: string, labelStart: number, n: NumberMention): boolean {
   return j >= text.length || text[j] === '\n';
 }
 
-/** The last of the ascending `starts` at or before `offset` (0 when none). */
-function lastAtOrBefore(starts: number[], offset: number): number {
-  const n = countAtOrBefore(starts.length, (i) => starts[i]!, offset);
-  return n ? starts[n - 1]! : 0;
-}
-
 /** Just after the last character before `from` that is a `brk` break, looking back at most `window` characters. */
 function backTo(text: string, from: number, brk: number, window: number): number {
   const min = Math.max(0, from - window);
@@ -95,8 +90,8 @@ function backTo(text: string, from: number, brk: number, window: number): number
   return min;
 }
 
-/** `sectionStarts`: where each report in the text begins (sections.ts), so that a heading never reaches into the next report. */
-export function attach(text: string, numbers: NumberMention[], labels: LabelMention[], set: RuleSet, sectionStarts: number[] = [0]): Attached[] {
+/** `sections`: the reports in the text (sections.ts), so that a heading never reaches into the next report. */
+export function attach(text: string, numbers: NumberMention[], labels: LabelMention[], set: RuleSet, sections: Pick<Section, 'start'>[] = []): Attached[] {
   const g = set.grammar;
   const out: Attached[] = [];
   const headingFilters = g.filters.filter((f) => f.where === 'heading');
@@ -128,7 +123,7 @@ export function attach(text: string, numbers: NumberMention[], labels: LabelMent
     if (!chosen) continue;
     if (rejectedAfter(text, n, g.filters)) continue;
     if (headings) {
-      const heading = headingAt(headings, chosen.start, lastAtOrBefore(sectionStarts, chosen.start));
+      const heading = headingAt(headings, chosen.start, sectionStartAt(sections, chosen.start));
       if (heading && headingFilters.some((f) => f.re.test(heading))) continue;
     }
 

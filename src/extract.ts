@@ -48,7 +48,7 @@ export function findIndicators(text: string, set: RuleSet = defaultRules(), sect
   const norm = normalize(text);
   const numbers = scanNumbers(norm);
   const labels = scanLabels(norm, set);
-  const attached = attach(norm, numbers, labels, set, sections?.map((s) => s.start));
+  const attached = attach(norm, numbers, labels, set, sections);
   const lineOf = lineIndex(text);
   return attached.map((a) => {
     const ind = toIndicator(a, text, lineOf);

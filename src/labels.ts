@@ -41,12 +41,12 @@ function isSortedByStart(xs: { start: number }[]): boolean {
   return true;
 }
 
-/** The greedy choice within one cluster of overlapping candidates; in order of start. */
+/** The greedy choice within one cluster of overlapping candidates (a copy, reordered here); in order of start. */
 function resolveCluster<T extends { start: number; end: number }>(cluster: T[]): T[] {
   const lo = cluster[0]!.start;
   let hi = 0;
   for (const c of cluster) if (c.end > hi) hi = c.end;
-  const order = [...cluster].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const order = cluster.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: T[] = [];
   const taken = new Uint8Array(hi - lo);
   for (const c of order) {

@@ -226,6 +226,12 @@ function markDuplicates(text: string, sections: SectionInfo[]): void {
   });
 }
 
+/** Where the section holding `offset` begins (0 when there is none). */
+export function sectionStartAt(sections: Pick<Section, 'start'>[], offset: number): number {
+  const n = countAtOrBefore(sections.length, (i) => sections[i]!.start, offset);
+  return n ? sections[n - 1]!.start : 0;
+}
+
 /** Index of the section holding `offset`. */
 export function sectionAt(sections: Section[], offset: number): number {
   return Math.max(0, countAtOrBefore(sections.length, (i) => sections[i]!.start, offset) - 1);

@@ -15,25 +15,31 @@ export type Sink = { write(s: string): void | Promise<void>; commit(): void; abo
 const BLOCK_CHARS = 1 << 18;
 const BLOCK_MS = 200;
 
-/** Gathers pieces; `take` gives them as one string once a block is full or old, or at once when `all`. */
-function blocks() {
+/**
+ * Pieces in, blocks out to `out`: a block goes once it is full or old, and
+ * `flush` sends what is left. Returns what `out` returns (a wait for drain).
+ */
+function blockWriter<R>(out: (block: string) => R) {
   let parts: string[] = [];
   let size = 0;
   let since = Date.now();
+  const send = (): R | undefined => {
+    if (!parts.length) return undefined;
+    const block = parts.join('');
+    parts = [];
+    size = 0;
+    return out(block);
+  };
   return {
-    add(s: string): void {
-      if (!s) return;
-      if (!parts.length) since = Date.now();
-      parts.push(s);
-      size += s.length;
+    write(s: string): R | undefined {
+      if (s) {
+        if (!parts.length) since = Date.now();
+        parts.push(s);
+        size += s.length;
+      }
+      return size >= BLOCK_CHARS || Date.now() - since >= BLOCK_MS ? send() : undefined;
     },
-    take(all: boolean): string {
-      if (!parts.length || (!all && size < BLOCK_CHARS && Date.now() - since < BLOCK_MS)) return '';
-      const out = parts.join('');
-      parts = [];
-      size = 0;
-      return out;
-    },
+    flush: send,
   };
 }
 
@@ -43,19 +49,14 @@ type Stream = { write(s: string): unknown; once?(event: 'drain', cb: () => void)
 
 /** Standard output; waits for 'drain' when the pipe is full, so a batch never piles up in memory. */
 export function streamSink(stream: Stream): Sink {
-  const held = blocks();
-  const flush = (all: boolean) => {
-    const s = held.take(all);
-    if (!s || stream.write(s) !== false || !stream.once) return;
+  const blocks = blockWriter((block) => {
+    if (stream.write(block) !== false || !stream.once) return undefined;
     return new Promise<void>((resolve) => stream.once!('drain', resolve));
-  };
+  });
   return {
-    write: (s) => {
-      held.add(s);
-      return flush(false);
-    },
-    commit: () => void flush(true),
-    abort: () => void flush(true),
+    write: (s) => blocks.write(s),
+    commit: () => void blocks.flush(),
+    abort: () => void blocks.flush(),
   };
 }
 
@@ -102,18 +103,11 @@ export function fileSink(path: string, bom: boolean): Sink {
     if (open) closeSync(fd);
     open = false;
   };
-  const held = blocks();
-  const flush = (all: boolean) => {
-    const s = held.take(all);
-    if (s) writeSync(fd, s);
-  };
+  const blocks = blockWriter((block) => void writeSync(fd, block));
   return {
-    write: (s) => {
-      held.add(s);
-      flush(false);
-    },
+    write: (s) => blocks.write(s),
     commit: () => {
-      flush(true);
+      blocks.flush();
       close();
       renameSync(tmp, path);
       live.delete(tmp);

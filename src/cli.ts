@@ -21,7 +21,7 @@ import { Progress } from './progress.js';
 export const EXIT = { ok: 0, contradiction: 1, usage: 2, inputFailed: 3 } as const;
 
 export type Io = {
-  stdout: { write(s: string): unknown; isTTY?: boolean; once?(event: 'drain', cb: () => void): unknown };
+  stdout: { write(s: string | Uint8Array): unknown; isTTY?: boolean; once?(event: 'drain', cb: () => void): unknown };
   stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   stdin?: AsyncIterable<Uint8Array | string>;
   env?: Record<string, string | undefined>;
@@ -186,7 +186,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     for (let k = 0; k < outputs.length; k++) {
       const { reporter, sink: out } = outputs[k]!;
       if (index === 0) await out.write(reporter.begin(count));
-      await out.write((reporter.separator?.(index, count) ?? '') + r.pieces[k]!);
+      const separator = reporter.separator?.(index, count);
+      if (separator) await out.write(separator);
+      await out.write(r.pieces[k]!);
     }
   };
   const tally = (s: Summary) => {

@@ -44,7 +44,7 @@ export type PoolOptions = {
 export async function runAll(paths: string[], jobs: number, options: RenderOptions, onResult: OnResult, pool: PoolOptions = {}): Promise<void> {
   if (jobs <= 1 || paths.length <= 1) {
     for (let i = 0; i < paths.length; i++) {
-      await onResult(i, renderFile(paths[i]!, options));
+      await onResult(i, renderFile(paths[i]!, options, pool.sizes?.[i]));
       // Let signals in between files: Ctrl-C stops a long batch now, not at its end.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -93,7 +93,7 @@ export async function runAll(paths: string[], jobs: number, options: RenderOptio
     };
     const send = (w: Worker, id: number) => {
       queued.get(w)!.push(id);
-      w.postMessage({ id, path: paths[id] });
+      w.postMessage({ id, path: paths[id], size: pool.sizes?.[id] });
     };
     /** The next file to start, unless the window is full (or `only` refuses it). */
     const take = (only?: (i: number) => boolean): number | undefined => {
@@ -114,7 +114,7 @@ export async function runAll(paths: string[], jobs: number, options: RenderOptio
       // After the event loop has had its turn: results that came in are handed on first.
       setImmediate(() => {
         if (stopped) return;
-        const rendered = renderFile(paths[id]!, options);
+        const rendered = renderFile(paths[id]!, options, pool.sizes?.[id]);
         localBusy = false;
         hand(id, rendered);
       });

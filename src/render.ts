@@ -6,6 +6,7 @@
 import type { Format } from './output/select.js';
 import { reporterFor } from './output/select.js';
 import { failed, readBytes, readFile, type Processed, type ProcessOptions } from './process.js';
+import type { Piece } from './output/sink.js';
 import type { Report } from './report.js';
 
 export type RenderOptions = ProcessOptions & { formats: Format[] };
@@ -24,7 +25,8 @@ export type Summary = {
   notices: string[];
 };
 
-export type Rendered = { summary: Summary; pieces: string[] };
+/** One piece per format: text, or its UTF-8 bytes once a worker thread has encoded it for the trip back. */
+export type Rendered = { summary: Summary; pieces: Piece[] };
 
 export function summarize(r: Report, notices: string[] = []): Summary {
   // A repeated report's checks count once.
@@ -61,8 +63,9 @@ function safely(source: string, read: () => Processed, formats: Format[]): Rende
   return render(p.report, formats, p.notices);
 }
 
-export function renderFile(path: string, options: RenderOptions): Rendered {
-  return safely(path, () => readFile(path, options), options.formats);
+/** `size`: the file's size in bytes where known. */
+export function renderFile(path: string, options: RenderOptions, size?: number): Rendered {
+  return safely(path, () => readFile(path, options, size), options.formats);
 }
 
 export function renderBytes(source: string, bytes: Uint8Array, options: RenderOptions): Rendered {

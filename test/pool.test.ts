@@ -16,7 +16,9 @@ const file = (name: string, births: number) => {
   return p;
 };
 const options = { formats: ['jsonl' as const] };
-const births = (r: Rendered) => (JSON.parse(r.pieces[0]!).indicators[0]?.value as number | undefined);
+// Workers send their output back as UTF-8 bytes; the main thread's own renderings are text.
+const text = (piece: Rendered['pieces'][number]) => (typeof piece === 'string' ? piece : Buffer.from(piece).toString('utf8'));
+const births = (r: Rendered) => (JSON.parse(text(r.pieces[0]!)).indicators[0]?.value as number | undefined);
 
 // The built worker: tests run the TypeScript sources, and a worker thread needs JavaScript.
 const builtWorker = new URL('../dist/worker.js', import.meta.url);

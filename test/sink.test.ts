@@ -6,13 +6,26 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fileSink, streamSink } from '../src/output/sink.js';
+import { fileSink, streamSink, type Piece } from '../src/output/sink.js';
 
+/** A stream that keeps what it was given, as text; `retained` keeps the chunks themselves. */
 function fakeStream() {
   const writes: string[] = [];
-  return { writes, write: (s: string) => (writes.push(s), true) };
+  const retained: Uint8Array[] = [];
+  return {
+    writes,
+    retained,
+    write: (chunk: Uint8Array) => {
+      retained.push(chunk);
+      writes.push(Buffer.from(chunk).toString('utf8'));
+      return true;
+    },
+  };
 }
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe('streamSink', () => {
   it('holds small pieces back and writes them as one block on commit', () => {
@@ -24,25 +37,87 @@ describe('streamSink', () => {
     expect(stream.writes).toEqual(['{"a":1}\n{"b":2}\n{"c":3}\n']);
   });
 
-  it('writes a block as soon as it is large, keeping the order of pieces', () => {
+  it('writes at once what is larger than a block, after what it held, keeping the order of pieces', () => {
     const stream = fakeStream();
     const sink = streamSink(stream);
-    const big = 'x'.repeat(300_000);
+    const big = '出生'.repeat(1_000_000);
     sink.write('first\n');
     sink.write(big);
-    expect(stream.writes).toEqual([`first\n${big}`]);
+    expect(stream.writes.join('')).toBe(`first\n${big}`);
     sink.write('last\n');
     sink.abort(); // a stream cannot take back what it was given: the rest goes out too
     expect(stream.writes.join('')).toBe(`first\n${big}last\n`);
   });
 
+  it('takes pieces already encoded as UTF-8 (from worker threads) beside text', () => {
+    const stream = fakeStream();
+    const sink = streamSink(stream);
+    sink.write('{"a":"出生"}\n');
+    sink.write(utf8('{"b":"计划生育率95.39%"}\n'));
+    sink.write(new Uint8Array(0));
+    sink.write('{"c":"𠀋"}\n');
+    sink.commit();
+    expect(stream.writes.join('')).toBe('{"a":"出生"}\n{"b":"计划生育率95.39%"}\n{"c":"𠀋"}\n');
+  });
+
+  it('never changes a block it has handed to the stream (a stream may write it later)', () => {
+    const stream = fakeStream();
+    const sink = streamSink(stream);
+    for (let i = 0; i < 200_000; i++) sink.write(`{"i":${i}}\n`);
+    sink.commit();
+    expect(stream.retained.length).toBeGreaterThan(1);
+    expect(stream.retained.map((b) => Buffer.from(b).toString('utf8'))).toEqual(stream.writes);
+  });
+
   it('waits for drain when the stream is full', async () => {
     let drained: (() => void) | undefined;
-    const stream = { write: () => false, once: (_e: 'drain', cb: () => void) => void (drained = cb) };
-    const pending = streamSink(stream).write('y'.repeat(300_000));
+    const stream = { write: (_chunk: Uint8Array) => false, once: (_e: 'drain', cb: () => void) => void (drained = cb) };
+    const pending = streamSink(stream).write('y'.repeat(2_000_000)); // more than a block: written at once
     expect(pending).toBeInstanceOf(Promise);
     drained!();
     await expect(pending).resolves.toBeUndefined();
+  });
+});
+
+// Text of any kind (astral characters, lone surrogates aside) and bytes of any size, in any mix.
+const pieces = fc.array(
+  fc.oneof(
+    fc.string({ unit: 'binary-ascii', maxLength: 50 }),
+    fc.string({ unit: 'grapheme', maxLength: 400 }),
+    fc.string({ unit: 'grapheme', maxLength: 400 }).map(utf8),
+    fc.integer({ min: 1, max: 1_500_000 }).map((n) => '出'.repeat(n)),
+    fc.integer({ min: 1, max: 3_000_000 }).map((n) => utf8('x'.repeat(n))),
+  ),
+  { maxLength: 30 },
+);
+const asText = (ps: Piece[]) => ps.map((p) => (typeof p === 'string' ? p : Buffer.from(p).toString('utf8'))).join('');
+
+describe('sinks, whatever the pieces', () => {
+  it('a stream receives exactly their concatenation, in order', () => {
+    fc.assert(
+      fc.property(pieces, (ps) => {
+        const stream = fakeStream();
+        const sink = streamSink(stream);
+        for (const p of ps) sink.write(p);
+        sink.commit();
+        expect(stream.writes.join('')).toBe(asText(ps));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a file holds exactly their concatenation', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sink-'));
+    fc.assert(
+      fc.property(pieces, (ps) => {
+        const path = join(dir, 'out.jsonl');
+        const sink = fileSink(path, false);
+        for (const p of ps) sink.write(p);
+        sink.commit();
+        expect(readFileSync(path, 'utf8')).toBe(asText(ps));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 

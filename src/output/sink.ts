@@ -6,38 +6,65 @@
 import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** `commit` and `abort` write out what is still held back, where it goes (a stream can take no writes back). */
-export type Sink = { write(s: string): void | Promise<void>; commit(): void; abort(): void };
+/**
+ * A piece of output: text, or text a worker thread has already encoded as UTF-8.
+ * `commit` and `abort` write out what is still held back, where it goes (a stream can take no writes back).
+ */
+export type Piece = string | Uint8Array;
+export type Sink = { write(s: Piece): void | Promise<void>; commit(): void; abort(): void };
 
-// Pieces are gathered and written in blocks rather than with a system call per
-// report (thousands in a batch). Output still goes out as the batch runs: at
-// most this much of it, or this long, is held back.
-const BLOCK_CHARS = 1 << 18;
+// Pieces are encoded as UTF-8 straight into a block of bytes and written a block
+// at a time, rather than with a system call per report (thousands in a batch),
+// and without joining them into one string first. Output still goes out as the
+// batch runs: at most a block of it, or this long, is held back.
+const BLOCK_BYTES = 1 << 20;
 const BLOCK_MS = 200;
+// A JavaScript string takes at most three bytes of UTF-8 per UTF-16 code unit.
+const MAX_UTF8_PER_UNIT = 3;
 
 /**
  * Pieces in, blocks out to `out`: a block goes once it is full or old, and
- * `flush` sends what is left. Returns what `out` returns (a wait for drain).
+ * `flush` sends what is left; a piece larger than a block goes on its own.
+ * Returns what `out` returns (a wait for drain). With `reuse`, `out` must be
+ * done with a block when it returns (a synchronous write); otherwise each
+ * block is a new buffer, which a stream may hold on to.
  */
-function blockWriter<R>(out: (block: string) => R) {
-  let parts: string[] = [];
-  let size = 0;
+type Wait = void | Promise<void>;
+
+function blockWriter(out: (bytes: Uint8Array) => Wait, reuse: boolean) {
+  let block = Buffer.allocUnsafeSlow(BLOCK_BYTES);
+  let used = 0;
   let since = Date.now();
-  const send = (): R | undefined => {
-    if (!parts.length) return undefined;
-    const block = parts.join('');
-    parts = [];
-    size = 0;
-    return out(block);
+  const send = (): Wait => {
+    if (!used) return;
+    const bytes = block.subarray(0, used);
+    used = 0;
+    if (!reuse) block = Buffer.allocUnsafeSlow(BLOCK_BYTES);
+    return out(bytes);
+  };
+  /** Copies or encodes `piece` into the block when it fits; false when it does not. */
+  const add = (piece: Piece): boolean => {
+    if (typeof piece === 'string') {
+      if (piece.length * MAX_UTF8_PER_UNIT > block.length - used) return false;
+      used += block.write(piece, used, 'utf8');
+    } else {
+      if (piece.length > block.length - used) return false;
+      block.set(piece, used);
+      used += piece.length;
+    }
+    return true;
   };
   return {
-    write(s: string): R | undefined {
-      if (s) {
-        if (!parts.length) since = Date.now();
-        parts.push(s);
-        size += s.length;
-      }
-      return size >= BLOCK_CHARS || Date.now() - since >= BLOCK_MS ? send() : undefined;
+    write(piece: Piece): Wait {
+      if (!piece.length) return used && Date.now() - since >= BLOCK_MS ? send() : undefined;
+      if (!used) since = Date.now();
+      if (add(piece)) return used >= block.length || Date.now() - since >= BLOCK_MS ? send() : undefined;
+      const sent = send();
+      since = Date.now();
+      if (add(piece)) return sent;
+      // Larger than a block: on its own, after what was held.
+      const big = out(typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece);
+      return sent && big ? Promise.all([sent, big]).then(() => undefined) : (sent ?? big);
     },
     flush: send,
   };
@@ -45,14 +72,14 @@ function blockWriter<R>(out: (block: string) => R) {
 
 export class OutputError extends Error {}
 
-type Stream = { write(s: string): unknown; once?(event: 'drain', cb: () => void): unknown };
+type Stream = { write(chunk: Uint8Array): unknown; once?(event: 'drain', cb: () => void): unknown };
 
 /** Standard output; waits for 'drain' when the pipe is full, so a batch never piles up in memory. */
 export function streamSink(stream: Stream): Sink {
-  const blocks = blockWriter((block) => {
-    if (stream.write(block) !== false || !stream.once) return undefined;
+  const blocks = blockWriter((bytes) => {
+    if (stream.write(bytes) !== false || !stream.once) return;
     return new Promise<void>((resolve) => stream.once!('drain', resolve));
-  });
+  }, false);
   return {
     write: (s) => blocks.write(s),
     commit: () => void blocks.flush(),
@@ -103,7 +130,10 @@ export function fileSink(path: string, bom: boolean): Sink {
     if (open) closeSync(fd);
     open = false;
   };
-  const blocks = blockWriter((block) => void writeSync(fd, block));
+  const blocks = blockWriter((bytes) => {
+    // writeSync may write less than it was given (a signal, a full disk that frees up).
+    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
+  }, true);
   return {
     write: (s) => blocks.write(s),
     commit: () => {

@@ -27,4 +27,19 @@ describe('literalTrie', () => {
       }),
     );
   });
+  it('longestAt finds the longest literal starting at a position and ending by a bound', () => {
+    // A small alphabet, so that literals often match at the bound and just past it.
+    const alphabet = fc.constantFrom('出', '生', '率', '𠀋');
+    const word = fc.array(alphabet, { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 12 }), fc.array(alphabet, { maxLength: 30 }).map((a) => a.join('')), fc.nat(), fc.nat(), (literals, text, a, b) => {
+        const at = a % (text.length + 1);
+        const end = at + (b % (text.length - at + 1));
+        const fits = literals.filter((l) => text.startsWith(l, at) && at + l.length <= end).sort((x, y) => y.length - x.length);
+        expect(literalTrie(literals).longestAt(text, at, end)).toBe(fits[0]);
+        if (end === text.length) expect(literalTrie(literals).longestAt(text, at)).toBe(fits[0]);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

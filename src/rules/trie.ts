@@ -1,12 +1,12 @@
 /**
  * A character trie over label wordings, for finding the longest wording that
- * starts at each position in one pass. A first-character table skips the
- * positions where no wording starts (most of them) at the cost of one array
- * read. Faster than one regular expression alternating over a thousand
- * wordings, and it allocates only for what it finds.
+ * starts at each position in one pass. The trie is flattened into typed
+ * arrays once it is built: a table over every UTF-16 code unit gives the
+ * first step (and says at once that no wording starts at most positions), and
+ * each deeper node lists its few outgoing characters in one shared array.
+ * A step is then an array read or a short scan, not a hash lookup; memory
+ * grows with the number of nodes, not with nodes × alphabet.
  */
-
-type Node = { next: Map<number, Node>; value?: string };
 
 export type LiteralTrie = {
   /** The longest literal that starts at `at` and ends by `end`, if any. */
@@ -16,28 +16,53 @@ export type LiteralTrie = {
 };
 
 export function literalTrie(literals: Iterable<string>): LiteralTrie {
-  const root: Node = { next: new Map() };
-  const first = new Uint8Array(65536);
+  // Built with maps (node 0 is the root), then flattened.
+  const children: Map<number, number>[] = [new Map()];
+  const values: (string | undefined)[] = [undefined];
   for (const lit of literals) {
     if (!lit) continue;
-    let node = root;
+    let node = 0;
     for (let i = 0; i < lit.length; i++) {
       const c = lit.charCodeAt(i);
-      let child = node.next.get(c);
-      if (!child) node.next.set(c, (child = { next: new Map() }));
+      let child = children[node]!.get(c);
+      if (child === undefined) {
+        child = children.length;
+        children.push(new Map());
+        values.push(undefined);
+        children[node]!.set(c, child);
+      }
       node = child;
     }
-    node.value = lit;
-    first[lit.charCodeAt(0)] = 1;
+    values[node] = lit;
   }
+  const first = new Int32Array(65536); // code unit → node; 0: no wording starts with it
+  for (const [c, child] of children[0]!) first[c] = child;
+  // Node n's edges are edgeChar/edgeNode[edgeStart[n] .. edgeStart[n + 1]).
+  const edgeStart = new Int32Array(children.length + 1);
+  for (let n = 0; n < children.length; n++) edgeStart[n + 1] = edgeStart[n]! + (n ? children[n]!.size : 0);
+  const edgeChar = new Uint16Array(edgeStart[children.length]!);
+  const edgeNode = new Int32Array(edgeChar.length);
+  for (let n = 1; n < children.length; n++) {
+    let k = edgeStart[n]!;
+    for (const [c, child] of children[n]!) {
+      edgeChar[k] = c;
+      edgeNode[k++] = child;
+    }
+  }
+
   const longestAt = (text: string, at: number, end = text.length): string | undefined => {
-    if (at >= end || !first[text.charCodeAt(at)]) return undefined;
-    let node = root.next.get(text.charCodeAt(at));
+    if (at >= end) return undefined;
+    let node = first[text.charCodeAt(at)]!;
     let longest: string | undefined;
     for (let j = at + 1; node; j++) {
-      if (node.value !== undefined) longest = node.value;
+      const value = values[node];
+      if (value !== undefined) longest = value;
       if (j >= end) break;
-      node = node.next.get(text.charCodeAt(j));
+      const c = text.charCodeAt(j);
+      const stop = edgeStart[node + 1]!;
+      let k = edgeStart[node]!;
+      while (k < stop && edgeChar[k] !== c) k++;
+      node = k < stop ? edgeNode[k]! : 0;
     }
     return longest;
   };
@@ -46,6 +71,7 @@ export function literalTrie(literals: Iterable<string>): LiteralTrie {
     scan(text) {
       const found: { start: number; literal: string }[] = [];
       for (let i = 0; i < text.length; i++) {
+        if (!first[text.charCodeAt(i)]) continue;
         const literal = longestAt(text, i);
         if (literal !== undefined) found.push({ start: i, literal });
       }

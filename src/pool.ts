@@ -1,21 +1,26 @@
 /**
- * Spreading files over worker threads. Workers return rendered text, not
+ * Spreading files over worker threads. Workers return rendered output, not
  * Reports, so the main thread only writes; and when it has nothing to write
  * it renders small files itself, so that `jobs` threads do the work and not
  * jobs + 1 on jobs cores (an extra worker costs its start-up, its own JIT
  * warm-up, and a core shared with the main thread).
  *
- * Memory stays bounded: a worker holds at most DEPTH files at once, a result
- * is handed on (written, or held for ordering) before its worker's place is
- * refilled, and no file is started more than a window of files (and of input
- * bytes) ahead of the earliest one still unfinished, so ordering never holds
- * back more than that window of results. A worker that
- * dies (a crash, out of memory) fails the file it was on, not the batch: a new
- * worker takes its place and the files queued behind it.
+ * Files go to a worker in batches, and come back a batch at a time (serve.ts):
+ * a message costs tens of microseconds on each side, which on small reports
+ * was a tenth of the work.
+ *
+ * Memory stays bounded: a worker holds at most DEPTH batches at once, a
+ * result is handed on (written, or held for ordering) before its worker's
+ * place is refilled, and no file is started more than a window of files (and
+ * of input bytes) ahead of the earliest one still unfinished, so ordering
+ * never holds back more than that window of results. A worker that dies (a
+ * crash, out of memory) fails the file it was on, not the batch: a new worker
+ * takes its place and the other files it held.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { failed } from './process.js';
 import { render, renderFile, type RenderOptions, type Rendered } from './render.js';
+import { BETWEEN_FILES, type Batch, type BatchResult, type WorkerData } from './serve.js';
 
 export type OnResult = (index: number, result: Rendered) => void | Promise<void>;
 
@@ -23,11 +28,16 @@ export type OnResult = (index: number, result: Rendered) => void | Promise<void>
 // in bytes of input started and not yet handed on (results held for ordering
 // grow with their input). Wide enough that a worker never waits on the main
 // thread's own slower files; the bytes keep a batch of large files bounded.
-const WINDOW_PER_JOB = 32;
+const WINDOW_PER_JOB = 128;
 const WINDOW_BYTES = 64 * 1024 * 1024;
-// Files queued at a worker at once: it goes on with its next file while the
-// main thread is busy (rendering a file of its own, writing a block).
-const DEPTH = 8;
+// A batch holds at most this many files or bytes of input: enough files to
+// spread a message's cost thin, few enough bytes that the last batches of a
+// run leave the threads' shares even.
+const BATCH_FILES = 32;
+const BATCH_BYTES = 256 * 1024;
+// Batches queued at a worker at once: it goes on with the next while the main
+// thread handles the last one's results (or renders a file of its own).
+const DEPTH = 2;
 // The main thread renders only files this small itself: while it renders, it
 // cannot hand workers their next files (about 15 ms at most here).
 const LOCAL_MAX_BYTES = 256 * 1024;
@@ -53,22 +63,32 @@ export async function runAll(paths: string[], jobs: number, options: RenderOptio
   const workerUrl = pool.workerUrl ?? new URL('./worker.js', import.meta.url);
   const small = (i: number) => (pool.sizes?.[i] ?? Infinity) <= LOCAL_MAX_BYTES;
   const bytes = (i: number) => pool.sizes?.[i] ?? 0;
-  let inFlight = 0;
   const local = pool.local ?? true;
   // When the main thread can take every file, it is one of the jobs.
   const spawned = local && paths.every((_, i) => small(i)) ? jobs - 1 : jobs;
   const window = jobs * WINDOW_PER_JOB;
-  let localBusy = false;
-  const unfinished = new Set<number>();
-  const workers: Worker[] = [];
-  const ready = new Set<Worker>();
-  const channels = new Map<Worker, MessagePort>();
-  /** Per worker, the files sent to it and not yet returned, in the order it works on them. */
-  const queued = new Map<Worker, number[]>();
-  /** Files to send again: queued at a worker that died before reaching them. */
+  /** A worker thread, what it holds, and where its results and its current file can be read. */
+  type Held = {
+    worker: Worker;
+    results: MessagePort;
+    /** The id of the file the worker is rendering (BETWEEN_FILES otherwise), in shared memory. */
+    current: Int32Array;
+    ready: boolean;
+    /** The files sent and not yet returned, in the order the worker renders them. */
+    queue: number[];
+    batches: number;
+  };
+  const held: Held[] = [];
+  /** Files to send again: held by a worker that died before returning them. */
   const retry: number[] = [];
+  // Files start in path order (retries aside, which are unfinished already), so the
+  // earliest unfinished file is found by moving a low-water mark over `finished`.
+  const finished = new Uint8Array(paths.length);
+  let low = 0;
   let next = 0;
   let handed = 0;
+  let inFlight = 0;
+  let localBusy = false;
   let chain = Promise.resolve();
 
   await new Promise<void>((resolve, reject) => {
@@ -76,8 +96,10 @@ export async function runAll(paths: string[], jobs: number, options: RenderOptio
     const stop = (e?: unknown) => {
       if (stopped) return;
       stopped = true;
-      for (const w of workers) void w.terminate();
-      for (const p of channels.values()) p.close();
+      for (const h of held) {
+        void h.worker.terminate();
+        h.results.close();
+      }
       if (e === undefined) resolve();
       else reject(e);
     };
@@ -85,26 +107,31 @@ export async function runAll(paths: string[], jobs: number, options: RenderOptio
       chain = chain
         .then(() => onResult(id, rendered))
         .then(() => {
-          unfinished.delete(id);
+          finished[id] = 1;
           inFlight -= bytes(id);
           if (++handed === paths.length) stop();
           else dispatch();
         }, stop);
     };
-    const send = (w: Worker, id: number) => {
-      queued.get(w)!.push(id);
-      w.postMessage({ id, path: paths[id], size: pool.sizes?.[id] });
-    };
     /** The next file to start, unless the window is full (or `only` refuses it). */
     const take = (only?: (i: number) => boolean): number | undefined => {
       if (next >= paths.length || (only && !only(next))) return undefined;
-      let earliest = next;
-      for (const u of unfinished) if (u < earliest) earliest = u;
-      if (next - earliest >= window) return undefined;
-      if (unfinished.size && inFlight + bytes(next) > WINDOW_BYTES) return undefined;
-      unfinished.add(next);
+      while (low < next && finished[low]) low++;
+      if (next - low >= window) return undefined;
+      if (low < next && inFlight + bytes(next) > WINDOW_BYTES) return undefined;
       inFlight += bytes(next);
       return next++;
+    };
+    const nextBatch = (): number[] => {
+      const ids: number[] = [];
+      let size = 0;
+      while (ids.length < BATCH_FILES && size < BATCH_BYTES) {
+        const id = retry.length ? retry.shift() : take();
+        if (id === undefined) break;
+        ids.push(id);
+        size += bytes(id);
+      }
+      return ids;
     };
     const renderHere = () => {
       if (!local || localBusy || stopped) return;
@@ -120,16 +147,15 @@ export async function runAll(paths: string[], jobs: number, options: RenderOptio
       });
     };
     const dispatch = () => {
+      // A batch to each worker in turn, then a second: no worker waits while another holds two.
       for (let depth = 1; depth <= DEPTH; depth++) {
-        for (const w of workers) {
-          if (stopped || !ready.has(w) || queued.get(w)!.length >= depth) continue;
-          if (retry.length) {
-            send(w, retry.shift()!);
-            continue;
-          }
-          const id = take();
-          if (id === undefined) break;
-          send(w, id);
+        for (const h of held) {
+          if (stopped || !h.ready || h.batches >= depth) continue;
+          const ids = nextBatch();
+          if (!ids.length) break;
+          h.queue.push(...ids);
+          h.batches++;
+          h.worker.postMessage({ files: ids.map((id) => ({ id, path: paths[id]!, size: pool.sizes?.[id] })) } satisfies Batch);
         }
       }
       renderHere();
@@ -138,41 +164,44 @@ export async function runAll(paths: string[], jobs: number, options: RenderOptio
       // Results come back on a channel of their own, so that when the worker dies, what it
       // sent before dying can still be read (receiveMessageOnPort) before its queue is judged.
       const { port1: results, port2 } = new MessageChannel();
-      const w = new Worker(workerUrl, { workerData: { options, port: port2 }, transferList: [port2] });
-      workers.push(w);
-      queued.set(w, []);
-      channels.set(w, results);
-      const receive = (msg: { ready: true } | { id: number; rendered: Rendered }) => {
+      const current = new Int32Array(new SharedArrayBuffer(4)).fill(BETWEEN_FILES);
+      const worker = new Worker(workerUrl, { workerData: { options, port: port2, current } satisfies WorkerData, transferList: [port2] });
+      const h: Held = { worker, results, current, ready: false, queue: [], batches: 0 };
+      held.push(h);
+      const receive = (msg: { ready: true } | BatchResult) => {
         if ('ready' in msg) {
           // Files go only to a worker that has loaded, so a death before this is never a file's doing.
-          ready.add(w);
+          h.ready = true;
           dispatch();
           return;
         }
-        const q = queued.get(w)!;
-        q.splice(q.indexOf(msg.id), 1);
-        hand(msg.id, msg.rendered);
+        h.batches--;
+        for (const { id, rendered } of msg.results) {
+          h.queue.splice(h.queue.indexOf(id), 1);
+          hand(id, rendered);
+        }
       };
       results.on('message', receive);
       const died = (reason: string) => {
-        const k = workers.indexOf(w);
+        const k = held.indexOf(h);
         if (k < 0) return; // already handled ('error' is followed by 'exit')
         for (let m = receiveMessageOnPort(results); m; m = receiveMessageOnPort(results)) receive(m.message);
         results.close();
-        channels.delete(w);
-        workers.splice(k, 1);
-        const [current, ...rest] = queued.get(w)!;
-        queued.delete(w);
+        held.splice(k, 1);
         if (stopped) return;
         // Dying before it has loaded is a broken installation, not a bad input: stop.
-        if (!ready.delete(w)) return stop(new Error(`a worker thread failed to start: ${reason}`));
-        if (current !== undefined) hand(current, render(failed(paths[current]!, `internal error: ${reason}`), options.formats));
-        retry.push(...rest);
+        if (!h.ready) return stop(new Error(`a worker thread failed to start: ${reason}`));
+        // The file it was rendering is the one that killed it; the others it held (rendered
+        // or not: a batch returns whole) go to another worker.
+        const on = Atomics.load(current, 0);
+        const culprit = h.queue.includes(on) ? on : h.queue[0];
+        if (culprit !== undefined) hand(culprit, render(failed(paths[culprit]!, `internal error: ${reason}`), options.formats));
+        retry.push(...h.queue.filter((id) => id !== culprit));
         spawn();
         dispatch();
       };
-      w.on('error', (e) => died(e.message));
-      w.on('exit', (code) => {
+      worker.on('error', (e) => died(e.message));
+      worker.on('exit', (code) => {
         if (!stopped) died(`the worker exited with code ${code}`);
       });
     };

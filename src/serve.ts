@@ -1,0 +1,44 @@
+/**
+ * The worker side of the pool's protocol (pool.ts), shared by the worker
+ * thread and the stand-ins that tests use. Files come in batches and their
+ * results go back as one message per batch: a message costs tens of
+ * microseconds on each side, several times a small report's own rendering.
+ * Before rendering a file the worker writes its id into memory shared with
+ * the main thread, so that if the thread dies, the pool knows which file
+ * killed it, and which files of the batch were rendered but never returned.
+ * Output goes back as UTF-8 bytes whose memory is handed over, not copied.
+ */
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import type { RenderOptions, Rendered } from './render.js';
+
+export type FileJob = { id: number; path: string; size?: number };
+export type Batch = { files: FileJob[] };
+export type BatchResult = { results: { id: number; rendered: Rendered }[] };
+export type WorkerData = { options: RenderOptions; port: MessagePort; current: Int32Array };
+/** What `current` holds when the worker is between files. */
+export const BETWEEN_FILES = -1;
+
+/** Serves batches with `render` until the thread is ended. */
+export function serve(render: (file: FileJob, options: RenderOptions) => Rendered): void {
+  const { options, port, current } = workerData as WorkerData;
+  const encoder = new TextEncoder();
+  // Loaded: from here on, a death is a file's doing, not the installation's.
+  port.postMessage({ ready: true });
+  parentPort!.on('message', (batch: Batch) => {
+    const results: BatchResult['results'] = [];
+    const transfer: ArrayBuffer[] = [];
+    for (const file of batch.files) {
+      Atomics.store(current, 0, file.id);
+      const rendered = render(file, options);
+      // Each encoding owns its memory (Buffer.from may slice a shared pool), so it can be transferred.
+      rendered.pieces = rendered.pieces.map((p) => {
+        const bytes = typeof p === 'string' ? encoder.encode(p) : p;
+        transfer.push(bytes.buffer as ArrayBuffer);
+        return bytes;
+      });
+      results.push({ id: file.id, rendered });
+    }
+    Atomics.store(current, 0, BETWEEN_FILES);
+    port.postMessage({ results } satisfies BatchResult, transfer);
+  });
+}

@@ -9,9 +9,7 @@ export type LabelMention = { start: number; end: number; literal: string; rules:
 
 export function scanLabels(text: string, set: RuleSet): LabelMention[] {
   // Candidates may overlap (计划生育 inside 计划生育率); resolved below.
-  const found: LabelMention[] = set.labelTrie
-    .scan(text)
-    .map(({ start, literal }) => ({ start, end: start + literal.length, literal, rules: set.labels.get(literal)! }));
+  const found = set.labelTrie.scan(text, (start, literal): LabelMention => ({ start, end: start + literal.length, literal, rules: set.labels.get(literal)! }));
   return resolveOverlaps(found);
 }
 

@@ -163,14 +163,21 @@ export function parseNumber(expression: string): ParsedNumber | null {
 const code = (c: string) => c.charCodeAt(0);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isLatin = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** A membership table over UTF-16 code units: one array read per test, where a Set hashes. */
+function charTable(chars: string): { has(c: number): boolean } {
+  const t = new Uint8Array(65536);
+  for (const c of chars) t[code(c)] = 1;
+  // charCodeAt past either end gives NaN, which reads as undefined: not a member.
+  return { has: (c: number) => t[c] === 1 };
+}
 /** Characters a numeral run is made of: a token next to one is part of a longer run. */
-const RUN_CHARS = new Set([...'0123456789零〇一二两三四五六七八九十百千万亿'].map(code));
+const RUN_CHARS = charTable('0123456789零〇一二两三四五六七八九十百千万亿');
 /** Before a number: parts of identifiers and ordinals (GZ85, 第3). */
-const LEFT_REJECT = new Set([...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_第'].map(code));
+const LEFT_REJECT = charTable('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_第');
 /** Between a digit and a number: the rest of a decimal, a bad grouping or a fraction (1.5, 12,34, 2/3). */
-const DIGIT_JOINERS = new Set([...'.,/'].map(code));
+const DIGIT_JOINERS = charTable('.,/');
 /** After a number: a date, a time or an age, not a figure. */
-const DATE_AFTER = new Set([...'年月日号时岁'].map(code));
+const DATE_AFTER = charTable('年月日号时岁');
 const SPACE = code(' ');
 const TAB = code('\t');
 const COLON = code(':');

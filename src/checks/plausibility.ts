@@ -26,13 +26,21 @@ export function plausibility(indicators: Indicator[], checks: Check[] = []): str
     if ((ind.id === 'rate.birth' || ind.id === 'rate.naturalIncrease') && ind.unit === '%') problems.push({ code: 'per-mille-as-percent', ind });
     if (ind.id === 'rate.birth' && ind.unit !== '%' && ind.value > 40) problems.push({ code: 'birth-rate-high', ind });
   }
-  const used = new Set(checks.flatMap((c) => c.inputs ?? []));
-  for (const i of used) {
-    const ind = indicators[i];
-    if (ind?.approximate) problems.push({ code: 'approximate-input', ind });
+  // Approximate figures that some check used, each once, in the order the checks first use them.
+  const seen = new Set<number>();
+  for (const c of checks) {
+    for (const i of c.inputs ?? []) {
+      if (seen.has(i)) continue;
+      seen.add(i);
+      const ind = indicators[i];
+      if (ind?.approximate) problems.push({ code: 'approximate-input', ind });
+    }
   }
-  const parts = checks
-    .filter((c) => c.rule === 'parts-sum' && c.status === 'inconsistent' && c.expected !== undefined && Number(c.expected) > c.subject.value)
-    .map((c) => `${c.subject.id} = ${c.subject.value}: its listed parts add up to more (${c.expected})`);
-  return [...problems.map(located), ...parts];
+  const out = problems.map(located);
+  for (const c of checks) {
+    if (c.rule === 'parts-sum' && c.status === 'inconsistent' && c.expected !== undefined && Number(c.expected) > c.subject.value) {
+      out.push(`${c.subject.id} = ${c.subject.value}: its listed parts add up to more (${c.expected})`);
+    }
+  }
+  return out;
 }

@@ -11,9 +11,11 @@
 export type LiteralTrie = {
   /** The longest literal that starts at `at` and ends by `end`, if any. */
   longestAt(text: string, at: number, end?: number): string | undefined;
-  /** For each position where a literal starts, the longest one: [start, literal]. */
-  scan(text: string): { start: number; literal: string }[];
+  /** For each position where a literal starts, the longest one, made by `make` (default: { start, literal }). */
+  scan<T = { start: number; literal: string }>(text: string, make?: (start: number, literal: string) => T): T[];
 };
+
+const startAndLiteral = (start: number, literal: string) => ({ start, literal });
 
 export function literalTrie(literals: Iterable<string>): LiteralTrie {
   // Built with maps (node 0 is the root), then flattened.
@@ -68,12 +70,12 @@ export function literalTrie(literals: Iterable<string>): LiteralTrie {
   };
   return {
     longestAt,
-    scan(text) {
-      const found: { start: number; literal: string }[] = [];
+    scan<T>(text: string, make = startAndLiteral as unknown as (start: number, literal: string) => T): T[] {
+      const found: T[] = [];
       for (let i = 0; i < text.length; i++) {
         if (!first[text.charCodeAt(i)]) continue;
         const literal = longestAt(text, i);
-        if (literal !== undefined) found.push({ start: i, literal });
+        if (literal !== undefined) found.push(make(i, literal));
       }
       return found;
     },

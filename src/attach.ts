@@ -9,6 +9,7 @@
  * lists (一孩率、二孩率分别为56.6%、40.0%: respectively.ts) and table rows
  * (出生人数\t1083, where a count may go without its unit).
  */
+import { countAtOrBefore } from './bisect.js';
 import { headingAt, listHeadings } from './headings.js';
 import type { LabelMention } from './labels.js';
 import { respectively } from './respectively.js';
@@ -97,6 +98,8 @@ export function attach(text: string, numbers: NumberMention[], labels: LabelMent
   const headingFilters = g.filters.filter((f) => f.where === 'heading');
   const headings = headingFilters.length ? listHeadings(text) : undefined;
   const listed = respectively(text, numbers, labels, g);
+  // Where scope words start: few, and the same for every figure, so found once.
+  const scopeStarts = g.scopeTrie ? g.scopeTrie.scan(text, (start) => start) : [];
   let li = -1;
   for (let k = 0; k < numbers.length; k++) {
     const n = numbers[k]!;
@@ -128,7 +131,7 @@ export function attach(text: string, numbers: NumberMention[], labels: LabelMent
     }
 
     const record: Attached = { id: chosen.rule.id, rule: chosen.rule, number: n, label: chosen.label, start: chosen.start, end: chosen.end };
-    const scope = scopeOf(text, chosen.start, set, out);
+    const scope = scopeOf(text, chosen.start, set, out, scopeStarts);
     if (scope) record.scope = scope;
     compose(record, out[out.length - 1], text);
     if (chosen.rule.onlyWithParent && !record.parentId) continue;
@@ -176,18 +179,19 @@ function rejectedAfter(text: string, n: NumberMention, filters: RuleSet['grammar
  * part of an earlier figure's own label (常住户籍人口153310人) names that
  * figure, not a scope for what follows.
  */
-function scopeOf(text: string, at: number, set: RuleSet, earlier: Attached[]): string | undefined {
+function scopeOf(text: string, at: number, set: RuleSet, earlier: Attached[], starts: number[]): string | undefined {
   const scopes = set.grammar.scopeTrie;
-  if (!scopes) return undefined;
+  if (!scopes || !starts.length) return undefined;
   const from = backTo(text, at, SENTENCE_BREAK, CONTEXT_WINDOW);
   let scope: string | undefined;
-  // Scope words left to right, each taking the longest wording, none overlapping.
-  for (let s = from; s < at; ) {
+  // Scope words left to right, each taking the longest wording that ends by `at`, none
+  // overlapping. Only where some scope word starts (`starts`) can one be found.
+  let next = from;
+  for (let k = countAtOrBefore(starts.length, (i) => starts[i]!, from - 1); k < starts.length && starts[k]! < at; k++) {
+    const s = starts[k]!;
+    if (s < next) continue; // inside the word taken before
     const word = scopes.longestAt(text, s, at);
-    if (!word) {
-      s++;
-      continue;
-    }
+    if (!word) continue;
     const e = s + word.length;
     let inLabel = false;
     for (let k = earlier.length - 1; k >= 0 && earlier[k]!.end > from; k--) {
@@ -195,7 +199,7 @@ function scopeOf(text: string, at: number, set: RuleSet, earlier: Attached[]): s
       if (s < l.end && e > l.start) inLabel = true;
     }
     if (!inLabel) scope = word;
-    s = e;
+    next = e;
   }
   return scope;
 }

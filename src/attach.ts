@@ -13,6 +13,7 @@ import { countAtOrBefore } from './bisect.js';
 import { headingAt, listHeadings } from './headings.js';
 import type { LabelMention } from './labels.js';
 import { respectively } from './respectively.js';
+import type { Normalized } from './normalize.js';
 import type { NumberMention } from './numbers.js';
 import type { Section } from './report.js';
 import { sectionStartAt } from './sections.js';
@@ -91,15 +92,16 @@ function backTo(text: string, from: number, brk: number, window: number): number
   return min;
 }
 
-/** `sections`: the reports in the text (sections.ts), so that a heading never reaches into the next report. */
-export function attach(text: string, numbers: NumberMention[], labels: LabelMention[], set: RuleSet, sections: Pick<Section, 'start'>[] = []): Attached[] {
+/** `norm`: the normalised text; `sections`: the reports in it (sections.ts), so that a heading never reaches into the next report. */
+export function attach(norm: Normalized, numbers: NumberMention[], labels: LabelMention[], set: RuleSet, sections: Pick<Section, 'start'>[] = []): Attached[] {
+  const { text, units } = norm;
   const g = set.grammar;
   const out: Attached[] = [];
   const headingFilters = g.filters.filter((f) => f.where === 'heading');
   const headings = headingFilters.length ? listHeadings(text) : undefined;
   const listed = respectively(text, numbers, labels, g);
   // Where scope words start: few, and the same for every figure, so found once.
-  const scopeStarts = g.scopeTrie ? g.scopeTrie.scan(text, (start) => start) : [];
+  const scopeStarts = g.scopeTrie ? g.scopeTrie.scan(units, (start) => start) : [];
   let li = -1;
   for (let k = 0; k < numbers.length; k++) {
     const n = numbers[k]!;
@@ -117,7 +119,7 @@ export function attach(text: string, numbers: NumberMention[], labels: LabelMent
       const rule = pick(before.rules, n, text, before.start, prevEnd, g.filters, isRow(text, before.start, n));
       if (rule) chosen = { rule, label: before, start: before.start, end: n.end };
     }
-    const after = chosen ? undefined : set.afterTrie?.longestAt(text, n.end);
+    const after = chosen ? undefined : set.afterTrie?.longestAt(units, n.end);
     if (after) {
       const label = { start: n.end, end: n.end + after.length, literal: after };
       const rule = pick(set.afterLabels.get(after)!, n, text, n.start, prevEnd, g.filters);
@@ -131,7 +133,7 @@ export function attach(text: string, numbers: NumberMention[], labels: LabelMent
     }
 
     const record: Attached = { id: chosen.rule.id, rule: chosen.rule, number: n, label: chosen.label, start: chosen.start, end: chosen.end };
-    const scope = scopeOf(text, chosen.start, set, out, scopeStarts);
+    const scope = scopeOf(norm, chosen.start, set, out, scopeStarts);
     if (scope) record.scope = scope;
     compose(record, out[out.length - 1], text);
     if (chosen.rule.onlyWithParent && !record.parentId) continue;
@@ -179,7 +181,7 @@ function rejectedAfter(text: string, n: NumberMention, filters: RuleSet['grammar
  * part of an earlier figure's own label (常住户籍人口153310人) names that
  * figure, not a scope for what follows.
  */
-function scopeOf(text: string, at: number, set: RuleSet, earlier: Attached[], starts: number[]): string | undefined {
+function scopeOf({ text, units }: Normalized, at: number, set: RuleSet, earlier: Attached[], starts: number[]): string | undefined {
   const scopes = set.grammar.scopeTrie;
   if (!scopes || !starts.length) return undefined;
   const from = backTo(text, at, SENTENCE_BREAK, CONTEXT_WINDOW);
@@ -190,7 +192,7 @@ function scopeOf(text: string, at: number, set: RuleSet, earlier: Attached[], st
   for (let k = countAtOrBefore(starts.length, (i) => starts[i]!, from - 1); k < starts.length && starts[k]! < at; k++) {
     const s = starts[k]!;
     if (s < next) continue; // inside the word taken before
-    const word = scopes.longestAt(text, s, at);
+    const word = scopes.longestAt(units, s, at);
     if (!word) continue;
     const e = s + word.length;
     let inLabel = false;

@@ -6,7 +6,7 @@ import { attach, type Attached } from './attach.js';
 import { runChecks } from './checks/index.js';
 import { scanLabels } from './labels.js';
 import { lineIndex } from './lines.js';
-import { normalize } from './normalize.js';
+import { normalized } from './normalize.js';
 import { scanNumbers } from './numbers.js';
 import type { Indicator, Report, Section } from './report.js';
 import { sectionAt, splitSections, type SectionInfo } from './sections.js';
@@ -59,9 +59,9 @@ function withoutWarnings(s: SectionInfo): Section {
  * `sections`, each also names the section it lies in.
  */
 export function findIndicators(text: string, set: RuleSet = defaultRules(), sections?: Section[]): Indicator[] {
-  const norm = normalize(text);
-  const numbers = scanNumbers(norm);
-  const labels = scanLabels(norm, set);
+  const norm = normalized(text);
+  const numbers = scanNumbers(norm.text);
+  const labels = scanLabels(norm.units, set);
   const attached = attach(norm, numbers, labels, set, sections);
   const lineOf = lineIndex(text);
   return attached.map((a) => {

@@ -7,9 +7,10 @@ import type { CompiledRule, RuleSet } from './rules/load.js';
 
 export type LabelMention = { start: number; end: number; literal: string; rules: CompiledRule[] };
 
-export function scanLabels(text: string, set: RuleSet): LabelMention[] {
+/** `units`: the normalised text's code units (normalize.ts). */
+export function scanLabels(units: Uint16Array, set: RuleSet): LabelMention[] {
   // Candidates may overlap (计划生育 inside 计划生育率); resolved below.
-  const found = set.labelTrie.scan(text, (start, literal): LabelMention => ({ start, end: start + literal.length, literal, rules: set.labels.get(literal)! }));
+  const found = set.labelTrie.scan(units, (start, literal): LabelMention => ({ start, end: start + literal.length, literal, rules: set.labels.get(literal)! }));
   return resolveOverlaps(found);
 }
 

@@ -50,25 +50,35 @@ const TABLE = (() => {
 })();
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
+/** The normalised text and its UTF-16 code units (which the label scans read: faster than charCodeAt). */
+export type Normalized = { text: string; units: Uint16Array };
+
 /** Returns a string of exactly the same length as `text`. */
 export function normalize(text: string): string {
+  return normalized(text).text;
+}
+
+export function normalized(text: string): Normalized {
   if (LITTLE_ENDIAN) {
     // The text's code units, mapped in place: several times faster than building a string
     // (Chinese text has a full-width comma or colon every few characters).
     const bytes = Buffer.from(text, 'utf16le');
     const units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
     for (let i = 0; i < units.length; i++) units[i] = TABLE[units[i]!]!;
-    return bytes.toString('utf16le');
+    return { text: bytes.toString('utf16le'), units };
   }
+  // A big-endian machine: the same mapping, a code unit at a time.
+  const units = new Uint16Array(text.length);
   let out = '';
   let last = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     const mapped = TABLE[code]!;
+    units[i] = mapped;
     if (mapped !== code) {
       out += text.slice(last, i) + String.fromCharCode(mapped);
       last = i + 1;
     }
   }
-  return last === 0 ? text : out + text.slice(last);
+  return { text: last === 0 ? text : out + text.slice(last), units };
 }

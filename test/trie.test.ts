@@ -1,7 +1,7 @@
 /** The label trie: the longest wording at every position where one starts. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { literalTrie } from '../src/rules/trie.js';
+import { codeUnits, literalTrie } from '../src/rules/trie.js';
 
 describe('literalTrie', () => {
   const trie = literalTrie(['出生', '出生率', '计划生育', '计划生育率', '生育率', '政策外出生']);
@@ -12,7 +12,7 @@ describe('literalTrie', () => {
     ['出', []],
     ['', []],
   ])('%s', (text, expected) => {
-    expect(trie.scan(text).map((f) => [f.start, f.literal])).toEqual(expected);
+    expect(trie.scan(codeUnits(text)).map((f) => [f.start, f.literal])).toEqual(expected);
   });
   it('finds what a search for every literal at every position finds, keeping the longest', () => {
     const alphabet = fc.constantFrom('出', '生', '率', '计', '划', '育', '政', '策', '外', '为');
@@ -23,7 +23,7 @@ describe('literalTrie', () => {
           const here = literals.filter((l) => text.startsWith(l, i)).sort((a, b) => b.length - a.length);
           if (here.length) expected.push([i, here[0]!]);
         }
-        expect(literalTrie(literals).scan(text).map((f) => [f.start, f.literal])).toEqual(expected);
+        expect(literalTrie(literals).scan(codeUnits(text)).map((f) => [f.start, f.literal])).toEqual(expected);
       }),
     );
   });
@@ -36,8 +36,8 @@ describe('literalTrie', () => {
         const at = a % (text.length + 1);
         const end = at + (b % (text.length - at + 1));
         const fits = literals.filter((l) => text.startsWith(l, at) && at + l.length <= end).sort((x, y) => y.length - x.length);
-        expect(literalTrie(literals).longestAt(text, at, end)).toBe(fits[0]);
-        if (end === text.length) expect(literalTrie(literals).longestAt(text, at)).toBe(fits[0]);
+        expect(literalTrie(literals).longestAt(codeUnits(text), at, end)).toBe(fits[0]);
+        if (end === text.length) expect(literalTrie(literals).longestAt(codeUnits(text), at)).toBe(fits[0]);
       }),
       { numRuns: 500 },
     );

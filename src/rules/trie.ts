@@ -5,15 +5,24 @@
  * first step (and says at once that no wording starts at most positions), and
  * each deeper node lists its few outgoing characters in one shared array.
  * A step is then an array read or a short scan, not a hash lookup; memory
- * grows with the number of nodes, not with nodes × alphabet.
+ * grows with the number of nodes, not with nodes × alphabet. The text is
+ * read as UTF-16 code units in a typed array (normalize.ts keeps them): a read
+ * there costs half what String.prototype.charCodeAt does.
  */
 
 export type LiteralTrie = {
-  /** The longest literal that starts at `at` and ends by `end`, if any. */
-  longestAt(text: string, at: number, end?: number): string | undefined;
+  /** The longest literal that starts at `at` and ends by `end`, if any, in a text given as its code units. */
+  longestAt(units: Uint16Array, at: number, end?: number): string | undefined;
   /** For each position where a literal starts, the longest one, made by `make` (default: { start, literal }). */
-  scan<T = { start: number; literal: string }>(text: string, make?: (start: number, literal: string) => T): T[];
+  scan<T = { start: number; literal: string }>(units: Uint16Array, make?: (start: number, literal: string) => T): T[];
 };
+
+/** A string's UTF-16 code units. */
+export function codeUnits(text: string): Uint16Array {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
+}
 
 const startAndLiteral = (start: number, literal: string) => ({ start, literal });
 
@@ -52,15 +61,15 @@ export function literalTrie(literals: Iterable<string>): LiteralTrie {
     }
   }
 
-  const longestAt = (text: string, at: number, end = text.length): string | undefined => {
+  const longestAt = (units: Uint16Array, at: number, end = units.length): string | undefined => {
     if (at >= end) return undefined;
-    let node = first[text.charCodeAt(at)]!;
+    let node = first[units[at]!]!;
     let longest: string | undefined;
     for (let j = at + 1; node; j++) {
       const value = values[node];
       if (value !== undefined) longest = value;
       if (j >= end) break;
-      const c = text.charCodeAt(j);
+      const c = units[j]!;
       const stop = edgeStart[node + 1]!;
       let k = edgeStart[node]!;
       while (k < stop && edgeChar[k] !== c) k++;
@@ -70,11 +79,11 @@ export function literalTrie(literals: Iterable<string>): LiteralTrie {
   };
   return {
     longestAt,
-    scan<T>(text: string, make = startAndLiteral as unknown as (start: number, literal: string) => T): T[] {
+    scan<T>(units: Uint16Array, make = startAndLiteral as unknown as (start: number, literal: string) => T): T[] {
       const found: T[] = [];
-      for (let i = 0; i < text.length; i++) {
-        if (!first[text.charCodeAt(i)]) continue;
-        const literal = longestAt(text, i);
+      for (let i = 0; i < units.length; i++) {
+        if (!first[units[i]!]) continue;
+        const literal = longestAt(units, i);
         if (literal !== undefined) found.push(make(i, literal));
       }
       return found;

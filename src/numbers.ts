@@ -70,8 +70,13 @@ const WHOLE = new RegExp(`^\\s*(?:${numbered(tokenSource(false))})\\s*$`);
 // Approximation words before a number (约300人) are looked up behind a match,
 // not matched by the token: an optional prefix in front of the token slows the
 // scan over prose by a third.
-const APPROX_BEFORE = ['大约', '约', '近'];
+const APPROX_BEFORE = ['大约', '约', '近']; // longest first
+/** The last characters of those words: most numbers have none of them before, and need no further look. */
+const APPROX_LAST = new Uint8Array(65536);
+for (const w of APPROX_BEFORE) APPROX_LAST[w.charCodeAt(w.length - 1)] = 1;
+/** The length of the approximation word right before `at`, or 0. */
 function approxBefore(text: string, at: number): number {
+  if (!APPROX_LAST[text.charCodeAt(at - 1)]) return 0;
   for (const w of APPROX_BEFORE) if (text.startsWith(w, at - w.length)) return w.length;
   return 0;
 }
@@ -83,9 +88,8 @@ function numeralOf(m: Match): string {
   return m[G.pctNum] ?? m[G.ar] ?? m[G.cn] ?? '';
 }
 
-type Interpreted = Omit<NumberMention, 'start' | 'end' | 'numeralEnd'>;
-
-function interpret(m: Match, printed: string, approxWord: boolean): Interpreted | null {
+/** The mention `m` makes, or null when its numeral cannot be read; `start` to `numeralEnd` as scanNumbers found them. */
+function interpret(m: Match, printed: string, approxWord: boolean, start: number, end: number, numeralEnd: number): NumberMention | null {
   let digits: string;
   const pctNum = m[G.pctNum];
   const fromChinese = m[G.ar] === undefined && !(pctNum !== undefined && isDigit(pctNum.charCodeAt(0)));
@@ -122,20 +126,22 @@ function interpret(m: Match, printed: string, approxWord: boolean): Interpreted 
     unitClass = 'count';
   }
   const post = m[G.post];
-  // One shape for every mention (optional fields set after), which keeps V8's objects fast.
-  const r: Interpreted = {
+  // Every field in one literal, absent ones as undefined: one shape for every mention
+  // keeps the code that reads them monomorphic (fields added later make several shapes).
+  return {
+    start,
+    end,
+    numeralEnd,
     printed,
     digits,
     value: decimalValue(digits, exponent),
+    unit,
     unitClass,
     scaled: exponent > 0,
     decimals: decimalsOf(digits),
     approximate: Boolean(approxWord || m[G.ap1] || m[G.ap2] || post === '左右'),
+    bound: post === '以上' ? 'min' : post === '以内' || post === '以下' ? 'max' : undefined,
   };
-  if (unit !== undefined) r.unit = unit;
-  if (post === '以上') r.bound = 'min';
-  else if (post === '以内' || post === '以下') r.bound = 'max';
-  return r;
 }
 
 export type ParsedNumber = { value: number; unit?: string; approximate?: boolean; decimals?: number };
@@ -150,7 +156,7 @@ export function parseNumber(expression: string): ParsedNumber | null {
   const word = APPROX_BEFORE.find((w) => normal.startsWith(w))?.length ?? 0;
   const m = WHOLE.exec(normal.slice(word));
   if (!m) return null;
-  const r = interpret(m, numeralOf(m), word > 0);
+  const r = interpret(m, numeralOf(m), word > 0, 0, 0, 0);
   if (!r) return null;
   return {
     value: r.value,
@@ -205,15 +211,13 @@ export function scanNumbers(text: string): NumberMention[] {
     const printed = numeralOf(m);
     const numeralEnd = numeralStart + printed.length + (m[G.ap1]?.length ?? 0) + (m[G.scale]?.length ?? 0);
     if (!accept(text, m, printed, start, numeralStart, numeralEnd, end)) continue;
-    const r = interpret(m, printed, word > 0) as NumberMention | null;
+    const r = interpret(m, printed, word > 0, start, end, numeralEnd);
     if (!r) continue;
     if (!word && signedNegative(text, m.index, r)) {
       r.value = -r.value;
       r.digits = `-${r.digits}`;
       r.start = start - 1;
-    } else r.start = start;
-    r.end = end;
-    r.numeralEnd = numeralEnd;
+    }
     out.push(r);
   }
   return out;
@@ -224,7 +228,7 @@ export function scanNumbers(text: string): NumberMention[] {
  * numbers take a sign (a count cannot be negative), and not after a digit,
  * where '-' joins a range or a date (2022-02).
  */
-function signedNegative(text: string, at: number, r: Interpreted): boolean {
+function signedNegative(text: string, at: number, r: NumberMention): boolean {
   const c = text.charCodeAt(at - 1);
   if (c !== MINUS && c !== FU) return false;
   if (isDigit(text.charCodeAt(at - 2))) return false;

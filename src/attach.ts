@@ -48,6 +48,8 @@ for (const [chars, bits] of [
   for (const c of chars) BREAKS[c.charCodeAt(0)] = bits;
 }
 const CLAUSE_WINDOW = 40;
+// How far after a number the `after` filters look (的标准, 相比).
+const AFTER_WINDOW = 12;
 const CONTEXT_WINDOW = 300;
 // What may stand between a parent figure and a composed child: 一孩418人,其中政策内418人.
 // Not ";": 多孩69人;政策内出生2790人 starts a new list.
@@ -97,8 +99,10 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
   const { text, units } = norm;
   const g = set.grammar;
   const out: Attached[] = [];
-  const headingFilters = g.filters.filter((f) => f.where === 'heading');
-  const headings = headingFilters.length ? listHeadings(text) : undefined;
+  const headingRe = g.rejects.heading;
+  const headings = headingRe ? listHeadings(text) : undefined;
+  // A report has few headings and many figures under each: each heading is tested once.
+  const planHeading = new Map<string, boolean>();
   const listed = respectively(text, numbers, labels, g);
   // Where scope words start: few, and the same for every figure, so found once.
   const scopeStarts = g.scopeTrie ? g.scopeTrie.scan(units, (start) => start) : [];
@@ -113,23 +117,27 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
 
     const inList = listed.get(k);
     if (inList) {
-      const rule = pick(inList.rules, n, text, inList.start, prevEnd, g.filters);
+      const rule = pick(inList.rules, n, text, inList.start, prevEnd, g.rejects.clause);
       if (rule) chosen = { rule, label: inList, start: inList.start, end: n.end };
     } else if (before && before.start >= prevEnd && n.start - before.end <= g.maxGap && g.gapRe.test(text.slice(before.end, n.start))) {
-      const rule = pick(before.rules, n, text, before.start, prevEnd, g.filters, isRow(text, before.start, n));
+      const rule = pick(before.rules, n, text, before.start, prevEnd, g.rejects.clause, isRow(text, before.start, n));
       if (rule) chosen = { rule, label: before, start: before.start, end: n.end };
     }
     const after = chosen ? undefined : set.afterTrie?.longestAt(units, n.end);
     if (after) {
       const label = { start: n.end, end: n.end + after.length, literal: after };
-      const rule = pick(set.afterLabels.get(after)!, n, text, n.start, prevEnd, g.filters);
+      const rule = pick(set.afterLabels.get(after)!, n, text, n.start, prevEnd, g.rejects.clause);
       if (rule) chosen = { rule, label, start: n.start, end: label.end };
     }
     if (!chosen) continue;
-    if (rejectedAfter(text, n, g.filters)) continue;
-    if (headings) {
+    if (g.rejects.after?.test(text.slice(n.end, n.end + AFTER_WINDOW))) continue;
+    if (headings && headingRe) {
       const heading = headingAt(headings, chosen.start, sectionStartAt(sections, chosen.start));
-      if (heading && headingFilters.some((f) => f.re.test(heading))) continue;
+      if (heading) {
+        let plan = planHeading.get(heading);
+        if (plan === undefined) planHeading.set(heading, (plan = headingRe.test(heading)));
+        if (plan) continue;
+      }
     }
 
     const record: Attached = { id: chosen.rule.id, rule: chosen.rule, number: n, label: chosen.label, start: chosen.start, end: chosen.end };
@@ -148,10 +156,9 @@ function pick(
   text: string,
   labelStart: number,
   prevEnd: number,
-  filters: RuleSet['grammar']['filters'],
+  clauseRe: RegExp | null,
   row = false,
 ): CompiledRule | undefined {
-  let clause: string | undefined;
   for (const rule of rules) {
     if (!accepts(rule, n, row)) continue;
     if (rule.requiresRe) {
@@ -164,16 +171,10 @@ function pick(
     }
     // The clause since the previous number: in 按每户120元/年的标准发放保健费,共6.54万元
     // the standard belongs to 120元, not to the total after it.
-    clause ??= text.slice(Math.max(prevEnd, backTo(text, labelStart, CLAUSE_BREAK, CLAUSE_WINDOW)), labelStart);
-    if (filters.some((f) => f.where === 'clause' && f.re.test(clause!))) return undefined;
+    if (clauseRe?.test(text.slice(Math.max(prevEnd, backTo(text, labelStart, CLAUSE_BREAK, CLAUSE_WINDOW)), labelStart))) return undefined;
     return rule;
   }
   return undefined;
-}
-
-function rejectedAfter(text: string, n: NumberMention, filters: RuleSet['grammar']['filters']): boolean {
-  const after = text.slice(n.end, n.end + 12);
-  return filters.some((f) => f.where === 'after' && f.re.test(after));
 }
 
 /**

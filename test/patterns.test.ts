@@ -2,11 +2,13 @@
  * Walks every rule file in patterns/: each example sentence must give (or not
  * give) its value, and the grammar's examples must give exactly their lists.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findIndicators } from '../src/extract.js';
-import { DEFAULT_PATTERNS_DIR, defaultRules } from '../src/rules/load.js';
+import { DEFAULT_PATTERNS_DIR, defaultRules, loadRules, RuleFileError } from '../src/rules/load.js';
 import { GrammarSchema, RuleFileSchema } from '../src/rules/schema.js';
 
 const files = readdirSync(DEFAULT_PATTERNS_DIR).filter((f) => f.endsWith('.json') && f !== 'grammar.json');
@@ -37,5 +39,34 @@ describe('patterns/grammar.json', () => {
   it.each(grammar.examples)('$text', ({ text, expect: wanted }) => {
     const got = findIndicators(text, set).map((r) => [r.id, r.value]);
     expect(got).toEqual(wanted);
+  });
+});
+
+describe('grammar filters', () => {
+  // Text around a figure made of the filters' own words, their fragments and filler.
+  const PIECES = ['目标', '指标', '任务', '预算', '计划投入', '力争', '争取', '每人', '每年', '每户', '按', '标准', '的', '相比', '比较', '/', '年', '人', ' ', '全县', '出生', '发放', '打算', '明年', '下一步', '计划'];
+  const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }).map((a) => a.join(''));
+  it.each(['clause', 'after', 'heading'] as const)('the %s filters, tested as one expression, reject what one of them rejects', (where) => {
+    const one = set.grammar.filters.filter((f) => f.where === where);
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(set.grammar.rejects[where]?.test(s) ?? false).toBe(one.some((f) => f.re.test(s)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses a filter that refers back to its own groups, naming the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'extract-grammar-'));
+    const grammar = JSON.parse(readFileSync(join(DEFAULT_PATTERNS_DIR, 'grammar.json'), 'utf8'));
+    grammar.filters.push({ name: 'twice', where: 'clause', pattern: '(目标)\\1', reason: 'a repeated word' });
+    writeFileSync(join(dir, 'grammar.json'), JSON.stringify(grammar));
+    copyFileSync(join(DEFAULT_PATTERNS_DIR, 'births.json'), join(dir, 'births.json'));
+    expect(() => loadRules({ baseDir: dir })).toThrow(RuleFileError);
+    expect(() => loadRules({ baseDir: dir })).toThrow(/grammar\.json: filters\[6\]\.pattern: a filter pattern may not use backreferences/);
+    // An escaped backslash before a digit is a literal, not a backreference.
+    grammar.filters[6].pattern = '目标\\\\1';
+    writeFileSync(join(dir, 'grammar.json'), JSON.stringify(grammar));
+    expect(loadRules({ baseDir: dir }).grammar.rejects.clause!.test('目标\\1')).toBe(true);
   });
 });

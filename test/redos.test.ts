@@ -14,6 +14,7 @@ const set = defaultRules();
 const regexes: [string, RegExp][] = [
   ['grammar.gap', set.grammar.gapRe],
   ...set.grammar.filters.map((f): [string, RegExp] => [`grammar.filters.${f.name}`, f.re]),
+  ...Object.entries(set.grammar.rejects).flatMap(([where, re]): [string, RegExp][] => (re ? [[`grammar.rejects.${where}`, re]] : [])),
   ...(set.grammar.respectively
     ? [
         ['grammar.respectively.word', set.grammar.respectively.wordRe] as [string, RegExp],

@@ -31,11 +31,15 @@ export type CompiledRule = RuleSpec & {
   forbidsRe?: RegExp;
 };
 
+export type FilterPlace = Grammar['filters'][number]['where'];
+
 export type CompiledGrammar = Omit<Grammar, 'gap' | 'filters' | 'respectively'> & {
   gapRe: RegExp;
   /** The 分别 word (global) and a test for a list separator (whole string); null without `respectively`. */
   respectively: { wordRe: RegExp; separatorRe: RegExp } | null;
-  filters: { name: string; where: Grammar['filters'][number]['where']; re: RegExp; reason: string }[];
+  filters: { name: string; where: FilterPlace; re: RegExp; reason: string }[];
+  /** Per place, its filters as one expression (null when it has none): a figure costs one test per place. */
+  rejects: Record<FilterPlace, RegExp | null>;
   /** The scope words; null when there are none. */
   scopeTrie: LiteralTrie | null;
 };
@@ -93,6 +97,12 @@ function ruleFilesIn(dir: string): string[] {
   return names.filter((n) => n.endsWith('.json') && n !== GRAMMAR_FILE).sort().map((n) => join(dir, n));
 }
 
+/** The filters of one place as one alternation (the schema refuses backreferences, which would not survive it). */
+function anyOf(filters: Grammar['filters'], where: FilterPlace): RegExp | null {
+  const here = filters.filter((f) => f.where === where);
+  return here.length ? new RegExp(here.map((f) => `(?:${f.pattern})`).join('|'), 'u') : null;
+}
+
 function compileGrammar(g: Grammar): CompiledGrammar {
   const { gap, filters, respectively, ...rest } = g;
   return {
@@ -102,6 +112,7 @@ function compileGrammar(g: Grammar): CompiledGrammar {
       ? { wordRe: new RegExp(respectively.word, 'gu'), separatorRe: new RegExp(`^\\s*(?:${respectively.separator})\\s*$`, 'u') }
       : null,
     filters: filters.map((f) => ({ name: f.name, where: f.where, re: new RegExp(f.pattern, 'u'), reason: f.reason })),
+    rejects: { clause: anyOf(filters, 'clause'), after: anyOf(filters, 'after'), heading: anyOf(filters, 'heading') },
     scopeTrie: g.scopes.length ? literalTrie(g.scopes) : null,
   };
 }

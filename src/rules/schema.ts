@@ -61,6 +61,16 @@ export const RuleFileSchema = z.strictObject({
   rules: z.array(RuleSchema).min(1),
 });
 
+/** Whether a pattern refers back to a group of its own (\\1, \\k<name>), skipping escaped backslashes. */
+function hasBackreference(source: string): boolean {
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] !== '\\') continue;
+    const next = source[++i];
+    if (next !== undefined && (next === 'k' || (next >= '1' && next <= '9'))) return true;
+  }
+  return false;
+}
+
 export const FilterSchema = z.strictObject({
   name: z.string().min(1),
   /**
@@ -69,7 +79,8 @@ export const FilterSchema = z.strictObject({
    * sits under.
    */
   where: z.enum(['clause', 'after', 'heading']),
-  pattern: regexSource,
+  /** The filters of one place are tested as one expression, so a pattern may not refer back to its own groups. */
+  pattern: regexSource.refine((s) => !hasBackreference(s), { message: 'a filter pattern may not use backreferences (\\1, \\k<name>)' }),
   reason: z.string().min(1),
 });
 

@@ -39,13 +39,7 @@ export function summarize(r: Report, notices: string[] = []): Summary {
     if (c.status === 'inconsistent' || c.status === 'unaccounted') flagged++;
   }
   const chars = r.sections?.at(-1)?.end ?? r.indicators.at(-1)?.end ?? 0;
-  const summary = { source: r.source } as Summary;
-  if (r.error !== undefined) summary.error = r.error;
-  summary.inconsistent = inconsistent;
-  summary.flagged = flagged;
-  summary.chars = chars;
-  summary.notices = notices;
-  return summary;
+  return { source: r.source, error: r.error, inconsistent, flagged, chars, notices };
 }
 
 export function render(r: Report, formats: Format[], notices: string[] = []): Rendered {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseNumber, scanNumbers } from '../src/numbers.js';
 import { readChineseNumeral } from '../src/numerals.js';
-import { shiftDecimal } from '../src/decimal.js';
+import fc from 'fast-check';
+import { decimalValue, shiftDecimal } from '../src/decimal.js';
 import { normalize } from '../src/normalize.js';
 
 describe('parseNumber: one expression', () => {
@@ -84,6 +85,31 @@ describe('chinese-numbers-converter, pinned', () => {
     ['二点零五', '2.05'],
   ])('%s → %s (own layer)', (n, digits) => {
     expect(readChineseNumeral(n)?.digits).toBe(digits);
+  });
+});
+
+describe('decimalValue', () => {
+  // Digit strings as the scanner makes them: up to 15 integer digits, up to 8 decimals, zeros anywhere.
+  const digitString = fc
+    .tuple(fc.stringMatching(/^[0-9]{1,15}$/), fc.option(fc.stringMatching(/^[0-9]{1,8}$/), { nil: undefined }))
+    .map(([int, frac]) => (frac === undefined ? int : `${int}.${frac}`));
+  it('is exactly the printed decimal moved by the scale, as if the shifted digits were read', () => {
+    fc.assert(
+      fc.property(digitString, fc.integer({ min: 0, max: 12 }), (digits, exponent) => {
+        expect(decimalValue(digits, exponent)).toBe(Number(shiftDecimal(digits, exponent)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it.each([
+    ['4.52', 4, 45200],
+    ['340.20', 4, 3402000],
+    ['0.0001', 4, 1],
+    ['1.23456', 4, 12345.6],
+    ['12345678901234.5', 8, 1234567890123450000000],
+    ['87.80', 0, 87.8],
+  ])('%s × 10^%d = %d', (d, e, v) => {
+    expect(decimalValue(d, e)).toBe(v);
   });
 });
 

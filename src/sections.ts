@@ -181,12 +181,11 @@ function findPlace(title: string, head: string, body: string): string | null {
 }
 
 function sentencesOf(s: string): Set<string> {
-  return new Set(
-    s
-      .split(/[。;!?\n]/)
-      .map((x) => x.replace(/\s+/g, ''))
-      .filter((x) => x.length >= 12),
-  );
+  const sentences = new Set<string>();
+  // Whitespace goes once for the whole section, but for the line breaks that end sentences:
+  // the same sentences as splitting first and stripping each, for one pass instead of one per sentence.
+  for (const x of s.replace(/[^\S\n]+/g, '').split(/[。;!?\n]/)) if (x.length >= 12) sentences.add(x);
+  return sentences;
 }
 
 /**

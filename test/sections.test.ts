@@ -1,4 +1,5 @@
 /** Headings that split a page into reports, however they are laid out. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitSections } from '../src/sections.js';
 
@@ -24,6 +25,35 @@ describe('splitSections', () => {
     expect(line.length).toBeGreaterThan(48);
     const text = `${body}\n${line}\n${body}`;
     expect(splitSections(text)).toHaveLength(1);
+  });
+});
+
+describe('a report pasted twice', () => {
+  const report = [
+    '全县辖8个乡镇、126个行政村,总人口286413人,其中已婚育龄妇女51236人。',
+    '全年出生3105人,其中一孩1862人,二孩1183人,三孩及以上60人;政策内出生2962人,政策外出生143人。',
+    '全年共落实各类节育措施4126例,其中上环2317例,取环865例,结扎392例!',
+    '县委、县政府始终把人口和计划生育工作摆在经济社会发展全局的重要位置?',
+    '加强组织领导,落实目标管理责任制,把工作任务分解到村、落实到人。',
+  ];
+  const other = ['全年出生2977人,计划生育率为94.21%。', '流动人口管理服务工作扎实推进,建立了流动人口信息平台。', '开展了生殖健康普查,共普查已婚育龄妇女4万余人。', '继续落实奖励扶助制度,全年发放奖励扶助金312万元。', '村级服务室建设全面达标,服务网络进一步健全。'];
+  const spaces = fc.constantFrom(' ', '\u3000', '\t', '\r', '  ');
+  /** The text with whitespace (no line breaks) put in at some places. */
+  const sprinkled = (text: string) =>
+    fc.array(fc.tuple(fc.nat(text.length), spaces), { maxLength: 20 }).map((cuts) => {
+      let out = text;
+      for (const [at, sp] of cuts.sort((a, b) => b[0] - a[0])) out = out.slice(0, at) + sp + out.slice(at);
+      return out;
+    });
+  it('is found as a repeat however its whitespace differs, and another report is not', () => {
+    const first = `青石县2019年人口和计划生育工作总结\n${report.join('\n')}\n`;
+    fc.assert(
+      fc.property(sprinkled(report.join('\n')), (again) => {
+        const sections = splitSections(`${first}青石县2019年人口和计划生育工作总结\n${again}\n柳河县2016年人口计生工作汇报\n${other.join('\n')}\n`);
+        expect(sections.map((s) => s.duplicateOf)).toEqual([undefined, 0, undefined]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

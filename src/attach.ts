@@ -140,16 +140,9 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
       }
     }
 
-    const record: Attached = {
-      id: chosen.rule.id,
-      rule: chosen.rule,
-      number: n,
-      label: chosen.label,
-      start: chosen.start,
-      end: chosen.end,
-      scope: scopeOf(norm, chosen.start, set, out, scopeStarts),
-      parentId: undefined,
-    };
+    const record: Attached = { id: chosen.rule.id, rule: chosen.rule, number: n, label: chosen.label, start: chosen.start, end: chosen.end };
+    const scope = scopeOf(norm, chosen.start, set, out, scopeStarts);
+    if (scope) record.scope = scope;
     compose(record, out[out.length - 1], text);
     if (chosen.rule.onlyWithParent && !record.parentId) continue;
     out.push(record);

@@ -7,7 +7,7 @@ import { decode, DecodeError } from './decode.js';
 import { extract } from './extract.js';
 import { htmlToText } from './html.js';
 import { isHtml } from './inputs.js';
-import { reportOf, type Report } from './report.js';
+import type { Report } from './report.js';
 import { readBytesOf, TooLargeError } from './read.js';
 import { loadRules, type RuleSet } from './rules/load.js';
 
@@ -23,7 +23,7 @@ export function rulesFor(patterns: string[] = []): RuleSet {
 }
 
 export function failed(source: string, reason: string): Report {
-  return reportOf(source, undefined, [], [], [], reason, undefined);
+  return { source, indicators: [], checks: [], warnings: [], error: reason };
 }
 
 /** A Report, and what went wrong in reading it that the user should hear about at once (damaged bytes). */

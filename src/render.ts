@@ -39,7 +39,13 @@ export function summarize(r: Report, notices: string[] = []): Summary {
     if (c.status === 'inconsistent' || c.status === 'unaccounted') flagged++;
   }
   const chars = r.sections?.at(-1)?.end ?? r.indicators.at(-1)?.end ?? 0;
-  return { source: r.source, error: r.error, inconsistent, flagged, chars, notices };
+  const summary = { source: r.source } as Summary;
+  if (r.error !== undefined) summary.error = r.error;
+  summary.inconsistent = inconsistent;
+  summary.flagged = flagged;
+  summary.chars = chars;
+  summary.notices = notices;
+  return summary;
 }
 
 export function render(r: Report, formats: Format[], notices: string[] = []): Rendered {

@@ -2,12 +2,6 @@
  * The output contract (OUTPUT.md) as zod schemas and the types derived from
  * them. Fields beyond the contract are additions; none of its fields are
  * renamed.
- *
- * Objects of one kind are built with every field, in this order, and absent
- * optional fields set to undefined, which JSON leaves out. One shape per kind
- * keeps the code that reads them monomorphic: figures, checks and sections of
- * several shapes made V8 throw away and recompile its optimised code while a
- * batch warmed up.
  */
 import { z } from 'zod';
 
@@ -75,16 +69,3 @@ export type Check = z.infer<typeof CheckSchema>;
 export type CheckStatus = z.infer<typeof CheckStatus>;
 export type Section = z.infer<typeof SectionSchema>;
 export type Report = z.infer<typeof ReportSchema>;
-
-/** A Report, in the contract's order (see above). */
-export function reportOf(
-  source: string,
-  encoding: string | undefined,
-  indicators: Indicator[],
-  checks: Check[],
-  warnings: string[],
-  error: string | undefined,
-  sections: Section[] | undefined,
-): Report {
-  return { source, encoding, indicators, checks, warnings, error, sections };
-}

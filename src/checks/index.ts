@@ -14,7 +14,7 @@ export function runChecks(indicators: Indicator[], text: string): Check[] {
     for (const ref of group) {
       const found = TOTAL_IDS.has(ref.ind.id) ? partsChecks(ctx, ref) : rateChecks(ctx, ref);
       for (const c of found) {
-        c.section = ref.ind.section;
+        if (ref.ind.section !== undefined) c.section = ref.ind.section;
         out.push(c);
       }
     }

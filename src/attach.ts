@@ -15,7 +15,6 @@ import type { LabelMention } from './labels.js';
 import { respectively } from './respectively.js';
 import type { Normalized } from './normalize.js';
 import type { NumberMention } from './numbers.js';
-import type { Section } from './report.js';
 import { sectionStartAt } from './sections.js';
 import type { CompiledRule, RuleSet } from './rules/load.js';
 import type { AcceptedUnit } from './rules/schema.js';
@@ -94,8 +93,8 @@ function backTo(text: string, from: number, brk: number, window: number): number
   return min;
 }
 
-/** `norm`: the normalised text; `sections`: the reports in it (sections.ts), so that a heading never reaches into the next report. */
-export function attach(norm: Normalized, numbers: NumberMention[], labels: LabelMention[], set: RuleSet, sections: Pick<Section, 'start'>[] = []): Attached[] {
+/** `norm`: the normalised text; `sectionStarts`: where the reports in it start (sections.ts), so that a heading never reaches into the next report. */
+export function attach(norm: Normalized, numbers: NumberMention[], labels: LabelMention[], set: RuleSet, sectionStarts: number[] = []): Attached[] {
   const { text, units } = norm;
   const g = set.grammar;
   const out: Attached[] = [];
@@ -132,7 +131,7 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
     if (!chosen) continue;
     if (g.rejects.after?.test(text.slice(n.end, n.end + AFTER_WINDOW))) continue;
     if (headings && headingRe) {
-      const heading = headingAt(headings, chosen.start, sectionStartAt(sections, chosen.start));
+      const heading = headingAt(headings, chosen.start, sectionStartAt(sectionStarts, chosen.start));
       if (heading) {
         let plan = planHeading.get(heading);
         if (plan === undefined) planHeading.set(heading, (plan = headingRe.test(heading)));

@@ -9,7 +9,7 @@ import { lineIndex } from './lines.js';
 import { normalized } from './normalize.js';
 import { scanNumbers } from './numbers.js';
 import type { Indicator, Report, Section } from './report.js';
-import { sectionAt, splitSections, type SectionInfo } from './sections.js';
+import { sectionAt, sectionStarts, splitSections, type SectionInfo } from './sections.js';
 import { defaultRules, type RuleSet } from './rules/load.js';
 import { plausibility } from './checks/plausibility.js';
 
@@ -62,11 +62,12 @@ export function findIndicators(text: string, set: RuleSet = defaultRules(), sect
   const norm = normalized(text);
   const numbers = scanNumbers(norm.text);
   const labels = scanLabels(norm.units, set);
-  const attached = attach(norm, numbers, labels, set, sections);
+  const starts = sections ? sectionStarts(sections) : [];
+  const attached = attach(norm, numbers, labels, set, starts);
   const lineOf = lineIndex(text);
   return attached.map((a) => {
     const ind = toIndicator(a, text, lineOf);
-    if (sections) ind.section = sectionAt(sections, a.start);
+    if (sections) ind.section = sectionAt(starts, a.start);
     return ind;
   });
 }

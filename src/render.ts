@@ -30,11 +30,11 @@ export type Rendered = { summary: Summary; pieces: Piece[] };
 
 export function summarize(r: Report, notices: string[] = []): Summary {
   // A repeated report's checks count once.
-  const repeated = new Set((r.sections ?? []).flatMap((s, k) => (s.duplicateOf !== undefined ? [k] : [])));
+  const sections = r.sections;
   let inconsistent = 0;
   let flagged = 0;
   for (const c of r.checks) {
-    if (c.section !== undefined && repeated.has(c.section)) continue;
+    if (c.section !== undefined && sections?.[c.section]?.duplicateOf !== undefined) continue;
     if (c.status === 'inconsistent') inconsistent++;
     if (c.status === 'inconsistent' || c.status === 'unaccounted') flagged++;
   }

@@ -222,13 +222,20 @@ function markDuplicates(text: string, sections: SectionInfo[]): void {
   });
 }
 
+/** The sections' start offsets, in order: what finding the section of an offset needs (a plain array of numbers, one shape however the sections differ). */
+export function sectionStarts(sections: Pick<Section, 'start'>[]): number[] {
+  const starts: number[] = [];
+  for (const s of sections) starts.push(s.start);
+  return starts;
+}
+
 /** Where the section holding `offset` begins (0 when there is none). */
-export function sectionStartAt(sections: Pick<Section, 'start'>[], offset: number): number {
-  const n = countAtOrBefore(sections.length, (i) => sections[i]!.start, offset);
-  return n ? sections[n - 1]!.start : 0;
+export function sectionStartAt(starts: number[], offset: number): number {
+  const n = countAtOrBefore(starts.length, (i) => starts[i]!, offset);
+  return n ? starts[n - 1]! : 0;
 }
 
 /** Index of the section holding `offset`. */
-export function sectionAt(sections: Section[], offset: number): number {
-  return Math.max(0, countAtOrBefore(sections.length, (i) => sections[i]!.start, offset) - 1);
+export function sectionAt(starts: number[], offset: number): number {
+  return Math.max(0, countAtOrBefore(starts.length, (i) => starts[i]!, offset) - 1);
 }

@@ -29,7 +29,8 @@ function groupKey(ind: Indicator): string {
 export function buildContext(indicators: Indicator[], text: string): Context {
   const groups = new Map<string, Ref[]>();
   const byId = new Map<string, Map<string, Ref[]>>();
-  indicators.forEach((ind, index) => {
+  for (let index = 0; index < indicators.length; index++) {
+    const ind = indicators[index]!;
     const key = groupKey(ind);
     const list = groups.get(key) ?? [];
     const ref = { ind, index, at: list.length, key };
@@ -40,7 +41,7 @@ export function buildContext(indicators: Indicator[], text: string): Context {
     same.push(ref);
     ids.set(ind.id, same);
     byId.set(key, ids);
-  });
+  }
   return { text, groups, byId };
 }
 

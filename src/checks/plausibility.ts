@@ -20,7 +20,9 @@ function located(p: Problem): string {
 
 export function plausibility(indicators: Indicator[], checks: Check[] = []): string[] {
   const problems: Problem[] = [];
-  for (const ind of indicators) {
+  // Index loops: for…of checks the array's kind, which differs for an empty list.
+  for (let k = 0; k < indicators.length; k++) {
+    const ind = indicators[k]!;
     if (ind.unit === '%' && ind.value > 100) problems.push({ code: 'rate-over-100', ind });
     if (ind.id === 'sexRatio.atBirth' && (ind.value < 90 || ind.value > 140)) problems.push({ code: 'sex-ratio-range', ind });
     if ((ind.id === 'rate.birth' || ind.id === 'rate.naturalIncrease') && ind.unit === '%') problems.push({ code: 'per-mille-as-percent', ind });
@@ -28,8 +30,10 @@ export function plausibility(indicators: Indicator[], checks: Check[] = []): str
   }
   // Approximate figures that some check used, each once, in the order the checks first use them.
   const seen = new Set<number>();
-  for (const c of checks) {
-    for (const i of c.inputs ?? []) {
+  for (let k = 0; k < checks.length; k++) {
+    const inputs = checks[k]!.inputs;
+    if (!inputs) continue;
+    for (const i of inputs) {
       if (seen.has(i)) continue;
       seen.add(i);
       const ind = indicators[i];
@@ -37,7 +41,8 @@ export function plausibility(indicators: Indicator[], checks: Check[] = []): str
     }
   }
   const out = problems.map(located);
-  for (const c of checks) {
+  for (let k = 0; k < checks.length; k++) {
+    const c = checks[k]!;
     if (c.rule === 'parts-sum' && c.status === 'inconsistent' && c.expected !== undefined && Number(c.expected) > c.subject.value) {
       out.push(`${c.subject.id} = ${c.subject.value}: its listed parts add up to more (${c.expected})`);
     }

@@ -130,7 +130,8 @@ export function rateChecks(ctx: Context, rate: Ref): Check[] {
       message: `No whole number of ${spec.what} out of ${D} gives ${r.printed}${r.unit} (GRIM test): the rate or the total is wrong.`,
     }];
   }
-  const inputs = [rate.index, den.index, ...num.inputs.map((i) => i.index)];
+  const inputs = [rate.index, den.index];
+  for (const i of num.inputs) inputs.push(i.index);
   const j = judgeRate(p, BigInt(num.lo), BigInt(num.hi), BigInt(D), BigInt(spec.factor));
   const dec = p.decimals + 2;
   const low = ratio(num.lo, D, spec.factor, dec);

@@ -63,11 +63,15 @@ export function partsChecks(ctx: Context, total: Ref): Check[] {
   const run = after.size ? after : runBefore(ctx, total, partIds);
   const out: Check[] = [];
   for (const set of sets) {
-    const present = set.parts
-      .map((id) => run.get(id))
-      .filter((r): r is Ref => r !== undefined)
-      .sort((a, b) => a.index - b.index);
+    // Loops rather than map/filter/reduce here and below: the arrays those make vary in
+    // kind from report to report, and each new kind made V8 recompile the code around them.
+    const present: Ref[] = [];
+    for (const id of set.parts) {
+      const r = run.get(id);
+      if (r) present.push(r);
+    }
     if (!present.length) continue;
+    present.sort((a, b) => a.index - b.index);
     if (set.unlessPresent?.some((id) => run.has(id))) continue;
     if (set.exhaustive && present.length < 2 && set.parts.length > 1 && present.length < set.parts.length) {
       // One part alone says little about a split; still catch it exceeding the total.
@@ -80,24 +84,28 @@ export function partsChecks(ctx: Context, total: Ref): Check[] {
 
 function judgeSum(total: Ref, parts: Ref[], set: PartSet): Check {
   const t = total.ind;
-  const sum = parts.reduce((s, r) => s + r.ind.value, 0);
-  const slacks = parts.map((r) => slack(r.ind));
-  const totalSlack = slack(t);
-  const tolerance = slacks.reduce((s, x) => s + x, totalSlack);
+  // Summed in the parts' order, the total's slack first, as the message shows them.
+  let sum = 0;
+  let tolerance = slack(t);
+  let scaled = tolerance > 0;
+  let approx = t.approximate === true;
+  const inputs = [total.index];
+  for (const r of parts) {
+    sum += r.ind.value;
+    const s = slack(r.ind);
+    tolerance += s;
+    if (s > 0) scaled = true;
+    inputs.push(r.index);
+    if (r.ind.approximate) approx = true;
+  }
+  let terms = '';
+  for (const r of parts) terms += (terms ? ' + ' : '') + (scaled ? r.ind.printed : String(r.ind.value));
   const complete = set.exhaustive && parts.length === set.parts.length;
-  const scaled = totalSlack > 0 || slacks.some((x) => x > 0);
-  const terms = parts.map((r) => (scaled ? r.ind.printed : String(r.ind.value))).join(' + ');
   const sumShown = scaled ? trim(sum / (t.value / Number(t.printed))) : String(sum);
   const totalShown = scaled ? t.printed : String(t.value);
   const diff = t.value - sum;
   const subject = { id: t.id, value: t.value };
   const expected = String(round(sum));
-  const inputs = [total.index];
-  let approx = t.approximate === true;
-  for (const r of parts) {
-    inputs.push(r.index);
-    if (r.ind.approximate) approx = true;
-  }
   // Literals, not a spread of shared fields: spreading an object costs microseconds in V8.
   const check = (status: Check['status'], arithmetic: string, message: string): Check => ({ rule: 'parts-sum', subject, expected, inputs, status, arithmetic, message });
   if (Math.abs(diff) <= tolerance + 1e-9) {

@@ -57,6 +57,45 @@ describe('a report pasted twice', () => {
   });
 });
 
+describe('repeats on a page of several reports', () => {
+  // The rule, read plainly: sentences are the pieces between 。 ; ! ? and line breaks, with
+  // whitespace left out, of at least 12 characters; a later section is a repeat of the
+  // earliest section (not itself a repeat) holding 80% of its distinct sentences.
+  function expectedRepeats(text: string, sections: { start: number; end: number }[]): (number | undefined)[] {
+    const sentencesOf = (s: string) => new Set(s.split(/[。;!?\n]/).map((x) => x.replace(/\s+/g, '')).filter((x) => x.length >= 12));
+    const originals: { k: number; sentences: Set<string> }[] = [];
+    return sections.map((sec, k) => {
+      const mine = sentencesOf(text.slice(sec.start, sec.end));
+      if (k > 0 && mine.size >= 2) {
+        const of = originals.find((o) => [...mine].filter((x) => o.sentences.has(x)).length / mine.size >= 0.8);
+        if (of) return of.k;
+      }
+      originals.push({ k, sentences: mine });
+      return undefined;
+    });
+  }
+  const SENTENCES = [
+    '全年出生3105人,其中一孩1862人,二孩1183人', '政策内出生2962人,政策外出生143人', '全年共落实各类节育措施4126例',
+    '加强组织领导,落实目标管理责任制', '流动人口管理服务工作扎实推进', '出生人口性别比为109.6', '短句',
+  ];
+  const piece = fc.oneof(
+    fc.constantFrom(...SENTENCES),
+    fc.constantFrom('。', ';', '!', '?', '\n', ' ', '\u3000', '\t', '\r', ',', '；'),
+  );
+  const section = fc.array(piece, { minLength: 1, maxLength: 40 }).map((ps) => ps.join(''));
+  const TITLES = ['青石县2019年人口和计划生育工作总结', '柳河县2016年人口计生工作汇报', '某镇计划生育工作总结'];
+  it('mark the same sections as the plain reading of the rule', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...TITLES), section), { minLength: 1, maxLength: 5 }), (parts) => {
+        const text = parts.map(([title, body]) => `${title}\n${body}\n`).join('');
+        const sections = splitSections(text);
+        expect(sections.map((s) => s.duplicateOf)).toEqual(expectedRepeats(text, sections));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('plan headings stay inside their report', () => {
   it('a second report on the page is not taken for the first one\'s plans', async () => {
     const { extract } = await import('../src/extract.js');

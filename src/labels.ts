@@ -3,6 +3,7 @@
  * keeping overlapping candidates, then the longest wins where candidates overlap
  * (政策外出生 over 出生, 计划生育手术并发症人员扶助金 over 计划生育手术).
  */
+import { sortShort } from './order.js';
 import type { CompiledRule, RuleSet } from './rules/load.js';
 
 export type LabelMention = { start: number; end: number; literal: string; rules: CompiledRule[] };
@@ -40,13 +41,27 @@ function isSortedByStart(xs: { start: number }[]): boolean {
   return true;
 }
 
+const longestFirst = (a: Span, b: Span) => b.end - b.start - (a.end - a.start) || a.start - b.start;
+const byStart = (a: Span, b: Span) => a.start - b.start;
+type Span = { start: number; end: number };
+// Beyond this many candidates, a cluster marks the characters taken rather than testing each kept one.
+const SMALL_CLUSTER = 16;
+
 /** The greedy choice within one cluster of overlapping candidates (a copy, reordered here); in order of start. */
-function resolveCluster<T extends { start: number; end: number }>(cluster: T[]): T[] {
-  const lo = cluster[0]!.start;
-  let hi = 0;
-  for (const c of cluster) if (c.end > hi) hi = c.end;
-  const order = cluster.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+function resolveCluster<T extends Span>(cluster: T[]): T[] {
+  const order = sortShort(cluster, longestFirst);
   const kept: T[] = [];
+  if (order.length <= SMALL_CLUSTER) {
+    // A few candidates (nearly every cluster): each is tested against the few already kept.
+    for (const c of order) {
+      let free = true;
+      for (const k of kept) if (c.start < k.end && k.start < c.end) free = false;
+      if (free) kept.push(c);
+    }
+    return sortShort(kept, byStart);
+  }
+  const lo = order.reduce((m, c) => Math.min(m, c.start), Infinity);
+  const hi = order.reduce((m, c) => Math.max(m, c.end), 0);
   const taken = new Uint8Array(hi - lo);
   for (const c of order) {
     let free = true;
@@ -55,5 +70,5 @@ function resolveCluster<T extends { start: number; end: number }>(cluster: T[]):
     taken.fill(1, c.start - lo, c.end - lo);
     kept.push(c);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return sortShort(kept, byStart);
 }

@@ -4,7 +4,10 @@
  * parts short of the total are "unaccounted", parts above it a contradiction.
  */
 import type { Check, Indicator } from '../report.js';
+import { sortShort } from '../order.js';
 import { runAfter, runBefore, type Context, type Ref } from './groups.js';
+
+const byIndex = (a: Ref, b: Ref) => a.index - b.index;
 
 type PartSet = { name: string; parts: string[]; exhaustive: boolean; unlessPresent?: string[] };
 
@@ -71,7 +74,7 @@ export function partsChecks(ctx: Context, total: Ref): Check[] {
       if (r) present.push(r);
     }
     if (!present.length) continue;
-    present.sort((a, b) => a.index - b.index);
+    sortShort(present, byIndex);
     if (set.unlessPresent?.some((id) => run.has(id))) continue;
     if (set.exhaustive && present.length < 2 && set.parts.length > 1 && present.length < set.parts.length) {
       // One part alone says little about a split; still catch it exceeding the total.

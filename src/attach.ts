@@ -112,26 +112,33 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
     const prevEnd = k > 0 ? numbers[k - 1]!.end : 0;
     while (li + 1 < labels.length && labels[li + 1]!.end <= n.start) li++;
     const before = li >= 0 ? labels[li]! : undefined;
-    let chosen: { rule: CompiledRule; label: { start: number; end: number; literal: string }; start: number; end: number } | undefined;
+    // The rule chosen, the label that names the figure, and the figure's span (label to number, or number to label).
+    let rule: CompiledRule | undefined;
+    let label: { start: number; end: number; literal: string } | undefined;
+    let start = n.start;
+    let end = n.end;
 
     const inList = listed.get(k);
     if (inList) {
-      const rule = pick(inList.rules, n, text, inList.start, prevEnd, g.rejects.clause);
-      if (rule) chosen = { rule, label: inList, start: inList.start, end: n.end };
-    } else if (before && before.start >= prevEnd && n.start - before.end <= g.maxGap && g.gapRe.test(text.slice(before.end, n.start))) {
-      const rule = pick(before.rules, n, text, before.start, prevEnd, g.rejects.clause, isRow(text, before.start, n));
-      if (rule) chosen = { rule, label: before, start: before.start, end: n.end };
+      rule = pick(inList.rules, n, text, inList.start, prevEnd, g.rejects.clause);
+      label = inList;
+      start = inList.start;
+    } else if (before && before.start >= prevEnd && n.start - before.end <= g.maxGap && (before.end === n.start ? g.gapMayBeEmpty : g.gapRe.test(text.slice(before.end, n.start)))) {
+      rule = pick(before.rules, n, text, before.start, prevEnd, g.rejects.clause, isRow(text, before.start, n));
+      label = before;
+      start = before.start;
     }
-    const after = chosen ? undefined : set.afterTrie?.longestAt(units, n.end);
+    const after = rule ? undefined : set.afterTrie?.longestAt(units, n.end);
     if (after) {
-      const label = { start: n.end, end: n.end + after.length, literal: after };
-      const rule = pick(set.afterLabels.get(after)!, n, text, n.start, prevEnd, g.rejects.clause);
-      if (rule) chosen = { rule, label, start: n.start, end: label.end };
+      rule = pick(set.afterLabels.get(after)!, n, text, n.start, prevEnd, g.rejects.clause);
+      label = { start: n.end, end: n.end + after.length, literal: after };
+      start = n.start;
+      end = label.end;
     }
-    if (!chosen) continue;
+    if (!rule || !label) continue;
     if (g.rejects.after?.test(text.slice(n.end, n.end + AFTER_WINDOW))) continue;
     if (headings && headingRe) {
-      const heading = headingAt(headings, chosen.start, sectionStartAt(sectionStarts, chosen.start));
+      const heading = headingAt(headings, start, sectionStartAt(sectionStarts, start));
       if (heading) {
         let plan = planHeading.get(heading);
         if (plan === undefined) planHeading.set(heading, (plan = headingRe.test(heading)));
@@ -139,11 +146,11 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
       }
     }
 
-    const record: Attached = { id: chosen.rule.id, rule: chosen.rule, number: n, label: chosen.label, start: chosen.start, end: chosen.end };
-    const scope = scopeOf(norm, chosen.start, set, out, scopeStarts);
+    const record: Attached = { id: rule.id, rule, number: n, label, start, end };
+    const scope = scopeOf(norm, start, set, out, scopeStarts);
     if (scope) record.scope = scope;
     compose(record, out[out.length - 1], text);
-    if (chosen.rule.onlyWithParent && !record.parentId) continue;
+    if (rule.onlyWithParent && !record.parentId) continue;
     out.push(record);
   }
   return out;

@@ -35,6 +35,8 @@ export type FilterPlace = Grammar['filters'][number]['where'];
 
 export type CompiledGrammar = Omit<Grammar, 'gap' | 'filters' | 'respectively'> & {
   gapRe: RegExp;
+  /** Whether the gap may be empty (a number right after its label, the commonest case): decided once, not per figure. */
+  gapMayBeEmpty: boolean;
   /** The 分别 word (global) and a test for a list separator (whole string); null without `respectively`. */
   respectively: { wordRe: RegExp; separatorRe: RegExp } | null;
   filters: { name: string; where: FilterPlace; re: RegExp; reason: string }[];
@@ -108,6 +110,7 @@ function compileGrammar(g: Grammar): CompiledGrammar {
   return {
     ...rest,
     gapRe: new RegExp(`^(?:${gap})$`, 'u'),
+    gapMayBeEmpty: new RegExp(`^(?:${gap})$`, 'u').test(''),
     respectively: respectively
       ? { wordRe: new RegExp(respectively.word, 'gu'), separatorRe: new RegExp(`^\\s*(?:${respectively.separator})\\s*$`, 'u') }
       : null,

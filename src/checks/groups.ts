@@ -15,6 +15,22 @@ export const TOTAL_IDS = new Set(['births.total', 'surgery.total', 'subsidy.spec
 
 const MAX_STEP = 80; // characters between one figure of a run and the next
 
+// What ends a run of parts, as bits: a line break, the end of a sentence, a semicolon.
+const LINE = 1;
+const SENTENCE = 2;
+const SEMICOLON = 4;
+const BREAK_BITS = new Uint8Array(65536);
+BREAK_BITS[10] = LINE;
+for (const c of '。!?') BREAK_BITS[c.charCodeAt(0)] = SENTENCE;
+BREAK_BITS[';'.charCodeAt(0)] = SEMICOLON;
+
+/** The breaks in text[from, to) (at most MAX_STEP characters): read in place, not sliced out and searched. */
+function breaksIn(text: string, from: number, to: number): number {
+  let bits = 0;
+  for (let i = from; i < to; i++) bits |= BREAK_BITS[text.charCodeAt(i)]!;
+  return bits;
+}
+
 export type Context = {
   text: string;
   groups: Map<string, Ref[]>;
@@ -29,9 +45,17 @@ function groupKey(ind: Indicator): string {
 export function buildContext(indicators: Indicator[], text: string): Context {
   const groups = new Map<string, Ref[]>();
   const byId = new Map<string, Map<string, Ref[]>>();
+  // Consecutive figures nearly always share a group: its key is made again only when it changes.
+  let key = '';
+  let section: number | undefined = -1;
+  let scope: string | undefined;
   for (let index = 0; index < indicators.length; index++) {
     const ind = indicators[index]!;
-    const key = groupKey(ind);
+    if (ind.section !== section || ind.scope !== scope) {
+      section = ind.section;
+      scope = ind.scope;
+      key = groupKey(ind);
+    }
     const list = groups.get(key) ?? [];
     const ref = { ind, index, at: list.length, key };
     list.push(ref);
@@ -56,10 +80,11 @@ export function runAfter(ctx: Context, total: Ref, partIds: Set<string>): Map<st
     const r = group[k]!;
     if (r.ind.start < total.ind.end) continue;
     if (r.ind.start >= limit) break;
-    const between = ctx.text.slice(lastEnd, r.ind.start);
-    if (between.includes('\n') || between.length > MAX_STEP) break;
+    if (r.ind.start - lastEnd > MAX_STEP) break;
+    const ends = breaksIn(ctx.text, lastEnd, r.ind.start);
+    if (ends & LINE) break;
     // Parts may begin in the next sentence (…同比增加1105例。其中结扎…), but a list ends with its sentence.
-    if (parts.size && /[。!?]/.test(between)) break;
+    if (parts.size && ends & SENTENCE) break;
     if (TOTAL_IDS.has(r.ind.id)) break;
     lastEnd = r.ind.end;
     if (!partIds.has(r.ind.id)) continue;
@@ -82,8 +107,7 @@ export function runBefore(ctx: Context, total: Ref, partIds: Set<string>): Map<s
   for (let k = total.at - 1; k >= 0; k--) {
     const r = group[k]!;
     if (r.ind.end > firstStart) continue; // overlapping spans (a 分别 list)
-    const between = ctx.text.slice(r.ind.end, firstStart);
-    if (between.length > MAX_STEP || /[\n。!?;]/.test(between)) break;
+    if (firstStart - r.ind.end > MAX_STEP || breaksIn(ctx.text, r.ind.end, firstStart) & (LINE | SENTENCE | SEMICOLON)) break;
     if (TOTAL_IDS.has(r.ind.id) || !partIds.has(r.ind.id) || parts.has(r.ind.id)) break;
     parts.set(r.ind.id, r);
     firstStart = r.ind.start;

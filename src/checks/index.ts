@@ -2,6 +2,7 @@
  * The checks, in order: parts against totals, rates against counts. Each
  * check names the figures it used (`inputs`, indexes into indicators).
  */
+import { sortShort } from '../order.js';
 import type { Check, Indicator } from '../report.js';
 import { buildContext, TOTAL_IDS } from './groups.js';
 import { rateChecks } from './rates.js';
@@ -19,5 +20,5 @@ export function runChecks(indicators: Indicator[], text: string): Check[] {
       }
     }
   }
-  return out.sort((a, b) => indicators[a.inputs?.[0] ?? 0]!.start - indicators[b.inputs?.[0] ?? 0]!.start);
+  return sortShort(out, (a, b) => indicators[a.inputs?.[0] ?? 0]!.start - indicators[b.inputs?.[0] ?? 0]!.start);
 }

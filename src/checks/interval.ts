@@ -7,10 +7,15 @@
 
 export type Printed = { units: bigint; scale: bigint; decimals: number };
 
+// 10^k for the decimals a printed figure has (the scanner reads at most eight).
+const POWERS = Array.from({ length: 9 }, (_, k) => 10n ** BigInt(k));
+
 /** "87.80" → 8780 / 100. */
 export function printedOf(digits: string): Printed {
-  const [int = '0', frac = ''] = digits.split('.');
-  return { units: BigInt(int + frac), scale: 10n ** BigInt(frac.length), decimals: frac.length };
+  const point = digits.indexOf('.');
+  if (point < 0) return { units: BigInt(digits || '0'), scale: 1n, decimals: 0 };
+  const decimals = digits.length - point - 1;
+  return { units: BigInt(digits.slice(0, point) + digits.slice(point + 1)), scale: POWERS[decimals] ?? 10n ** BigInt(decimals), decimals };
 }
 
 /** Exact judging counts people and cases: a count printed with a fraction (12.5人, a misread) is not judged. */

@@ -4,8 +4,8 @@
  */
 import { sortShort } from '../order.js';
 import type { Check, Indicator } from '../report.js';
-import { buildContext, TOTAL_IDS } from './groups.js';
-import { rateChecks } from './rates.js';
+import { buildContext, TOTAL_IDS, type Ref } from './groups.js';
+import { rateCheck } from './rates.js';
 import { partsChecks } from './sums.js';
 
 export function runChecks(indicators: Indicator[], text: string): Check[] {
@@ -13,12 +13,19 @@ export function runChecks(indicators: Indicator[], text: string): Check[] {
   const out: Check[] = [];
   for (const group of ctx.groups.values()) {
     for (const ref of group) {
-      const found = TOTAL_IDS.has(ref.ind.id) ? partsChecks(ctx, ref) : rateChecks(ctx, ref);
-      for (const c of found) {
-        if (ref.ind.section !== undefined) c.section = ref.ind.section;
-        out.push(c);
+      if (TOTAL_IDS.has(ref.ind.id)) {
+        for (const c of partsChecks(ctx, ref)) out.push(inSection(c, ref));
+      } else {
+        // Most figures are no rate: no list is made for the check they do not have.
+        const c = rateCheck(ctx, ref);
+        if (c) out.push(inSection(c, ref));
       }
     }
   }
   return sortShort(out, (a, b) => indicators[a.inputs?.[0] ?? 0]!.start - indicators[b.inputs?.[0] ?? 0]!.start);
+}
+
+function inSection(c: Check, ref: Ref): Check {
+  if (ref.ind.section !== undefined) c.section = ref.ind.section;
+  return c;
 }

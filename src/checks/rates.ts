@@ -89,17 +89,18 @@ const SHARES: RateSpec[] = [
   { id: 'rate.contraceptivePrevalence', factor: 100, denominator: 'population.marriedWomen', numerator: simple('contraception.users'), what: 'women using contraception' },
 ];
 
-export function rateChecks(ctx: Context, rate: Ref): Check[] {
+/** The check of a rate against the counts it derives from, if the report states what it needs (one at most). */
+export function rateCheck(ctx: Context, rate: Ref): Check | undefined {
   const r = rate.ind;
   if (r.id === 'rate.birth') return perPopulation(ctx, rate);
   if (r.id === 'sexRatio.atBirth') return sexRatio(ctx, rate);
   const spec = SHARES.find((s) => s.id === r.id);
-  if (!spec) return [];
-  if (r.unit !== '%' && r.decimals === undefined) return [];
+  if (!spec) return undefined;
+  if (r.unit !== '%' && r.decimals === undefined) return undefined;
   const den = nearest(ctx, rate, spec.denominator, r.start);
-  if (!den || den.ind.value <= 0 || !wholeCounts(den.ind.value)) return [];
+  if (!den || den.ind.value <= 0 || !wholeCounts(den.ind.value)) return undefined;
   const num = spec.numerator(ctx, den, rate);
-  if (num && !wholeCounts(num.lo, num.hi)) return [];
+  if (num && !wholeCounts(num.lo, num.hi)) return undefined;
   const p = printedOf(r.printed);
   const D = den.ind.value;
   // Shared fields are written into each literal: spreading a shared object costs microseconds in V8.
@@ -109,26 +110,26 @@ export function rateChecks(ctx: Context, rate: Ref): Check[] {
   if (!num) {
     const inputs = [rate.index, den.index];
     if (!grimCanFail(p, BigInt(D), BigInt(spec.factor))) {
-      return [{ rule, subject, inputs, status: 'unverifiable', message: `Only the denominator (${D}) is stated, and with it every rate at this precision is possible.` }];
+      return { rule, subject, inputs, status: 'unverifiable', message: `Only the denominator (${D}) is stated, and with it every rate at this precision is possible.` };
     }
     const j = judgeRate(p, 0n, BigInt(D), BigInt(D), BigInt(spec.factor));
     if (j.agrees) {
-      return [{
+      return {
         rule, subject, inputs, status: 'consistent',
         expected: `${j.numerator} of ${D}`,
         arithmetic: `${j.numerator} / ${D} × ${spec.factor} = ${ratio(Number(j.numerator), D, spec.factor, p.decimals + 2)} ≈ ${r.printed} ✓`,
         message: `${r.printed} is a possible share of ${D} (for example ${j.numerator} ${spec.what}); the count itself is not stated.`,
-      }];
+      };
     }
     const [below] = numeratorsFor(p, BigInt(D), BigInt(spec.factor), 'truncated');
     const a = Number(below) - 1;
     const b = Number(below);
-    return [{
+    return {
       rule, subject, inputs, status: 'inconsistent',
       expected: `${ratio(a, D, spec.factor, p.decimals)} or ${ratio(b, D, spec.factor, p.decimals)}`,
       arithmetic: `${a} / ${D} × ${spec.factor} = ${ratio(a, D, spec.factor, p.decimals + 2)}, ${b} / ${D} × ${spec.factor} = ${ratio(b, D, spec.factor, p.decimals + 2)} ≠ ${r.printed}`,
       message: `No whole number of ${spec.what} out of ${D} gives ${r.printed}${r.unit} (GRIM test): the rate or the total is wrong.`,
-    }];
+    };
   }
   const inputs = [rate.index, den.index];
   for (const i of num.inputs) inputs.push(i.index);
@@ -139,7 +140,7 @@ export function rateChecks(ctx: Context, rate: Ref): Check[] {
   const range = num.lo === num.hi ? low : `[${low}, ${high}]`;
   if (j.agrees) {
     const value = num.lo === num.hi ? `${num.how} / ${D} × ${spec.factor} = ${low}` : `${spec.what} ${num.lo}–${num.hi} of ${D} → ${range}`;
-    return [{
+    return {
       rule, subject, inputs,
       status: approx ? 'approximate' : 'consistent',
       expected: range,
@@ -150,9 +151,9 @@ export function rateChecks(ctx: Context, rate: Ref): Check[] {
           : num.lo === num.hi
             ? `${num.how} / ${D} gives ${low}, which rounds to the printed ${r.printed}.`
             : `With ${num.hi - num.lo} births not assigned by the report, the rate can be ${r.printed}.`,
-    }];
+    };
   }
-  return [{
+  return {
     rule, subject, inputs,
     status: 'inconsistent',
     expected: num.lo === num.hi ? low : `[${ratio(num.lo, D, spec.factor, p.decimals + 1)}, ${ratio(num.hi, D, spec.factor, p.decimals + 1)}]`,
@@ -161,18 +162,18 @@ export function rateChecks(ctx: Context, rate: Ref): Check[] {
       num.lo === num.hi
         ? `${num.how} / ${D} gives ${low}, not the printed ${r.printed}${r.unit}.`
         : `Even giving every unlisted birth to one side, ${spec.what} lie between ${num.lo} and ${num.hi} of ${D}, so the rate lies in ${range}; the printed ${r.printed}${r.unit} is outside it.`,
-  }];
+  };
 }
 
-function sexRatio(ctx: Context, rate: Ref): Check[] {
+function sexRatio(ctx: Context, rate: Ref): Check | undefined {
   const r = rate.ind;
   const male = nearest(ctx, rate, 'births.male', r.start);
   const female = nearest(ctx, rate, 'births.female', r.start);
-  if (!male || !female || female.ind.value <= 0 || !wholeCounts(male.ind.value, female.ind.value)) return [];
+  if (!male || !female || female.ind.value <= 0 || !wholeCounts(male.ind.value, female.ind.value)) return undefined;
   const p = printedOf(r.printed);
   const j = judgeRate(p, BigInt(male.ind.value), BigInt(male.ind.value), BigInt(female.ind.value), 100n);
   const v = ratio(male.ind.value, female.ind.value, 100, p.decimals + 2);
-  return [{
+  return {
     rule: 'rate-from-counts',
     subject: { id: r.id, value: r.value },
     status: j.agrees ? 'consistent' : 'inconsistent',
@@ -180,21 +181,21 @@ function sexRatio(ctx: Context, rate: Ref): Check[] {
     inputs: [rate.index, male.index, female.index],
     arithmetic: `${male.ind.value} / ${female.ind.value} × 100 = ${v} ${j.agrees ? '≈' : '≠'} ${r.printed}${j.agrees ? ' ✓' : ''}`,
     message: j.agrees ? `Boys per 100 girls born agrees with the printed ratio.` : `${male.ind.value} boys per ${female.ind.value} girls is ${v}, not the printed ${r.printed}.`,
-  }];
+  };
 }
 
 /** births / population × 1000, within a stated tolerance: the average population used is rarely printed. */
-function perPopulation(ctx: Context, rate: Ref): Check[] {
+function perPopulation(ctx: Context, rate: Ref): Check | undefined {
   const r = rate.ind;
   const births = nearest(ctx, rate, 'births.total', r.start);
-  if (!births || !wholeCounts(births.ind.value)) return [];
+  if (!births || !wholeCounts(births.ind.value)) return undefined;
   // A report may state several populations (户籍 and 常住): judge against the one that
   // fits best, so that the choice of population is not taken for a contradiction.
   const rateFor = (pop: Ref) => (births.ind.value / pop.ind.value) * 1000;
   // The few stated nearest the rate: a report states two or three, and a bound keeps a page of thousands linear.
   const pops = around(ctx, rate, 'population.total', r.start, 3).filter((x) => x.ind.value > 0);
   const pop = pops.reduce<Ref | undefined>((best, x) => (!best || Math.abs(rateFor(x) - r.value) < Math.abs(rateFor(best) - r.value) ? x : best), undefined);
-  if (!pop) return [];
+  if (!pop) return undefined;
   const p = printedOf(r.printed);
   const exact = rateFor(pop);
   const computed = exact.toFixed(p.decimals + 2);
@@ -205,14 +206,14 @@ function perPopulation(ctx: Context, rate: Ref): Check[] {
   const warnUnit = r.unit === '%' ? ' (printed in %, read as ‰)' : '';
   const j = judgeRate(p, BigInt(births.ind.value), BigInt(births.ind.value), BigInt(Math.round(pop.ind.value)), 1000n);
   if (j.agrees) {
-    return [{ rule, subject, expected: computed, inputs, status: 'consistent', arithmetic: `${arithmetic} ≈ ${r.printed} ✓${j.mode === 'truncated' ? ' (truncated)' : ''}`,
-      message: `Births over the stated population give the printed rate${j.mode === 'truncated' ? ' (truncated)' : ''}${warnUnit}.` }];
+    return { rule, subject, expected: computed, inputs, status: 'consistent', arithmetic: `${arithmetic} ≈ ${r.printed} ✓${j.mode === 'truncated' ? ' (truncated)' : ''}`,
+      message: `Births over the stated population give the printed rate${j.mode === 'truncated' ? ' (truncated)' : ''}${warnUnit}.` };
   }
   const off = Math.abs(exact - r.value) / r.value;
   if (off <= PER_POPULATION_TOLERANCE) {
-    return [{ rule, subject, expected: computed, inputs, status: 'approximate', arithmetic: `${arithmetic} ≈ ${r.printed} (within ${PER_POPULATION_TOLERANCE * 100}%)`,
-      message: `Births over the stated population give ${computed}‰, within ${PER_POPULATION_TOLERANCE * 100}% of the printed ${r.printed}: the report likely divides by an average population it does not state${warnUnit}.` }];
+    return { rule, subject, expected: computed, inputs, status: 'approximate', arithmetic: `${arithmetic} ≈ ${r.printed} (within ${PER_POPULATION_TOLERANCE * 100}%)`,
+      message: `Births over the stated population give ${computed}‰, within ${PER_POPULATION_TOLERANCE * 100}% of the printed ${r.printed}: the report likely divides by an average population it does not state${warnUnit}.` };
   }
-  return [{ rule, subject, expected: computed, inputs, status: 'inconsistent', arithmetic: `${arithmetic} ≠ ${r.printed}`,
-    message: `Births over the stated population give ${computed}‰, ${(off * 100).toFixed(0)}% away from the printed ${r.printed}: more than a difference of average population explains${warnUnit}.` }];
+  return { rule, subject, expected: computed, inputs, status: 'inconsistent', arithmetic: `${arithmetic} ≠ ${r.printed}`,
+    message: `Births over the stated population give ${computed}‰, ${(off * 100).toFixed(0)}% away from the printed ${r.printed}: more than a difference of average population explains${warnUnit}.` };
 }

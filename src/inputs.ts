@@ -3,7 +3,7 @@
  * reports (.txt, .md, .html, .htm), "-" for standard input. Sorted by path
  * so that outputs come in a stable order.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
 export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm']);
@@ -13,6 +13,7 @@ export type Input = { path: string; size?: number; missing?: string };
 
 export function collectInputs(args: string[]): Input[] {
   const out: Input[] = [];
+  const seen = new Set<string>(); // folders walked, by real path
   for (const arg of args) {
     if (arg === '-') {
       out.push({ path: '-' });
@@ -26,7 +27,7 @@ export function collectInputs(args: string[]): Input[] {
       continue;
     }
     if (st.isDirectory()) {
-      const inside = walk(arg);
+      const inside = walk(arg, seen);
       if (!inside.length) out.push({ path: arg, missing: 'no reports (.txt, .md, .html, .htm) in this folder' });
       out.push(...inside);
     } else out.push({ path: arg, size: st.size });
@@ -35,14 +36,39 @@ export function collectInputs(args: string[]): Input[] {
   return out.sort((a, b) => (a.path === '-' ? -1 : b.path === '-' ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function walk(dir: string): Input[] {
+const isReport = (name: string) => REPORT_EXTENSIONS.has(extname(name).toLowerCase()) && !name.endsWith('.gold.json');
+
+/**
+ * The reports under `dir`. Symbolic links are followed (a folder of links to an
+ * archive is common); each folder is walked once, by its real path, so a folder
+ * linked twice or a link back up the tree is not read again. Entries are read
+ * in name order, so which path stands for a folder reached twice does not
+ * depend on the file system's order.
+ */
+function walk(dir: string, seen: Set<string>): Input[] {
+  const real = realpathSync(dir);
+  if (seen.has(real)) return [];
+  seen.add(real);
   const found: Input[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
     const p = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...walk(p));
-    else if (entry.isFile() && REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !entry.name.endsWith('.gold.json')) {
-      found.push({ path: p, size: statSync(p).size });
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      let st;
+      try {
+        st = statSync(p);
+      } catch {
+        // A link to a report that is not there is named, not passed over in silence.
+        if (isReport(entry.name)) found.push({ path: p, missing: 'a link to nothing' });
+        continue;
+      }
+      isDirectory = st.isDirectory();
+      isFile = st.isFile();
     }
+    if (isDirectory) found.push(...walk(p, seen));
+    else if (isFile && isReport(entry.name)) found.push({ path: p, size: statSync(p).size });
   }
   return found;
 }

@@ -1,5 +1,5 @@
 /** Which files a run reads, and how many worker threads it starts by default. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,26 @@ describe('collectInputs', () => {
       { path: join(dir, 'b.txt'), size: Buffer.byteLength('出生12人') },
       { path: join(dir, 'missing.txt'), missing: 'no such file or folder' },
       { path: join(dir, 'sub', 'a.html'), size: 8 },
+    ]);
+  });
+});
+
+describe('collectInputs and symbolic links', () => {
+  it('follows links to reports and to folders, each folder once however it is linked', () => {
+    const archive = mkdtempSync(join(tmpdir(), 'extract-archive-'));
+    mkdirSync(join(archive, '2019'));
+    writeFileSync(join(archive, '2019', '青石县.txt'), '出生3105人');
+    writeFileSync(join(archive, 'loose.txt'), '出生12人');
+    const dir = mkdtempSync(join(tmpdir(), 'extract-links-'));
+    symlinkSync(join(archive, 'loose.txt'), join(dir, 'a.txt')); // a link to a report
+    symlinkSync(join(archive, '2019'), join(dir, 'y2019')); // a link to a folder
+    symlinkSync(join(archive, '2019'), join(dir, 'z-again')); // the same folder again
+    symlinkSync(dir, join(dir, 'loop')); // a cycle
+    symlinkSync(join(archive, 'gone.txt'), join(dir, 'broken.txt')); // a dangling link
+    expect(collectInputs([dir])).toEqual([
+      { path: join(dir, 'a.txt'), size: Buffer.byteLength('出生12人') },
+      { path: join(dir, 'broken.txt'), missing: 'a link to nothing' },
+      { path: join(dir, 'y2019', '青石县.txt'), size: Buffer.byteLength('出生3105人') },
     ]);
   });
 });

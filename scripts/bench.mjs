@@ -4,11 +4,15 @@
 // prints MB/s, files/s and peak RSS. Then the adversarial inputs of the robustness
 // battery (a 4 MB line of digits and numerals; 4 MB of one digit), timed alone.
 //
-// Two corpora, because throughput depends on how many figures a text holds:
+// Three corpora, because throughput depends on how many figures a text holds:
+//   typical  one report per file at the length and density of real reports (about
+//            20 KB, a figure per 700 bytes): the full-length fixture with its
+//            paragraphs that state no figure added under its work headings, as
+//            long reports are mostly prose around one dense paragraph of figures.
 //   reports  one report per file, as collected: the full-length prose fixture
 //            (annual-summary.txt), a third of them followed by a short report as on
-//            compilation pages. About one figure per 200 bytes; real reports have
-//            fewer (one per 400–800 bytes).
+//            compilation pages. About one figure per 200 bytes, three or four times
+//            the density of real reports.
 //   dense    the short fixtures repeated 20–80 times per file: one figure per 50
 //            bytes, a worst case in which the output is five times the input.
 // Output goes to a file, as a user's would; its size is printed.
@@ -44,7 +48,25 @@ function build(name, makeFile) {
   return { name, folder, files: n, mb: bytes / 1e6 };
 }
 
+// The fixture's paragraphs that state no figure, found by the extractor itself.
+const { extract } = await import(join(root, 'dist/index.js'));
+const lines = long.split('\n');
+const prose = lines.filter((l) => l.length > 100 && extract(l).indicators.length === 0);
+const problemsAt = lines.findIndex((l) => l.startsWith('三、'));
+function typical(n) {
+  const head = lines.slice(0, problemsAt);
+  const tail = lines.slice(problemsAt);
+  const added = [];
+  for (let k = 0, bytes = Buffer.byteLength(long); bytes < 20_000; k++) {
+    const p = prose[(n + k) % prose.length];
+    added.push(p, '');
+    bytes += Buffer.byteLength(p) + 2;
+  }
+  return vary([...head, ...added, ...tail].join('\n'), n);
+}
+
 const corpora = [
+  build('typical', typical),
   build('reports', (n) => vary(long, n) + (n % 3 === 0 ? '\n' + vary(short[n % short.length], n) : '')),
   build('dense', (n) => {
     let text = '';

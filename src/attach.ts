@@ -10,6 +10,7 @@
  * (出生人数\t1083, where a count may go without its unit).
  */
 import { countAtOrBefore } from './bisect.js';
+import { BREAKS, COMMA, FULL_STOP, LINE_BREAK, SEMICOLON } from './chars.js';
 import { headingAt, listHeadings } from './headings.js';
 import type { LabelMention } from './labels.js';
 import { respectively } from './respectively.js';
@@ -32,20 +33,11 @@ export type Attached = {
   parentId?: string;
 };
 
-// What ends a clause, a sentence, a paragraph (in normalised text), as bits in a
-// table of character codes: the look-backs below test every character, and a
-// table read is far cheaper than a regex call per character.
-const PARAGRAPH_BREAK = 1;
-const SENTENCE_BREAK = 2;
-const CLAUSE_BREAK = 4;
-const BREAKS = new Uint8Array(65536);
-for (const [chars, bits] of [
-  ['\n', PARAGRAPH_BREAK | SENTENCE_BREAK | CLAUSE_BREAK],
-  [';。!?', SENTENCE_BREAK | CLAUSE_BREAK],
-  [',', CLAUSE_BREAK],
-] as const) {
-  for (const c of chars) BREAKS[c.charCodeAt(0)] = bits;
-}
+// What ends a paragraph, a sentence, a clause (in normalised text): the look-backs
+// below test every character, and a table read is far cheaper than a regex call.
+const PARAGRAPH_BREAK = LINE_BREAK;
+const SENTENCE_BREAK = LINE_BREAK | FULL_STOP | SEMICOLON;
+const CLAUSE_BREAK = SENTENCE_BREAK | COMMA;
 const CLAUSE_WINDOW = 40;
 // How far after a number the `after` filters look (的标准, 相比).
 const AFTER_WINDOW = 12;

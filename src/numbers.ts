@@ -8,6 +8,7 @@
  * Boundaries are explicit character classes: JavaScript's \b treats every
  * Chinese character as a non-word character.
  */
+import { charSet } from './chars.js';
 import { decimalValue, decimalsOf } from './decimal.js';
 import { normalize } from './normalize.js';
 import { readChineseNumeral } from './numerals.js';
@@ -72,11 +73,10 @@ const WHOLE = new RegExp(`^\\s*(?:${numbered(tokenSource(false))})\\s*$`);
 // scan over prose by a third.
 const APPROX_BEFORE = ['大约', '约', '近']; // longest first
 /** The last characters of those words: most numbers have none of them before, and need no further look. */
-const APPROX_LAST = new Uint8Array(65536);
-for (const w of APPROX_BEFORE) APPROX_LAST[w.charCodeAt(w.length - 1)] = 1;
+const APPROX_LAST = charSet(APPROX_BEFORE.map((w) => w[w.length - 1]).join(''));
 /** The length of the approximation word right before `at`, or 0. */
 function approxBefore(text: string, at: number): number {
-  if (!APPROX_LAST[text.charCodeAt(at - 1)]) return 0;
+  if (!APPROX_LAST.has(text.charCodeAt(at - 1))) return 0;
   for (const w of APPROX_BEFORE) if (text.startsWith(w, at - w.length)) return w.length;
   return 0;
 }
@@ -169,21 +169,14 @@ export function parseNumber(expression: string): ParsedNumber | null {
 const code = (c: string) => c.charCodeAt(0);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isLatin = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-/** A membership table over UTF-16 code units: one array read per test, where a Set hashes. */
-function charTable(chars: string): { has(c: number): boolean } {
-  const t = new Uint8Array(65536);
-  for (const c of chars) t[code(c)] = 1;
-  // charCodeAt past either end gives NaN, which reads as undefined: not a member.
-  return { has: (c: number) => t[c] === 1 };
-}
 /** Characters a numeral run is made of: a token next to one is part of a longer run. */
-const RUN_CHARS = charTable('0123456789零〇一二两三四五六七八九十百千万亿');
+const RUN_CHARS = charSet('0123456789零〇一二两三四五六七八九十百千万亿');
 /** Before a number: parts of identifiers and ordinals (GZ85, 第3). */
-const LEFT_REJECT = charTable('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_第');
+const LEFT_REJECT = charSet('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_第');
 /** Between a digit and a number: the rest of a decimal, a bad grouping or a fraction (1.5, 12,34, 2/3). */
-const DIGIT_JOINERS = charTable('.,/');
+const DIGIT_JOINERS = charSet('.,/');
 /** After a number: a date, a time or an age, not a figure. */
-const DATE_AFTER = charTable('年月日号时岁');
+const DATE_AFTER = charSet('年月日号时岁');
 const SPACE = code(' ');
 const TAB = code('\t');
 const COLON = code(':');

@@ -5,6 +5,7 @@
  * paragraph (其中 …, a bracketed breakdown, 一孩…二孩…多孩) until the next total.
  */
 import { countAtOrBefore } from '../bisect.js';
+import { BREAKS, FULL_STOP, LINE_BREAK, SEMICOLON } from '../chars.js';
 import type { Indicator } from '../report.js';
 
 /** A figure and its index in Report.indicators; `at` is its position within its group, `key` names the group. */
@@ -15,19 +16,10 @@ export const TOTAL_IDS = new Set(['births.total', 'surgery.total', 'subsidy.spec
 
 const MAX_STEP = 80; // characters between one figure of a run and the next
 
-// What ends a run of parts, as bits: a line break, the end of a sentence, a semicolon.
-const LINE = 1;
-const SENTENCE = 2;
-const SEMICOLON = 4;
-const BREAK_BITS = new Uint8Array(65536);
-BREAK_BITS[10] = LINE;
-for (const c of '。!?') BREAK_BITS[c.charCodeAt(0)] = SENTENCE;
-BREAK_BITS[';'.charCodeAt(0)] = SEMICOLON;
-
-/** The breaks in text[from, to) (at most MAX_STEP characters): read in place, not sliced out and searched. */
+/** The breaks in text[from, to) (at most MAX_STEP characters), as chars.ts's bits: read in place, not sliced out and searched. */
 function breaksIn(text: string, from: number, to: number): number {
   let bits = 0;
-  for (let i = from; i < to; i++) bits |= BREAK_BITS[text.charCodeAt(i)]!;
+  for (let i = from; i < to; i++) bits |= BREAKS[text.charCodeAt(i)]!;
   return bits;
 }
 
@@ -82,9 +74,9 @@ export function runAfter(ctx: Context, total: Ref, partIds: Set<string>): Map<st
     if (r.ind.start >= limit) break;
     if (r.ind.start - lastEnd > MAX_STEP) break;
     const ends = breaksIn(ctx.text, lastEnd, r.ind.start);
-    if (ends & LINE) break;
+    if (ends & LINE_BREAK) break;
     // Parts may begin in the next sentence (…同比增加1105例。其中结扎…), but a list ends with its sentence.
-    if (parts.size && ends & SENTENCE) break;
+    if (parts.size && ends & FULL_STOP) break;
     if (TOTAL_IDS.has(r.ind.id)) break;
     lastEnd = r.ind.end;
     if (!partIds.has(r.ind.id)) continue;
@@ -107,7 +99,7 @@ export function runBefore(ctx: Context, total: Ref, partIds: Set<string>): Map<s
   for (let k = total.at - 1; k >= 0; k--) {
     const r = group[k]!;
     if (r.ind.end > firstStart) continue; // overlapping spans (a 分别 list)
-    if (firstStart - r.ind.end > MAX_STEP || breaksIn(ctx.text, r.ind.end, firstStart) & (LINE | SENTENCE | SEMICOLON)) break;
+    if (firstStart - r.ind.end > MAX_STEP || breaksIn(ctx.text, r.ind.end, firstStart) & (LINE_BREAK | FULL_STOP | SEMICOLON)) break;
     if (TOTAL_IDS.has(r.ind.id) || !partIds.has(r.ind.id) || parts.has(r.ind.id)) break;
     parts.set(r.ind.id, r);
     firstStart = r.ind.start;

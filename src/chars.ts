@@ -1,0 +1,33 @@
+/**
+ * Tables over UTF-16 code units: a character test is one array read, where a
+ * Set would hash and a regular expression call would cost far more. The hot
+ * loops that look at characters one at a time (look-backs for a clause or a
+ * sentence, the text between figures, a number's neighbours) use these.
+ */
+
+/** A table of bits: each entry's characters get its bits. */
+export function codeTable(entries: Iterable<readonly [chars: string, bits: number]>): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (const [chars, bits] of entries) for (const c of chars) table[c.charCodeAt(0)]! |= bits;
+  return table;
+}
+
+/** A set of characters. charCodeAt past either end of a string gives NaN, which is no member. */
+export function charSet(chars: string): { has(c: number): boolean } {
+  const table = codeTable([[chars, 1]]);
+  return { has: (c: number) => table[c] === 1 };
+}
+
+// What breaks running text, as bits that each reader combines as it needs:
+// a paragraph ends at a line break; a sentence at one of 。!? ; or a line break;
+// a clause at any of them or a comma (in normalised text, full-width marks are ASCII).
+export const LINE_BREAK = 1;
+export const FULL_STOP = 2;
+export const SEMICOLON = 4;
+export const COMMA = 8;
+export const BREAKS = codeTable([
+  ['\n', LINE_BREAK],
+  ['。!?', FULL_STOP],
+  [';', SEMICOLON],
+  [',', COMMA],
+]);

@@ -52,17 +52,18 @@ export type PoolOptions = {
 };
 
 export async function runAll(paths: string[], jobs: number, options: RenderOptions, onResult: OnResult, pool: PoolOptions = {}): Promise<void> {
+  const sizeOf = (i: number) => pool.sizes?.[i];
   if (jobs <= 1 || paths.length <= 1) {
     for (let i = 0; i < paths.length; i++) {
-      await onResult(i, renderFile(paths[i]!, options, pool.sizes?.[i]));
+      await onResult(i, renderFile(paths[i]!, options, sizeOf(i)));
       // Let signals in between files: Ctrl-C stops a long batch now, not at its end.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return;
   }
   const workerUrl = pool.workerUrl ?? new URL('./worker.js', import.meta.url);
-  const small = (i: number) => (pool.sizes?.[i] ?? Infinity) <= LOCAL_MAX_BYTES;
-  const bytes = (i: number) => pool.sizes?.[i] ?? 0;
+  const small = (i: number) => (sizeOf(i) ?? Infinity) <= LOCAL_MAX_BYTES;
+  const bytes = (i: number) => sizeOf(i) ?? 0;
   const local = pool.local ?? true;
   // When the main thread can take every file, it is one of the jobs.
   const spawned = local && paths.every((_, i) => small(i)) ? jobs - 1 : jobs;
@@ -141,7 +142,7 @@ export async function runAll(paths: string[], jobs: number, options: RenderOptio
       // After the event loop has had its turn: results that came in are handed on first.
       setImmediate(() => {
         if (stopped) return;
-        const rendered = renderFile(paths[id]!, options, pool.sizes?.[id]);
+        const rendered = renderFile(paths[id]!, options, sizeOf(id));
         localBusy = false;
         hand(id, rendered);
       });
@@ -155,7 +156,7 @@ export async function runAll(paths: string[], jobs: number, options: RenderOptio
           if (!ids.length) break;
           h.queue.push(...ids);
           h.batches++;
-          h.worker.postMessage({ files: ids.map((id) => ({ id, path: paths[id]!, size: pool.sizes?.[id] })) } satisfies Batch);
+          h.worker.postMessage({ files: ids.map((id) => ({ id, path: paths[id]!, size: sizeOf(id) })) } satisfies Batch);
         }
       }
       renderHere();

@@ -2,7 +2,7 @@
  * The worker side of the pool's protocol (pool.ts), shared by the worker
  * thread and the stand-ins that tests use. Files come in batches and their
  * results go back as one message per batch: a message costs tens of
- * microseconds on each side, several times a small report's own rendering.
+ * microseconds on each side, about a tenth of what rendering a small report does.
  * Before rendering a file the worker writes its id into memory shared with
  * the main thread, so that if the thread dies, the pool knows which file
  * killed it, and which files of the batch were rendered but never returned.

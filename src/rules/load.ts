@@ -107,10 +107,11 @@ function anyOf(filters: Grammar['filters'], where: FilterPlace): RegExp | null {
 
 function compileGrammar(g: Grammar): CompiledGrammar {
   const { gap, filters, respectively, ...rest } = g;
+  const gapRe = new RegExp(`^(?:${gap})$`, 'u');
   return {
     ...rest,
-    gapRe: new RegExp(`^(?:${gap})$`, 'u'),
-    gapMayBeEmpty: new RegExp(`^(?:${gap})$`, 'u').test(''),
+    gapRe,
+    gapMayBeEmpty: gapRe.test(''),
     respectively: respectively
       ? { wordRe: new RegExp(respectively.word, 'gu'), separatorRe: new RegExp(`^\\s*(?:${respectively.separator})\\s*$`, 'u') }
       : null,

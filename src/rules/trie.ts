@@ -17,13 +17,6 @@ export type LiteralTrie = {
   scan<T = { start: number; literal: string }>(units: Uint16Array, make?: (start: number, literal: string) => T): T[];
 };
 
-/** A string's UTF-16 code units. */
-export function codeUnits(text: string): Uint16Array {
-  const units = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
-  return units;
-}
-
 const startAndLiteral = (start: number, literal: string) => ({ start, literal });
 
 export function literalTrie(literals: Iterable<string>): LiteralTrie {

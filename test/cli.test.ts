@@ -3,12 +3,12 @@
  * gets its documented exit code and one line on stderr naming the path.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { scratchDir } from './helpers/scratch.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'bin/extract.js');
@@ -22,7 +22,7 @@ function run(args: string[], input?: string | Buffer) {
 let dir: string;
 beforeAll(() => {
   if (!existsSync(join(root, 'dist/cli.js'))) spawnSync('npm', ['run', 'build'], { cwd: root });
-  dir = mkdtempSync(join(tmpdir(), 'extract-cli-'));
+  dir = scratchDir('cli');
 });
 
 describe('outputs', () => {

@@ -1,13 +1,13 @@
 /** Which files a run reads, and how many worker threads it starts by default. */
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectInputs, defaultJobs } from '../src/inputs.js';
+import { scratchDir } from './helpers/scratch.js';
 
 describe('collectInputs', () => {
   it('walks folders for reports in path order, with their sizes, and names what it cannot read', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'extract-inputs-'));
+    const dir = scratchDir('inputs');
     mkdirSync(join(dir, 'sub'));
     writeFileSync(join(dir, 'b.txt'), '出生12人');
     writeFileSync(join(dir, 'sub', 'a.html'), '<p>x</p>');
@@ -23,11 +23,11 @@ describe('collectInputs', () => {
 
 describe('collectInputs and symbolic links', () => {
   it('follows links to reports and to folders, each folder once however it is linked', () => {
-    const archive = mkdtempSync(join(tmpdir(), 'extract-archive-'));
+    const archive = scratchDir('archive');
     mkdirSync(join(archive, '2019'));
     writeFileSync(join(archive, '2019', '青石县.txt'), '出生3105人');
     writeFileSync(join(archive, 'loose.txt'), '出生12人');
-    const dir = mkdtempSync(join(tmpdir(), 'extract-links-'));
+    const dir = scratchDir('links');
     symlinkSync(join(archive, 'loose.txt'), join(dir, 'a.txt')); // a link to a report
     symlinkSync(join(archive, '2019'), join(dir, 'y2019')); // a link to a folder
     symlinkSync(join(archive, '2019'), join(dir, 'z-again')); // the same folder again

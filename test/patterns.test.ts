@@ -2,14 +2,14 @@
  * Walks every rule file in patterns/: each example sentence must give (or not
  * give) its value, and the grammar's examples must give exactly their lists.
  */
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findIndicators } from '../src/extract.js';
 import { DEFAULT_PATTERNS_DIR, defaultRules, loadRules, RuleFileError } from '../src/rules/load.js';
 import { GrammarSchema, RuleFileSchema } from '../src/rules/schema.js';
+import { scratchDir } from './helpers/scratch.js';
 
 const files = readdirSync(DEFAULT_PATTERNS_DIR).filter((f) => f.endsWith('.json') && f !== 'grammar.json');
 const set = defaultRules();
@@ -57,7 +57,7 @@ describe('grammar filters', () => {
   });
 
   it('refuses a filter that refers back to its own groups, naming the field', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'extract-grammar-'));
+    const dir = scratchDir('grammar');
     const grammar = JSON.parse(readFileSync(join(DEFAULT_PATTERNS_DIR, 'grammar.json'), 'utf8'));
     grammar.filters.push({ name: 'twice', where: 'clause', pattern: '(目标)\\1', reason: 'a repeated word' });
     writeFileSync(join(dir, 'grammar.json'), JSON.stringify(grammar));

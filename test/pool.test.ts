@@ -2,14 +2,14 @@
  * The worker pool: results in path order whatever the number of jobs, and a
  * worker that dies fails its own file, not the batch.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inOrder, runAll, type PoolOptions } from '../src/pool.js';
 import type { Rendered } from '../src/render.js';
+import { scratchDir } from './helpers/scratch.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'extract-pool-'));
+const dir = scratchDir('pool');
 const file = (name: string, births: number) => {
   const p = join(dir, name);
   writeFileSync(p, `全县共出生${births}人`);

@@ -2,13 +2,13 @@
  * Reading files into a reused buffer: every size reads back exactly, whatever
  * the size hint says, and nothing read earlier shows through.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBytesOf, TooLargeError } from '../src/read.js';
+import { scratchDir } from './helpers/scratch.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'extract-read-'));
+const dir = scratchDir('read');
 const MB = 1 << 20;
 // Bytes that differ from one file to the next, so a stale buffer would show.
 const bytes = (n: number, seed: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i * 7 + seed) % 251));

@@ -3,12 +3,12 @@
  * reordered on the way: what a stream or file receives is exactly the pieces
  * written, in order, once the run commits.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fileSink, streamSink, type Piece } from '../src/output/sink.js';
+import { scratchDir } from './helpers/scratch.js';
 
 /** A stream that keeps what it was given, as text; `retained` keeps the chunks themselves. */
 function fakeStream() {
@@ -107,7 +107,7 @@ describe('sinks, whatever the pieces', () => {
   });
 
   it('a file holds exactly their concatenation', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sink-'));
+    const dir = scratchDir('sink');
     fc.assert(
       fc.property(pieces, (ps) => {
         const path = join(dir, 'out.jsonl');
@@ -123,7 +123,7 @@ describe('sinks, whatever the pieces', () => {
 
 describe('fileSink', () => {
   it('gives the file exactly the pieces written, and only on commit', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sink-'));
+    const dir = scratchDir('sink');
     const path = join(dir, 'out.jsonl');
     const sink = fileSink(path, false);
     const pieces = Array.from({ length: 5000 }, (_, i) => `{"i":${i},"text":"出生${i}人"}\n`);
@@ -135,7 +135,7 @@ describe('fileSink', () => {
   });
 
   it('writes nothing where it was asked when aborted, and leaves no temporary file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sink-'));
+    const dir = scratchDir('sink');
     const sink = fileSink(join(dir, 'out.csv'), true);
     sink.write('a,b\n'.repeat(100_000));
     sink.abort();

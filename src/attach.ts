@@ -111,6 +111,8 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
     let end = n.end;
 
     const inList = listed.get(k);
+    // A number whose place in a list belongs to an item without a label names something else.
+    if (inList === null) continue;
     if (inList) {
       rule = pick(inList.rules, n, text, inList.start, prevEnd, g.rejects.clause);
       label = inList;

@@ -37,8 +37,11 @@ export type CompiledGrammar = Omit<Grammar, 'gap' | 'filters' | 'respectively'> 
   gapRe: RegExp;
   /** Whether the gap may be empty (a number right after its label, the commonest case): decided once, not per figure. */
   gapMayBeEmpty: boolean;
-  /** The 分别 word (global) and a test for a list separator (whole string); null without `respectively`. */
-  respectively: { wordRe: RegExp; separatorRe: RegExp } | null;
+  /**
+   * The 分别 word (global), a test for a list separator (whole string), and the
+   * separator that ends a string (the longest); null without `respectively`.
+   */
+  respectively: { wordRe: RegExp; separatorRe: RegExp; separatorBeforeRe: RegExp } | null;
   filters: { name: string; where: FilterPlace; re: RegExp; reason: string }[];
   /** Per place, its filters as one expression (null when it has none): a figure costs one test per place. */
   rejects: Record<FilterPlace, RegExp | null>;
@@ -113,7 +116,11 @@ function compileGrammar(g: Grammar): CompiledGrammar {
     gapRe,
     gapMayBeEmpty: gapRe.test(''),
     respectively: respectively
-      ? { wordRe: new RegExp(respectively.word, 'gu'), separatorRe: new RegExp(`^\\s*(?:${respectively.separator})\\s*$`, 'u') }
+      ? {
+          wordRe: new RegExp(respectively.word, 'gu'),
+          separatorRe: new RegExp(`^\\s*(?:${respectively.separator})\\s*$`, 'u'),
+          separatorBeforeRe: new RegExp(`(?:${respectively.separator})\\s*$`, 'u'),
+        }
       : null,
     filters: filters.map((f) => ({ name: f.name, where: f.where, re: new RegExp(f.pattern, 'u'), reason: f.reason })),
     rejects: { clause: anyOf(filters, 'clause'), after: anyOf(filters, 'after'), heading: anyOf(filters, 'heading') },

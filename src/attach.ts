@@ -47,6 +47,8 @@ const CONTEXT_WINDOW = 300;
 const PARENT_LINK = /^[\s,、(]*(?:其中)?[:,]?\s*$/;
 // Longer than any link; also keeps the test above linear (its two \s runs are ambiguous on a long gap).
 const PARENT_LINK_MAX = 12;
+// How many labels a bracket in the gap may hold before the label it follows is passed over: (男:女) holds two.
+const MAX_BRACKETED_LABELS = 3;
 
 /**
  * Whether the rule takes the number. `row`: the label opens its line and the
@@ -117,10 +119,19 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
       rule = pick(inList.rules, n, text, inList.start, prevEnd, g.rejects.clause);
       label = inList;
       start = inList.start;
-    } else if (before && before.start >= prevEnd && n.start - before.end <= g.maxGap && (before.end === n.start ? g.gapMayBeEmpty : g.gapRe.test(text.slice(before.end, n.start)))) {
+    } else if (before && bindsTo(before, n, prevEnd, text, g)) {
       rule = pick(before.rules, n, text, before.start, prevEnd, g.rejects.clause, isRow(text, before.start, n));
       label = before;
       start = before.start;
+    }
+    // A label inside a bracket the gap allows (出生人口性别比(男:女)为108.5) may not take
+    // the number; then the label before it may, when the grammar binds them across it.
+    for (let j = li - 1; !rule && !inList && before && j >= 0 && li - j <= MAX_BRACKETED_LABELS && labels[j]!.start >= prevEnd; j--) {
+      const outer = labels[j]!;
+      if (!bindsTo(outer, n, prevEnd, text, g)) continue;
+      rule = pick(outer.rules, n, text, outer.start, prevEnd, g.rejects.clause, isRow(text, outer.start, n));
+      label = outer;
+      start = outer.start;
     }
     const after = rule ? undefined : set.afterTrie?.longestAt(units, n.end);
     if (after) {
@@ -148,6 +159,12 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
     out.push(record);
   }
   return out;
+}
+
+/** Whether the text from a label to a number is one the grammar lets bind them. */
+function bindsTo(label: LabelMention, n: NumberMention, prevEnd: number, text: string, g: RuleSet['grammar']): boolean {
+  if (label.start < prevEnd || n.start - label.end > g.maxGap) return false;
+  return label.end === n.start ? g.gapMayBeEmpty : g.gapRe.test(text.slice(label.end, n.start));
 }
 
 function pick(

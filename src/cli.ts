@@ -9,10 +9,10 @@
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { supportsEncoding } from './decode.js';
-import { collectInputs, defaultJobs } from './inputs.js';
+import { collectInputs } from './inputs.js';
 import { reporterFor, type Format } from './output/select.js';
 import { fileSink, OutputError, streamSink, type Sink } from './output/sink.js';
-import { inOrder, runAll, type OnResult } from './pool.js';
+import { defaultPlan, inOrder, runAll, type OnResult } from './pool.js';
 import { failed, rulesFor } from './process.js';
 import { render, renderBytes, type Rendered, type Summary } from './render.js';
 import { RuleFileError } from './rules/load.js';
@@ -71,7 +71,7 @@ function program(io: Io): Command {
     .addOption(
       new Option('-j, --jobs <n>', 'threads for a batch')
         .argParser(positiveInt)
-        .default(availableParallelism(), 'the number of cores for batches of 32 MB or more, else 1'),
+        .default(availableParallelism(), 'the number of cores: at once for batches of 32 MB or more, and for smaller ones once the work proves long enough to repay them'),
     )
     .option('-q, --quiet', 'print nothing on standard error')
     .option('--debug', 'print stack traces for internal errors')
@@ -157,7 +157,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   }
 
   const found = collectInputs(inputs);
-  const jobs = cmd.getOptionValueSource('jobs') === 'default' ? defaultJobs(found, o.jobs) : o.jobs;
+  // The files the pool will render: standard input and missing files are dealt with here.
+  const pooled = found.filter((f) => !f.missing && f.path !== '-');
+  const plan = cmd.getOptionValueSource('jobs') === 'default' ? defaultPlan(pooled.map((f) => f.size), o.jobs) : { jobs: o.jobs };
   const sinks: Sink[] = [];
   let sink: Sink;
   let checksSink: Sink | undefined;
@@ -233,10 +235,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     for (const [i, r] of preset) await onResult(i, r);
     await runAll(
       todo.map((t) => t.p),
-      jobs,
+      plan.jobs,
       { encoding: o.encoding, patterns: o.patterns, formats },
       (k, r) => onResult(todo[k]!.i, r),
-      { sizes: todo.map((t) => found[t.i]!.size) },
+      { sizes: todo.map((t) => found[t.i]!.size), grow: plan.grow },
     );
     for (const { reporter, sink: out } of outputs) await out.write(reporter.end(count));
     progress.clear();

@@ -73,18 +73,6 @@ function walk(dir: string, seen: Set<string>): Input[] {
   return found;
 }
 
-// Below this much input, one thread does as well as two or better: a second
-// thread costs about a second and a half of CPU of its own here (loading, its
-// own JIT warm-up, a second heap's collector). Measured on the benchmark's
-// reports: --jobs 2 is slower at 16 MB, about even at 32 MB, faster at 50 MB.
-const WORKERS_PAY_OFF_BYTES = 32e6;
-
-/** Worker threads for a batch when --jobs is not given: the cores, for a batch big enough to repay them. */
-export function defaultJobs(inputs: Input[], cores: number): number {
-  const bytes = inputs.reduce((sum, i) => sum + (i.size ?? 0), 0);
-  return bytes < WORKERS_PAY_OFF_BYTES ? 1 : cores;
-}
-
 export function isHtml(path: string): boolean {
   const ext = extname(path).toLowerCase();
   return ext === '.html' || ext === '.htm';

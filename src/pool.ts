@@ -42,6 +42,20 @@ const DEPTH = 2;
 // cannot hand workers their next files (about 15 ms at most here).
 const LOCAL_MAX_BYTES = 256 * 1024;
 
+/**
+ * When workers are added to a batch the main thread could render alone: when,
+ * at its rate after warming up (the first `warmMs` of rendering run slower
+ * while V8 compiles), the files not yet started would take it `paysOffMs` or
+ * more. The rate is measured over `measureMs` at least. Work per byte varies
+ * five-fold with how many figures a report states, so it is measured, not
+ * guessed from sizes.
+ */
+export type Growth = { warmMs: number; measureMs: number; paysOffMs: number };
+// A worker costs about a second of CPU to load and warm up, on a core it shares
+// here with the main thread: measured on the benchmark's corpora, two threads
+// were even with one at about 1.5 s of work and a quarter faster at 3 s.
+export const DEFAULT_GROWTH: Growth = { warmMs: 150, measureMs: 150, paysOffMs: 1500 };
+
 export type PoolOptions = {
   /** Each file's size in bytes, where known: the main thread takes only small files. */
   sizes?: (number | undefined)[];
@@ -49,6 +63,10 @@ export type PoolOptions = {
   local?: boolean;
   /** The worker script; tests swap in one that crashes. */
   workerUrl?: URL;
+  /** Start with the main thread alone and add workers (up to jobs) when the work proves long enough. */
+  grow?: Growth;
+  /** Told each time a worker thread is started (the tests watch growth through it). */
+  onSpawn?: () => void;
 };
 
 export async function runAll(paths: string[], jobs: number, options: RenderOptions, onResult: OnResult, pool: PoolOptions = {}): Promise<void> {
@@ -65,8 +83,16 @@ export async function runAll(paths: string[], jobs: number, options: RenderOptio
   const small = (i: number) => (sizeOf(i) ?? Infinity) <= LOCAL_MAX_BYTES;
   const bytes = (i: number) => sizeOf(i) ?? 0;
   const local = pool.local ?? true;
-  // When the main thread can take every file, it is one of the jobs.
-  const spawned = local && paths.every((_, i) => small(i)) ? jobs - 1 : jobs;
+  // When the main thread can take every file, it is one of the jobs; and when asked,
+  // the workers wait until the work has shown it will repay them.
+  const allSmall = local && paths.every((_, i) => small(i));
+  const growth = allSmall ? pool.grow : undefined;
+  const spawned = allSmall ? jobs - 1 : jobs;
+  let untaken = 0;
+  for (let i = 0; i < paths.length; i++) untaken += bytes(i);
+  let warmLeft = growth?.warmMs ?? 0;
+  let renderedMs = 0;
+  let renderedBytes = 0;
   const window = jobs * WINDOW_PER_JOB;
   /** A worker thread, what it holds, and where its results and its current file can be read. */
   type Held = {
@@ -121,6 +147,7 @@ export async function runAll(paths: string[], jobs: number, options: RenderOptio
       if (next - low >= window) return undefined;
       if (low < next && inFlight + bytes(next) > WINDOW_BYTES) return undefined;
       inFlight += bytes(next);
+      untaken -= bytes(next);
       return next++;
     };
     const nextBatch = (): number[] => {
@@ -142,8 +169,20 @@ export async function runAll(paths: string[], jobs: number, options: RenderOptio
       // After the event loop has had its turn: results that came in are handed on first.
       setImmediate(() => {
         if (stopped) return;
+        const t0 = performance.now();
         const rendered = renderFile(paths[id]!, options, sizeOf(id));
         localBusy = false;
+        if (growth && !held.length) {
+          const ms = performance.now() - t0;
+          if (warmLeft > 0) warmLeft -= ms;
+          else {
+            renderedMs += ms;
+            renderedBytes += bytes(id);
+            if (renderedMs >= growth.measureMs && renderedBytes > 0 && (untaken * renderedMs) / renderedBytes >= growth.paysOffMs) {
+              for (let k = 0; k < spawned; k++) spawn();
+            }
+          }
+        }
         hand(id, rendered);
       });
     };
@@ -169,6 +208,7 @@ export async function runAll(paths: string[], jobs: number, options: RenderOptio
       const worker = new Worker(workerUrl, { workerData: { options, port: port2, current } satisfies WorkerData, transferList: [port2] });
       const h: Held = { worker, results, current, ready: false, queue: [], batches: 0 };
       held.push(h);
+      pool.onSpawn?.();
       const receive = (msg: { ready: true } | BatchResult) => {
         if ('ready' in msg) {
           // Files go only to a worker that has loaded, so a death before this is never a file's doing.
@@ -206,9 +246,31 @@ export async function runAll(paths: string[], jobs: number, options: RenderOptio
         if (!stopped) died(`the worker exited with code ${code}`);
       });
     };
-    for (let k = 0; k < Math.min(spawned, paths.length); k++) spawn();
+    if (!growth) for (let k = 0; k < Math.min(spawned, paths.length); k++) spawn();
     dispatch(); // the main thread starts while the workers load
   });
+}
+
+// From this much input, workers start at once: even reports at the density of
+// real ones (a figure per 700 bytes) then take long enough to repay them.
+// Measured on the benchmark's corpora at 50 MB: two threads even with one on
+// typical reports, a quarter faster on reports three times as dense, and nearly
+// half on the densest. Below it, the main thread starts alone.
+const WORKERS_PAY_OFF_BYTES = 32e6;
+
+/**
+ * Threads for a batch when --jobs is not given. A batch of 32 MB or more: the
+ * cores, at once. A smaller one: the main thread alone, and when it can render
+ * every file (all small, sizes known), workers up to the cores once the work
+ * proves long enough to repay them (dense reports: a figure per 50 bytes runs
+ * five times slower per byte than real reports).
+ */
+export function defaultPlan(sizes: (number | undefined)[], cores: number): { jobs: number; grow?: Growth } {
+  let bytes = 0;
+  for (const s of sizes) bytes += s ?? 0;
+  if (bytes >= WORKERS_PAY_OFF_BYTES) return { jobs: cores };
+  if (cores > 1 && sizes.length > 1 && sizes.every((s) => s !== undefined && s <= LOCAL_MAX_BYTES)) return { jobs: cores, grow: DEFAULT_GROWTH };
+  return { jobs: 1 };
 }
 
 /** Wraps a callback so that it sees results in index order. */

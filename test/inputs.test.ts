@@ -2,7 +2,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectInputs, defaultJobs } from '../src/inputs.js';
+import { collectInputs } from '../src/inputs.js';
 import { scratchDir } from './helpers/scratch.js';
 
 describe('collectInputs', () => {
@@ -38,20 +38,5 @@ describe('collectInputs and symbolic links', () => {
       { path: join(dir, 'broken.txt'), missing: 'a link to nothing' },
       { path: join(dir, 'y2019', '青石县.txt'), size: Buffer.byteLength('出生3105人') },
     ]);
-  });
-});
-
-describe('defaultJobs', () => {
-  const files = (...sizes: number[]) => sizes.map((size, i) => ({ path: `r${i}.txt`, size }));
-  it.each([
-    ['one small report', files(20_000), 1],
-    ['sixty reports, 1.2 MB', files(...Array(60).fill(20_000)), 1],
-    ['five hundred reports, 10 MB', files(...Array(500).fill(20_000)), 1],
-    ['a thousand reports, 20 MB', files(...Array(1000).fill(20_000)), 1],
-    ['two thousand reports, 40 MB', files(...Array(2000).fill(20_000)), 4],
-    ['one 33 MB file', files(33_000_000), 4],
-    ['nothing readable', [{ path: 'x', missing: 'no such file' }], 1],
-  ])('%s → %d', (_name, inputs, jobs) => {
-    expect(defaultJobs(inputs, 4)).toBe(jobs);
   });
 });

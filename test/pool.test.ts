@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inOrder, runAll, type PoolOptions } from '../src/pool.js';
+import { DEFAULT_GROWTH, defaultPlan, inOrder, runAll, type PoolOptions } from '../src/pool.js';
 import type { Rendered } from '../src/render.js';
 import { scratchDir } from './helpers/scratch.js';
 
@@ -92,5 +92,67 @@ describe('runAll', () => {
     await expect(collect(paths, 2, { workerUrl: new URL('./helpers/no-such-worker.mjs', import.meta.url) })).rejects.toThrow(
       /a worker thread failed to start/,
     );
+  });
+});
+
+describe('defaultPlan', () => {
+  const sizes = (n: number, size: number) => Array<number>(n).fill(size);
+  it.each([
+    ['one small report', sizes(1, 20_000), { jobs: 1 }],
+    // Small reports under 32 MB: the main thread alone, workers once the work proves long.
+    ['sixty reports, 1.2 MB', sizes(60, 20_000), { jobs: 4, grow: DEFAULT_GROWTH }],
+    ['a thousand reports, 20 MB', sizes(1000, 20_000), { jobs: 4, grow: DEFAULT_GROWTH }],
+    // From 32 MB, workers at once.
+    ['two thousand reports, 40 MB', sizes(2000, 20_000), { jobs: 4 }],
+    ['one 33 MB file', [33_000_000], { jobs: 4 }],
+    // A file too large for the main thread, or of unknown size, in a small batch: one thread.
+    ['a 1 MB file among small ones', [...sizes(10, 20_000), 1_000_000], { jobs: 1 }],
+    ['a size not known', [20_000, undefined], { jobs: 1 }],
+    ['nothing', [], { jobs: 1 }],
+  ])('%s', (_name, s, plan) => {
+    expect(defaultPlan(s, 4)).toEqual(plan);
+  });
+  it('never plans more than one thread on one core', () => {
+    expect(defaultPlan(sizes(100, 20_000), 1)).toEqual({ jobs: 1 });
+  });
+});
+
+describe('runAll growing', () => {
+  const paths = Array.from({ length: 40 }, (_, i) => file(`g${String(i).padStart(2, '0')}.txt`, 300 + i));
+  const small = paths.map(() => 20);
+  const marking = new URL('./helpers/marking-worker.mjs', import.meta.url);
+  const byWorker = (r: Rendered) => r.summary.notices.some((n) => n.startsWith('rendered by worker'));
+  async function grown(pool: PoolOptions) {
+    let spawned = 0;
+    const seen = await collect(paths, 3, { workerUrl: marking, ...pool, onSpawn: () => spawned++ });
+    return { seen, spawned };
+  }
+
+  it('renders a batch that proves short on the main thread alone', async () => {
+    const { seen, spawned } = await grown({ sizes: small, grow: { warmMs: 0, measureMs: 0, paysOffMs: Infinity } });
+    expect(seen.map(births)).toEqual(paths.map((_, i) => 300 + i));
+    expect(spawned).toBe(0);
+  });
+
+  it('adds workers, one fewer than the jobs, once the rest would take long enough, and still gives every file once, in order', async () => {
+    const { seen, spawned } = await grown({ sizes: small, grow: { warmMs: 0, measureMs: 0, paysOffMs: 0 } });
+    expect(seen.map((r) => r.summary.source)).toEqual(paths);
+    expect(seen.map(births)).toEqual(paths.map((_, i) => 300 + i));
+    expect(spawned).toBe(2);
+    // The first file is the main thread's: no worker existed when it was rendered.
+    expect(byWorker(seen[0]!)).toBe(false);
+  });
+
+  it('waits out the warm-up: time spent warming up is not measured', async () => {
+    const { spawned } = await grown({ sizes: small, grow: { warmMs: Infinity, measureMs: 0, paysOffMs: 0 } });
+    expect(spawned).toBe(0);
+  });
+
+  it('does not grow a batch with a file too large for the main thread: workers start at once', async () => {
+    const sizes = paths.map((_, i) => (i === 5 ? 1e6 : 20));
+    const { seen, spawned } = await grown({ sizes, grow: { warmMs: 0, measureMs: 0, paysOffMs: Infinity } });
+    expect(seen.map(births)).toEqual(paths.map((_, i) => 300 + i));
+    expect(spawned).toBe(3);
+    expect(byWorker(seen[5]!)).toBe(true);
   });
 });

@@ -116,11 +116,11 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
     // A number whose place in a list belongs to an item without a label names something else.
     if (inList === null) continue;
     if (inList) {
-      rule = pick(inList.rules, n, text, inList.start, prevEnd, g.rejects.clause);
+      rule = pick(inList.rules, n, text, inList.start, prevEnd, g.rejects);
       label = inList;
       start = inList.start;
     } else if (before && bindsTo(before, n, prevEnd, text, g)) {
-      rule = pick(before.rules, n, text, before.start, prevEnd, g.rejects.clause, isRow(text, before.start, n));
+      rule = pick(before.rules, n, text, before.start, prevEnd, g.rejects, isRow(text, before.start, n));
       label = before;
       start = before.start;
     }
@@ -129,13 +129,13 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
     for (let j = li - 1; !rule && !inList && before && j >= 0 && li - j <= MAX_BRACKETED_LABELS && labels[j]!.start >= prevEnd; j--) {
       const outer = labels[j]!;
       if (!bindsTo(outer, n, prevEnd, text, g)) continue;
-      rule = pick(outer.rules, n, text, outer.start, prevEnd, g.rejects.clause, isRow(text, outer.start, n));
+      rule = pick(outer.rules, n, text, outer.start, prevEnd, g.rejects, isRow(text, outer.start, n));
       label = outer;
       start = outer.start;
     }
     const after = rule ? undefined : set.afterTrie?.longestAt(units, n.end);
     if (after) {
-      rule = pick(set.afterLabels.get(after)!, n, text, n.start, prevEnd, g.rejects.clause);
+      rule = pick(set.afterLabels.get(after)!, n, text, n.start, prevEnd, g.rejects);
       label = { start: n.end, end: n.end + after.length, literal: after };
       start = n.start;
       end = label.end;
@@ -173,7 +173,7 @@ function pick(
   text: string,
   labelStart: number,
   prevEnd: number,
-  clauseRe: RegExp | null,
+  rejects: RuleSet['grammar']['rejects'],
   row = false,
 ): CompiledRule | undefined {
   for (const rule of rules) {
@@ -188,7 +188,9 @@ function pick(
     }
     // The clause since the previous number: in 按每户120元/年的标准发放保健费,共6.54万元
     // the standard belongs to 120元, not to the total after it.
-    if (clauseRe?.test(text.slice(Math.max(prevEnd, backTo(text, labelStart, CLAUSE_BREAK, CLAUSE_WINDOW)), labelStart))) return undefined;
+    if (rejects.clause?.test(text.slice(Math.max(prevEnd, backTo(text, labelStart, CLAUSE_BREAK, CLAUSE_WINDOW)), labelStart))) return undefined;
+    // The sentence so far: in 下一步,要把出生率控制在11‰以内 the plan is named a comma earlier.
+    if (rejects.sentence?.test(text.slice(backTo(text, labelStart, SENTENCE_BREAK, CONTEXT_WINDOW), labelStart))) return undefined;
     return rule;
   }
   return undefined;

@@ -123,7 +123,7 @@ function compileGrammar(g: Grammar): CompiledGrammar {
         }
       : null,
     filters: filters.map((f) => ({ name: f.name, where: f.where, re: new RegExp(f.pattern, 'u'), reason: f.reason })),
-    rejects: { clause: anyOf(filters, 'clause'), after: anyOf(filters, 'after'), heading: anyOf(filters, 'heading') },
+    rejects: { clause: anyOf(filters, 'clause'), sentence: anyOf(filters, 'sentence'), after: anyOf(filters, 'after'), heading: anyOf(filters, 'heading') },
     scopeTrie: g.scopes.length ? literalTrie(g.scopes) : null,
   };
 }

@@ -74,11 +74,11 @@ function hasBackreference(source: string): boolean {
 export const FilterSchema = z.strictObject({
   name: z.string().min(1),
   /**
-   * Where the pattern is looked for: the clause before the label, the text
-   * right after the number, or the top-level list heading (一、…) the figure
-   * sits under.
+   * Where the pattern is looked for: the clause before the label, the
+   * sentence before the label, the text right after the number, or the
+   * top-level list heading (一、…) the figure sits under.
    */
-  where: z.enum(['clause', 'after', 'heading']),
+  where: z.enum(['clause', 'sentence', 'after', 'heading']),
   /** The filters of one place are tested as one expression, so a pattern may not refer back to its own groups. */
   pattern: regexSource.refine((s) => !hasBackreference(s), { message: 'a filter pattern may not use backreferences (\\1, \\k<name>)' }),
   reason: z.string().min(1),

@@ -11,6 +11,7 @@
  */
 import { countAtOrBefore } from './bisect.js';
 import { BREAKS, COMMA, FULL_STOP, LINE_BREAK, SEMICOLON } from './chars.js';
+import { decimalValue } from './decimal.js';
 import { headingAt, listHeadings } from './headings.js';
 import type { LabelMention } from './labels.js';
 import { respectively } from './respectively.js';
@@ -80,6 +81,31 @@ function isRow(text: string, labelStart: number, n: NumberMention): boolean {
   return j >= text.length || text[j] === '\n';
 }
 
+// A unit in the bracket of a table row's label: 总人口(万人), 征收社会抚养费(万元).
+const ROW_UNIT = /\((万人|万元|亿元|元|万)\)/;
+const ROW_UNITS: Record<string, { unit?: string; unitClass: NumberMention['unitClass']; exponent: number }> = {
+  万人: { unit: '人', unitClass: 'count', exponent: 4 },
+  万元: { unit: '元', unitClass: 'money', exponent: 4 },
+  亿元: { unit: '元', unitClass: 'money', exponent: 8 },
+  元: { unit: '元', unitClass: 'money', exponent: 0 },
+  万: { unitClass: 'none', exponent: 4 },
+};
+
+/**
+ * A bare number in a table row, read in the unit its label's bracket gives:
+ * 总人口(万人)\t28.6 is 286000 persons, not 28.6; 征收社会抚养费(万元)\t34 is
+ * 340000 yuan. Other numbers are returned as they are.
+ */
+function withRowUnit(n: NumberMention, text: string, labelEnd: number): NumberMention {
+  if (n.unitClass !== 'none' || n.scaled) return n;
+  const bracket = ROW_UNIT.exec(text.slice(labelEnd, n.start));
+  if (!bracket) return n;
+  const u = ROW_UNITS[bracket[1]!]!;
+  const read: NumberMention = { ...n, unitClass: u.unitClass, value: decimalValue(n.digits, u.exponent), scaled: u.exponent > 0 };
+  if (u.unit) read.unit = u.unit;
+  return read;
+}
+
 /** Just after the last character before `from` that is a `brk` break, looking back at most `window` characters. */
 function backTo(text: string, from: number, brk: number, window: number): number {
   const min = Math.max(0, from - window);
@@ -111,6 +137,8 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
     let label: { start: number; end: number; literal: string } | undefined;
     let start = n.start;
     let end = n.end;
+    // The number as read: a table row's label may carry its unit (总人口(万人)\t28.6).
+    let number = n;
 
     const inList = listed.get(k);
     // A number whose place in a list belongs to an item without a label names something else.
@@ -120,7 +148,10 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
       label = inList;
       start = inList.start;
     } else if (before && bindsTo(before, n, prevEnd, text, g)) {
-      rule = pick(before.rules, n, text, before.start, prevEnd, g.rejects, isRow(text, before.start, n));
+      const row = isRow(text, before.start, n);
+      const m = row ? withRowUnit(n, text, before.end) : n;
+      rule = pick(before.rules, m, text, before.start, prevEnd, g.rejects, row);
+      number = m;
       label = before;
       start = before.start;
     }
@@ -151,7 +182,7 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
       }
     }
 
-    const record: Attached = { id: rule.id, rule, number: n, label, start, end };
+    const record: Attached = { id: rule.id, rule, number, label, start, end };
     const scope = scopeOf(norm, start, set, out, scopeStarts);
     if (scope) record.scope = scope;
     compose(record, out[out.length - 1], text);

@@ -81,26 +81,35 @@ function isRow(text: string, labelStart: number, n: NumberMention): boolean {
   return j >= text.length || text[j] === '\n';
 }
 
-// A unit in the bracket of a table row's label: 总人口(万人), 征收社会抚养费(万元).
+// A table row's unit: in its label's bracket (总人口(万人)\t28.6), or in a cell of
+// its own between label and number (总人口\t万人\t28.6, as HTML tables give).
 const ROW_UNIT = /\((万人|万元|亿元|元|万)\)/;
+const CELL_UNIT = /^[ \t]*\t(万人|万元|亿元|元|万|人|名|例|对|户|%|‰)[ \t]*\t[ \t]*$/;
 const ROW_UNITS: Record<string, { unit?: string; unitClass: NumberMention['unitClass']; exponent: number }> = {
   万人: { unit: '人', unitClass: 'count', exponent: 4 },
   万元: { unit: '元', unitClass: 'money', exponent: 4 },
   亿元: { unit: '元', unitClass: 'money', exponent: 8 },
   元: { unit: '元', unitClass: 'money', exponent: 0 },
   万: { unitClass: 'none', exponent: 4 },
+  人: { unit: '人', unitClass: 'count', exponent: 0 },
+  名: { unit: '名', unitClass: 'count', exponent: 0 },
+  例: { unit: '例', unitClass: 'count', exponent: 0 },
+  对: { unit: '对', unitClass: 'count', exponent: 0 },
+  户: { unit: '户', unitClass: 'count', exponent: 0 },
+  '%': { unit: '%', unitClass: 'rate', exponent: 0 },
+  '‰': { unit: '‰', unitClass: 'rate', exponent: 0 },
 };
 
 /**
- * A bare number in a table row, read in the unit its label's bracket gives:
- * 总人口(万人)\t28.6 is 286000 persons, not 28.6; 征收社会抚养费(万元)\t34 is
- * 340000 yuan. Other numbers are returned as they are.
+ * A bare number in a table row, read in the unit its row gives (ROW_UNIT,
+ * CELL_UNIT): 总人口(万人)\t28.6 is 286000 persons, not 28.6; 征收社会抚养费\t万元\t34
+ * is 340000 yuan. Undefined when the row gives no unit.
  */
-function withRowUnit(n: NumberMention, text: string, labelEnd: number): NumberMention {
-  if (n.unitClass !== 'none' || n.scaled) return n;
-  const bracket = ROW_UNIT.exec(text.slice(labelEnd, n.start));
-  if (!bracket) return n;
-  const u = ROW_UNITS[bracket[1]!]!;
+function withRowUnit(n: NumberMention, gap: string): NumberMention | undefined {
+  if (n.unitClass !== 'none' || n.scaled) return undefined;
+  const word = (ROW_UNIT.exec(gap) ?? CELL_UNIT.exec(gap))?.[1];
+  if (!word) return undefined;
+  const u = ROW_UNITS[word]!;
   const read: NumberMention = { ...n, unitClass: u.unitClass, value: decimalValue(n.digits, u.exponent), scaled: u.exponent > 0 };
   if (u.unit) read.unit = u.unit;
   return read;
@@ -147,13 +156,16 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
       rule = pick(inList.rules, n, text, inList.start, prevEnd, g.rejects);
       label = inList;
       start = inList.start;
-    } else if (before && bindsTo(before, n, prevEnd, text, g)) {
+    } else if (before && before.start >= prevEnd) {
       const row = isRow(text, before.start, n);
-      const m = row ? withRowUnit(n, text, before.end) : n;
-      rule = pick(before.rules, m, text, before.start, prevEnd, g.rejects, row);
-      number = m;
-      label = before;
-      start = before.start;
+      const read = row ? withRowUnit(n, text.slice(before.end, n.start)) : undefined;
+      // A unit cell binds a row's label to its number as the grammar's gap would.
+      if (bindsTo(before, n, prevEnd, text, g) || (read && CELL_UNIT.test(text.slice(before.end, n.start)))) {
+        number = read ?? n;
+        rule = pick(before.rules, number, text, before.start, prevEnd, g.rejects, row);
+        label = before;
+        start = before.start;
+      }
     }
     // A label inside a bracket the gap allows (出生人口性别比(男:女)为108.5) may not take
     // the number; then the label before it may, when the grammar binds them across it.

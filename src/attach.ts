@@ -134,6 +134,8 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
   const listed = respectively(text, numbers, labels, g);
   // Where scope words start: few, and the same for every figure, so found once.
   const scopeStarts = g.scopeTrie ? g.scopeTrie.scan(units, (start) => start) : [];
+  // Plan words (下一步, 明年) are rare: found once, then looked up for each figure.
+  const plans = hitsOf(text, g.rejects.sentence);
   let li = -1;
   for (let k = 0; k < numbers.length; k++) {
     const n = numbers[k]!;
@@ -153,7 +155,7 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
     // A number whose place in a list belongs to an item without a label names something else.
     if (inList === null) continue;
     if (inList) {
-      rule = pick(inList.rules, n, text, inList.start, prevEnd, g.rejects);
+      rule = pick(inList.rules, n, text, inList.start, prevEnd, g.rejects, plans);
       label = inList;
       start = inList.start;
     } else if (before && before.start >= prevEnd) {
@@ -162,7 +164,7 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
       // A unit cell binds a row's label to its number as the grammar's gap would.
       if (bindsTo(before, n, prevEnd, text, g) || (read && CELL_UNIT.test(text.slice(before.end, n.start)))) {
         number = read ?? n;
-        rule = pick(before.rules, number, text, before.start, prevEnd, g.rejects, row);
+        rule = pick(before.rules, number, text, before.start, prevEnd, g.rejects, plans, row);
         label = before;
         start = before.start;
       }
@@ -172,13 +174,13 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
     for (let j = li - 1; !rule && !inList && before && j >= 0 && li - j <= MAX_BRACKETED_LABELS && labels[j]!.start >= prevEnd; j--) {
       const outer = labels[j]!;
       if (!bindsTo(outer, n, prevEnd, text, g)) continue;
-      rule = pick(outer.rules, n, text, outer.start, prevEnd, g.rejects, isRow(text, outer.start, n));
+      rule = pick(outer.rules, n, text, outer.start, prevEnd, g.rejects, plans, isRow(text, outer.start, n));
       label = outer;
       start = outer.start;
     }
     const after = rule ? undefined : set.afterTrie?.longestAt(units, n.end);
     if (after) {
-      rule = pick(set.afterLabels.get(after)!, n, text, n.start, prevEnd, g.rejects);
+      rule = pick(set.afterLabels.get(after)!, n, text, n.start, prevEnd, g.rejects, plans);
       label = { start: n.end, end: n.end + after.length, literal: after };
       start = n.start;
       end = label.end;
@@ -204,6 +206,32 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
   return out;
 }
 
+/** Where a pattern matches in a text, in order: found once per text, not once per figure. */
+type Hits = { starts: number[]; ends: number[] };
+
+function hitsOf(text: string, re: RegExp | null): Hits {
+  const hits: Hits = { starts: [], ends: [] };
+  if (!re) return hits;
+  const all = new RegExp(re.source, 'gu');
+  for (let m = all.exec(text); m; m = all.exec(text)) {
+    if (!m[0].length) {
+      all.lastIndex++;
+      continue;
+    }
+    hits.starts.push(m.index);
+    hits.ends.push(m.index + m[0].length);
+  }
+  return hits;
+}
+
+/** Whether a hit lies in the sentence before `at` (as far back as CONTEXT_WINDOW). */
+function inSentenceBefore(hits: Hits, text: string, at: number): boolean {
+  const k = countAtOrBefore(hits.ends.length, (i) => hits.ends[i]!, at) - 1;
+  if (k < 0 || hits.starts[k]! < at - CONTEXT_WINDOW) return false;
+  for (let i = hits.ends[k]!; i < at; i++) if (BREAKS[text.charCodeAt(i)]! & SENTENCE_BREAK) return false;
+  return true;
+}
+
 /** Whether the text from a label to a number is one the grammar lets bind them. */
 function bindsTo(label: LabelMention, n: NumberMention, prevEnd: number, text: string, g: RuleSet['grammar']): boolean {
   if (label.start < prevEnd || n.start - label.end > g.maxGap) return false;
@@ -217,6 +245,7 @@ function pick(
   labelStart: number,
   prevEnd: number,
   rejects: RuleSet['grammar']['rejects'],
+  plans: Hits,
   row = false,
 ): CompiledRule | undefined {
   for (const rule of rules) {
@@ -233,7 +262,7 @@ function pick(
     // the standard belongs to 120元, not to the total after it.
     if (rejects.clause?.test(text.slice(Math.max(prevEnd, backTo(text, labelStart, CLAUSE_BREAK, CLAUSE_WINDOW)), labelStart))) return undefined;
     // The sentence so far: in 下一步,要把出生率控制在11‰以内 the plan is named a comma earlier.
-    if (rejects.sentence?.test(text.slice(backTo(text, labelStart, SENTENCE_BREAK, CONTEXT_WINDOW), labelStart))) return undefined;
+    if (inSentenceBefore(plans, text, labelStart)) return undefined;
     return rule;
   }
   return undefined;

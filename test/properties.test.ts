@@ -83,3 +83,22 @@ describe('extraction never throws and every span matches its text', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: whole.length }), fc.integer({ min: 0, max: whole.length }), (a, b) => checkSpans(whole.slice(Math.min(a, b), Math.max(a, b)))));
   });
 });
+
+describe('plans named earlier in the sentence', () => {
+  // The sentence filter is looked up from matches found once per text; this holds
+  // it to the plain reading: a figure is dropped when its sentence, before the
+  // label, holds a plan word.
+  const PIECES = ['下一步', '明年', '今后', '下步', '全县', '工作', '继续', ',', '。', ';', '\n', '!'];
+  const PLAN = /下一步|下步|明年|来年|今后|下一年/;
+  it('drops a figure exactly when its sentence so far names a plan', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 10 }), (pieces) => {
+        const prefix = pieces.join('');
+        const sentence = prefix.split(/[。;!?\n]/).pop()!;
+        const found = extract(`${prefix}出生率为11‰`).indicators.filter((i) => i.id === 'rate.birth');
+        expect(found.length).toBe(PLAN.test(sentence) ? 0 : 1);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -178,6 +178,22 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
       label = outer;
       start = outer.start;
     }
+    // 出生人口性别比由上年的118.5下降到112.3: the figure is the number the change ends at.
+    if (!rule && !inList && before && g.fromTo && k > 0 && before.start < prevEnd) {
+      const base = numbers[k - 1]!;
+      if (
+        base.start >= before.end &&
+        n.start - before.end <= 2 * g.maxGap &&
+        g.fromTo.fromRe.test(text.slice(before.end, base.start)) &&
+        g.fromTo.toRe.test(text.slice(base.end, n.start)) &&
+        // 由每年240元提高至360元 is a per-head standard: the clause filters see the change too.
+        !g.rejects.clause?.test(text.slice(before.end, n.start))
+      ) {
+        rule = pick(before.rules, n, text, before.start, before.start, g.rejects, plans);
+        label = before;
+        start = before.start;
+      }
+    }
     const after = rule ? undefined : set.afterTrie?.longestAt(units, n.end);
     if (after) {
       rule = pick(set.afterLabels.get(after)!, n, text, n.start, prevEnd, g.rejects, plans);

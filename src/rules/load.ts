@@ -33,7 +33,9 @@ export type CompiledRule = RuleSpec & {
 
 export type FilterPlace = Grammar['filters'][number]['where'];
 
-export type CompiledGrammar = Omit<Grammar, 'gap' | 'filters' | 'respectively'> & {
+export type CompiledGrammar = Omit<Grammar, 'gap' | 'filters' | 'respectively' | 'fromTo'> & {
+  /** A change from a baseline to the figure (由上年的118.5下降到112.3); null without `fromTo`. */
+  fromTo: { fromRe: RegExp; toRe: RegExp } | null;
   gapRe: RegExp;
   /** Whether the gap may be empty (a number right after its label, the commonest case): decided once, not per figure. */
   gapMayBeEmpty: boolean;
@@ -109,7 +111,7 @@ function anyOf(filters: Grammar['filters'], where: FilterPlace): RegExp | null {
 }
 
 function compileGrammar(g: Grammar): CompiledGrammar {
-  const { gap, filters, respectively, ...rest } = g;
+  const { gap, filters, respectively, fromTo, ...rest } = g;
   const gapRe = new RegExp(`^(?:${gap})$`, 'u');
   return {
     ...rest,
@@ -122,6 +124,7 @@ function compileGrammar(g: Grammar): CompiledGrammar {
           separatorBeforeRe: new RegExp(`(?:${respectively.separator})\\s*$`, 'u'),
         }
       : null,
+    fromTo: fromTo ? { fromRe: new RegExp(`^(?:${fromTo.from})$`, 'u'), toRe: new RegExp(`^(?:${fromTo.to})$`, 'u') } : null,
     filters: filters.map((f) => ({ name: f.name, where: f.where, re: new RegExp(f.pattern, 'u'), reason: f.reason })),
     rejects: { clause: anyOf(filters, 'clause'), sentence: anyOf(filters, 'sentence'), after: anyOf(filters, 'after'), heading: anyOf(filters, 'heading') },
     scopeTrie: g.scopes.length ? literalTrie(g.scopes) : null,

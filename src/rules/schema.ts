@@ -103,6 +103,12 @@ export const GrammarSchema = z.strictObject({
       separator: regexSource,
     })
     .optional(),
+  /**
+   * A change from a baseline to the figure: 出生人口性别比由上年的118.5下降到112.3
+   * gives 112.3. `from` stands between the label and the baseline (由上年的),
+   * `to` between the baseline and the figure (下降到). Both anchored at both ends.
+   */
+  fromTo: z.strictObject({ from: regexSource, to: regexSource }).optional(),
   examples: z.array(z.strictObject({ text: z.string().min(1), expect: z.array(z.tuple([z.string(), z.number()])) })).default([]),
 });
 

@@ -22,7 +22,8 @@ const SUFFIX = '(?:自治县|自治州|街道|县|区|市|镇|乡|州)';
 // A place name is found by what follows it (an agency, a geographic phrase),
 // then read backwards: scanning forwards cannot tell where a name starts in
 // unpunctuated Chinese (自查工作汇报盂县人口和计划生育局).
-const TITLE_ANCHOR = new RegExp(`${SUFFIX}(?=\\s*(?:\\d|年|人口|计生|计划生育|卫生|妇联|关于|工作))`, 'gu');
+// A year in numerals (二〇一二年) and 办事处 (南湖街道办事处) anchor a name as digits and agencies do.
+const TITLE_ANCHOR = new RegExp(`${SUFFIX}(?=\\s*(?:\\d|[〇零○一二]|年|人口|计生|计划生育|卫生|妇联|关于|工作|办事处))`, 'gu');
 const BODY_ANCHOR = new RegExp(`${SUFFIX}(?=人口和计划生育局|人口和计划生育委员会|人口计生局|人口计生委|卫生和计划生育局|卫计局|计生局|计生委|计生办|人民政府|位于|地处|辖|总人口)`, 'gu');
 // Characters that do not occur inside the place names these reports use; the
 // name starts after the last of them (作汇报盂县 → 盂县, 结合我市 → 市).

@@ -14,6 +14,15 @@ describe('splitSections', () => {
     ]);
   });
   it.each([
+    ['西河乡二〇一二年计划生育工作汇报', '西河乡', '乡'],
+    ['南湖街道办事处2013年上半年人口计生工作总结', '南湖街道', '街道'],
+    ['东山镇20_年人口和计划生育工作总结', '东山镇', '镇'],
+    ['青石县人口和计划生育局2019年工作总结', '青石县', '县'],
+  ])('names the place of %s', (title, place, level) => {
+    const section = splitSections(`${title}\n${body}`)[0]!;
+    expect([section.place, section.level]).toEqual([place, level]);
+  });
+  it.each([
     ['二〇一三年人口和计划生育工作总结', 2013],
     ['二零一六年计划生育工作汇报', 2016],
     ['青石县2019年度人口和计划生育工作总结', 2019],

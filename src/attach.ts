@@ -50,6 +50,7 @@ const PARENT_LINK = /^[\s,、(]*(?:其中)?[:,]?\s*$/;
 const PARENT_LINK_MAX = 12;
 // How many labels a bracket in the gap may hold before the label it follows is passed over: (男:女) holds two.
 const MAX_BRACKETED_LABELS = 3;
+const MAX_BRACKET_SPAN = 24;
 
 /**
  * Whether the rule takes the number. `row`: the label opens its line and the
@@ -171,7 +172,8 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
     }
     // A label inside a bracket the gap allows (出生人口性别比(男:女)为108.5) may not take
     // the number; then the label before it may, when the grammar binds them across it.
-    for (let j = li - 1; !rule && !inList && before && j >= 0 && li - j <= MAX_BRACKETED_LABELS && labels[j]!.start >= prevEnd; j--) {
+    const inBracket = !rule && !inList && before !== undefined && closesBefore(text, before.end, n.start);
+    for (let j = li - 1; inBracket && !rule && j >= 0 && li - j <= MAX_BRACKETED_LABELS && labels[j]!.start >= prevEnd; j--) {
       const outer = labels[j]!;
       if (!bindsTo(outer, n, prevEnd, text, g)) continue;
       rule = pick(outer.rules, n, text, outer.start, prevEnd, g.rejects, plans, isRow(text, outer.start, n));
@@ -246,6 +248,14 @@ function inSentenceBefore(hits: Hits, text: string, at: number): boolean {
   if (k < 0 || hits.starts[k]! < at - CONTEXT_WINDOW) return false;
   for (let i = hits.ends[k]!; i < at; i++) if (BREAKS[text.charCodeAt(i)]! & SENTENCE_BREAK) return false;
   return true;
+}
+
+/** Whether a bracket closes in [from, to): the label before it may sit inside the bracket. */
+function closesBefore(text: string, from: number, to: number): boolean {
+  // A label and its number stand close: a longer stretch is not read (nor scanned, which on a long line would cost its square).
+  if (to - from > MAX_BRACKET_SPAN) return false;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0x29) return true;
+  return false;
 }
 
 /** Whether the text from a label to a number is one the grammar lets bind them. */

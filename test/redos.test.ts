@@ -19,7 +19,11 @@ const regexes: [string, RegExp][] = [
     ? [
         ['grammar.respectively.word', set.grammar.respectively.wordRe] as [string, RegExp],
         ['grammar.respectively.separator', set.grammar.respectively.separatorRe] as [string, RegExp],
+        ['grammar.respectively.separatorBefore', set.grammar.respectively.separatorBeforeRe] as [string, RegExp],
       ]
+    : []),
+  ...(set.grammar.fromTo
+    ? [['grammar.fromTo.from', set.grammar.fromTo.fromRe] as [string, RegExp], ['grammar.fromTo.to', set.grammar.fromTo.toRe] as [string, RegExp]]
     : []),
   ...set.rules.flatMap((r) => [
     ...(r.requiresRe ? [[`${r.file} ${r.id} requires`, r.requiresRe] as [string, RegExp]] : []),

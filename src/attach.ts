@@ -164,8 +164,9 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
       const read = row ? withRowUnit(n, text.slice(before.end, n.start)) : undefined;
       // A unit cell binds a row's label to its number as the grammar's gap would.
       if (bindsTo(before, n, prevEnd, text, g) || (read && CELL_UNIT.test(text.slice(before.end, n.start)))) {
-        number = read ?? n;
-        rule = pick(before.rules, number, text, before.start, prevEnd, g.rejects, plans, row);
+        const m = read ?? n;
+        rule = pick(before.rules, m, text, before.start, prevEnd, g.rejects, plans, row);
+        if (rule) number = m;
         label = before;
         start = before.start;
       }

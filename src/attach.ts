@@ -11,12 +11,11 @@
  */
 import { countAtOrBefore } from './bisect.js';
 import { BREAKS, COMMA, FULL_STOP, LINE_BREAK, SEMICOLON } from './chars.js';
-import { decimalValue } from './decimal.js';
 import { headingAt, listHeadings } from './headings.js';
 import type { LabelMention } from './labels.js';
 import { respectively } from './respectively.js';
 import type { Normalized } from './normalize.js';
-import type { NumberMention } from './numbers.js';
+import { readWithUnit, type NumberMention } from './numbers.js';
 import { sectionStartAt } from './sections.js';
 import type { CompiledRule, RuleSet } from './rules/load.js';
 import type { AcceptedUnit } from './rules/schema.js';
@@ -86,34 +85,15 @@ function isRow(text: string, labelStart: number, n: NumberMention): boolean {
 // its own between label and number (总人口\t万人\t28.6, as HTML tables give).
 const ROW_UNIT = /\((万人|万元|亿元|元|万)\)/;
 const CELL_UNIT = /^[ \t]*\t(万人|万元|亿元|元|万|人|名|例|对|户|%|‰)[ \t]*\t[ \t]*$/;
-const ROW_UNITS: Record<string, { unit?: string; unitClass: NumberMention['unitClass']; exponent: number }> = {
-  万人: { unit: '人', unitClass: 'count', exponent: 4 },
-  万元: { unit: '元', unitClass: 'money', exponent: 4 },
-  亿元: { unit: '元', unitClass: 'money', exponent: 8 },
-  元: { unit: '元', unitClass: 'money', exponent: 0 },
-  万: { unitClass: 'none', exponent: 4 },
-  人: { unit: '人', unitClass: 'count', exponent: 0 },
-  名: { unit: '名', unitClass: 'count', exponent: 0 },
-  例: { unit: '例', unitClass: 'count', exponent: 0 },
-  对: { unit: '对', unitClass: 'count', exponent: 0 },
-  户: { unit: '户', unitClass: 'count', exponent: 0 },
-  '%': { unit: '%', unitClass: 'rate', exponent: 0 },
-  '‰': { unit: '‰', unitClass: 'rate', exponent: 0 },
-};
 
 /**
- * A bare number in a table row, read in the unit its row gives (ROW_UNIT,
- * CELL_UNIT): 总人口(万人)\t28.6 is 286000 persons, not 28.6; 征收社会抚养费\t万元\t34
- * is 340000 yuan. Undefined when the row gives no unit.
+ * A bare number in a table row, read in the unit its row gives: 总人口(万人)\t28.6
+ * is 286000 persons, not 28.6; 征收社会抚养费\t万元\t34 is 340000 yuan.
+ * Undefined when the row gives no unit.
  */
 function withRowUnit(n: NumberMention, gap: string): NumberMention | undefined {
-  if (n.unitClass !== 'none' || n.scaled) return undefined;
   const word = (ROW_UNIT.exec(gap) ?? CELL_UNIT.exec(gap))?.[1];
-  if (!word) return undefined;
-  const u = ROW_UNITS[word]!;
-  const read: NumberMention = { ...n, unitClass: u.unitClass, value: decimalValue(n.digits, u.exponent), scaled: u.exponent > 0 };
-  if (u.unit) read.unit = u.unit;
-  return read;
+  return word ? readWithUnit(n, word) : undefined;
 }
 
 /** Just after the last character before `from` that is a `brk` break, looking back at most `window` characters. */
@@ -161,9 +141,10 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
       start = inList.start;
     } else if (before && before.start >= prevEnd) {
       const row = isRow(text, before.start, n);
-      const read = row ? withRowUnit(n, text.slice(before.end, n.start)) : undefined;
+      const gap = row ? text.slice(before.end, n.start) : '';
+      const read = row ? withRowUnit(n, gap) : undefined;
       // A unit cell binds a row's label to its number as the grammar's gap would.
-      if (bindsTo(before, n, prevEnd, text, g) || (read && CELL_UNIT.test(text.slice(before.end, n.start)))) {
+      if (bindsTo(before, n, prevEnd, text, g) || (read && CELL_UNIT.test(gap))) {
         const m = read ?? n;
         rule = pick(before.rules, m, text, before.start, prevEnd, g.rejects, plans, row);
         if (rule) number = m;

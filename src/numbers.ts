@@ -83,6 +83,32 @@ function approxBefore(text: string, at: number): number {
 
 type Match = RegExpExecArray;
 
+/** What a scale (万, 亿) and a printed unit make of a numeral: its power of ten, canonical unit and class. */
+function unitReading(scale: string | undefined, u: string | undefined): { exponent: number; unit: string | undefined; unitClass: UnitClass } {
+  const exponent = scale === '万' ? 4 : scale === '亿' ? 8 : 0;
+  if (u === '%' || u === '‰') return { exponent, unit: u, unitClass: 'rate' };
+  if (u === '个百分点') return { exponent, unit: u, unitClass: 'delta' };
+  if (u === '万元' || u === '亿元' || u === '元') return { exponent: exponent + (u === '万元' ? 4 : u === '亿元' ? 8 : 0), unit: '元', unitClass: 'money' };
+  if (u && u.startsWith(':')) return { exponent, unit: 'ratio', unitClass: 'ratio' };
+  if (u) return { exponent, unit: u, unitClass: 'count' };
+  return { exponent, unit: undefined, unitClass: 'none' };
+}
+
+const UNIT_WORD = new RegExp(`^(万|亿)?(${UNIT})?$`);
+
+/**
+ * A bare number read as if `word` (a scale, a unit, or both: 万人, 万元, %) were
+ * printed after it, as a table gives it in a header cell or bracket. Undefined
+ * when the number has a unit or scale of its own, or `word` is neither.
+ */
+export function readWithUnit(n: NumberMention, word: string): NumberMention | undefined {
+  if (n.unitClass !== 'none' || n.scaled) return undefined;
+  const w = UNIT_WORD.exec(word);
+  if (!w || !word) return undefined;
+  const { exponent, unit, unitClass } = unitReading(w[1], w[2]);
+  return { ...n, value: decimalValue(n.digits, exponent), unit, unitClass, scaled: exponent > 0 };
+}
+
 /** The numeral as printed, whichever branch matched. */
 function numeralOf(m: Match): string {
   return m[G.pctNum] ?? m[G.ar] ?? m[G.cn] ?? '';
@@ -100,31 +126,8 @@ function interpret(m: Match, printed: string, approxWord: boolean, start: number
   } else {
     digits = printed.includes(',') ? printed.replace(/,/g, '') : printed;
   }
-  const scale = m[G.scale];
-  let exponent = scale === '万' ? 4 : scale === '亿' ? 8 : 0;
-  let unit: string | undefined;
-  let unitClass: UnitClass = 'none';
-  const u = m[G.unit];
-  if (m[G.pct]) {
-    unit = m[G.pct] === '千分之' ? '‰' : '%';
-    unitClass = 'rate';
-  } else if (u === '%' || u === '‰') {
-    unit = u;
-    unitClass = 'rate';
-  } else if (u === '个百分点') {
-    unit = u;
-    unitClass = 'delta';
-  } else if (u === '万元' || u === '亿元' || u === '元') {
-    exponent += u === '万元' ? 4 : u === '亿元' ? 8 : 0;
-    unit = '元';
-    unitClass = 'money';
-  } else if (u && u.startsWith(':')) {
-    unit = 'ratio';
-    unitClass = 'ratio';
-  } else if (u) {
-    unit = u;
-    unitClass = 'count';
-  }
+  const pct = m[G.pct];
+  const { exponent, unit, unitClass } = pct ? { exponent: 0, unit: pct === '千分之' ? '‰' : '%', unitClass: 'rate' as const } : unitReading(m[G.scale], m[G.unit]);
   const post = m[G.post];
   // Every field in one literal, absent ones as undefined: one shape for every mention
   // keeps the code that reads them monomorphic (fields added later make several shapes).

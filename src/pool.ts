@@ -41,6 +41,8 @@ const DEPTH = 2;
 // The main thread renders only files this small itself: while it renders, it
 // cannot hand workers their next files (about 15 ms at most here).
 const LOCAL_MAX_BYTES = 256 * 1024;
+/** Whether the main thread may render a file of this size (unknown: no). */
+const renderableHere = (size: number | undefined) => (size ?? Infinity) <= LOCAL_MAX_BYTES;
 
 /**
  * When workers are added to a batch the main thread could render alone: when,
@@ -80,7 +82,7 @@ export async function runAll(paths: string[], jobs: number, options: RenderOptio
     return;
   }
   const workerUrl = pool.workerUrl ?? new URL('./worker.js', import.meta.url);
-  const small = (i: number) => (sizeOf(i) ?? Infinity) <= LOCAL_MAX_BYTES;
+  const small = (i: number) => renderableHere(sizeOf(i));
   const bytes = (i: number) => sizeOf(i) ?? 0;
   const local = pool.local ?? true;
   // When the main thread can take every file, it is one of the jobs; and when asked,
@@ -269,7 +271,7 @@ export function defaultPlan(sizes: (number | undefined)[], cores: number): { job
   let bytes = 0;
   for (const s of sizes) bytes += s ?? 0;
   if (bytes >= WORKERS_PAY_OFF_BYTES) return { jobs: cores };
-  if (cores > 1 && sizes.length > 1 && sizes.every((s) => s !== undefined && s <= LOCAL_MAX_BYTES)) return { jobs: cores, grow: DEFAULT_GROWTH };
+  if (cores > 1 && sizes.length > 1 && sizes.every(renderableHere)) return { jobs: cores, grow: DEFAULT_GROWTH };
   return { jobs: 1 };
 }
 

@@ -37,8 +37,8 @@ function isWordChar(c: string | undefined, { separatorRe }: Separators): boolean
 export function respectively(text: string, numbers: NumberMention[], labels: LabelMention[], grammar: RuleSet['grammar']): Map<number, LabelMention | null> {
   const pairs = new Map<number, LabelMention | null>();
   if (!grammar.respectively) return pairs;
-  const { wordRe, separatorRe } = grammar.respectively;
   const separators = grammar.respectively;
+  const { wordRe, separatorRe } = separators;
   wordRe.lastIndex = 0;
   let li = 0;
   let ni = 0;
@@ -50,8 +50,7 @@ export function respectively(text: string, numbers: NumberMention[], labels: Lab
     const after = m.index + m[0].length;
     while (ni < numbers.length && numbers[ni]!.start < after) ni++;
     const listedNumbers: number[] = [];
-    let k = ni;
-    for (; k < numbers.length && listedNumbers.length <= items.length; k++) {
+    for (let k = ni; k < numbers.length && listedNumbers.length <= items.length; k++) {
       const from = listedNumbers.length ? numbers[listedNumbers[listedNumbers.length - 1]!]!.end : after;
       if (numbers[k]!.start - from > MAX_JOIN) break;
       if (!(listedNumbers.length ? separatorRe : SPACE_ONLY).test(text.slice(from, numbers[k]!.start))) break;
@@ -76,10 +75,9 @@ function listBefore(text: string, at: number, labels: LabelMention[], li: number
   for (;;) {
     while (j >= 0 && labels[j]!.end > pos) j--;
     const label = j >= 0 ? labels[j]! : undefined;
-    const next = items.length === 0 ? SPACE_ONLY : null;
     let start: number;
     // Known: a label ending here (the item next to 分别 may be followed by a space or colon).
-    if (label && (label.end === pos || (next && at - label.end <= MAX_JOIN && next.test(text.slice(label.end, pos))))) {
+    if (label && (label.end === pos || (items.length === 0 && pos - label.end <= MAX_JOIN && SPACE_ONLY.test(text.slice(label.end, pos))))) {
       items.unshift(label);
       start = label.start;
       j--;

@@ -8,15 +8,15 @@
  */
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { supportsEncoding } from './decode.js';
-import { collectInputs } from './inputs.js';
+import { supportsEncoding } from './input/decode.js';
+import { collectInputs } from './input/inputs.js';
 import { reporterFor, type Format } from './output/select.js';
 import { fileSink, OutputError, streamSink, type Sink } from './output/sink.js';
-import { defaultPlan, inOrder, runAll, type OnResult } from './pool.js';
-import { failed, rulesFor } from './process.js';
-import { render, renderBytes, type Rendered, type Summary } from './render.js';
+import { defaultPlan, inOrder, runAll, type OnResult } from './batch/pool.js';
+import { failed, rulesFor } from './batch/process.js';
+import { render, renderBytes, type Rendered, type Summary } from './batch/render.js';
 import { RuleFileError } from './rules/load.js';
-import { Progress } from './progress.js';
+import { Progress } from './batch/progress.js';
 
 export const EXIT = { ok: 0, contradiction: 1, usage: 2, inputFailed: 3 } as const;
 

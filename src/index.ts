@@ -3,14 +3,14 @@
  * loading, decoding, and the types of the output contract. Nothing here
  * touches process or the console.
  */
-export { extract, findIndicators, type ExtractOptions } from './extract.js';
-export { parseNumber, scanNumbers, type NumberMention, type ParsedNumber } from './numbers.js';
+export { extract, findIndicators, type ExtractOptions } from './extract/pipeline.js';
+export { parseNumber, scanNumbers, type NumberMention, type ParsedNumber } from './extract/numbers/scan.js';
 export { loadRules, defaultRules, RuleFileError, type RuleSet, type LoadOptions } from './rules/load.js';
-export { decode, DecodeError, type Decoded } from './decode.js';
-export { htmlToText } from './html.js';
-export { splitSections } from './sections.js';
+export { decode, DecodeError, type Decoded } from './input/decode.js';
+export { htmlToText } from './input/html.js';
+export { splitSections } from './extract/sections.js';
 export { runChecks } from './checks/index.js';
-export { VOCABULARY } from './vocabulary.js';
+export { VOCABULARY } from './rules/vocabulary.js';
 export {
   ReportSchema,
   IndicatorSchema,

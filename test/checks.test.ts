@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { grimCanFail, judgeRate, printedOf } from '../src/checks/interval.js';
 import { runChecks } from '../src/checks/index.js';
-import { extract } from '../src/extract.js';
+import { extract } from '../src/extract/pipeline.js';
 import type { Indicator } from '../src/report.js';
 
 const judge = (printed: string, lo: number, hi: number, den: number, factor = 100) =>

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decode, DecodeError } from '../src/decode.js';
+import { decode, DecodeError } from '../src/input/decode.js';
 
 const sentence = '全县共出生1083人,其中政策内出生1021人,计划生育率为94.28%。';
 const utf8 = Buffer.from(sentence.repeat(20));

@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extract } from '../src/extract.js';
+import { extract } from '../src/extract/pipeline.js';
 import { ReportSchema } from '../src/report.js';
 
 const read = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');

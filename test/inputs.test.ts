@@ -2,7 +2,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectInputs } from '../src/inputs.js';
+import { collectInputs } from '../src/input/inputs.js';
 import { scratchDir } from './helpers/scratch.js';
 
 describe('collectInputs', () => {

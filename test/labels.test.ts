@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveOverlaps } from '../src/labels.js';
+import { resolveOverlaps } from '../src/extract/labels.js';
 
 type Span = { start: number; end: number };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber, scanNumbers } from '../src/numbers.js';
-import { readChineseNumeral } from '../src/numerals.js';
+import { parseNumber, scanNumbers } from '../src/extract/numbers/scan.js';
+import { readChineseNumeral } from '../src/extract/numbers/numerals.js';
 import fc from 'fast-check';
-import { decimalValue, shiftDecimal } from '../src/decimal.js';
-import { normalize } from '../src/normalize.js';
+import { decimalValue, shiftDecimal } from '../src/extract/numbers/decimal.js';
+import { normalize } from '../src/extract/normalize.js';
 
 describe('parseNumber: one expression', () => {
   const table: [string, number, string | undefined, boolean?][] = [

@@ -1,7 +1,7 @@
 /** sortShort orders exactly as the built-in (stable) sort does, short lists or long. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sortShort } from '../src/order.js';
+import { sortShort } from '../src/util/order.js';
 
 describe('sortShort', () => {
   it('gives the order Array.prototype.sort gives, equal keys keeping their order', () => {

@@ -6,7 +6,7 @@ import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findIndicators } from '../src/extract.js';
+import { findIndicators } from '../src/extract/pipeline.js';
 import { DEFAULT_PATTERNS_DIR, defaultRules, loadRules, RuleFileError } from '../src/rules/load.js';
 import { GrammarSchema, RuleFileSchema } from '../src/rules/schema.js';
 import { scratchDir } from './helpers/scratch.js';

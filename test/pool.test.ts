@@ -5,8 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GROWTH, defaultPlan, inOrder, runAll, type PoolOptions } from '../src/pool.js';
-import type { Rendered } from '../src/render.js';
+import { DEFAULT_GROWTH, defaultPlan, inOrder, runAll, type PoolOptions } from '../src/batch/pool.js';
+import type { Rendered } from '../src/batch/render.js';
 import { scratchDir } from './helpers/scratch.js';
 
 const dir = scratchDir('pool');
@@ -21,7 +21,7 @@ const text = (piece: Rendered['pieces'][number]) => (typeof piece === 'string' ?
 const births = (r: Rendered) => (JSON.parse(text(r.pieces[0]!)).indicators[0]?.value as number | undefined);
 
 // The built worker: tests run the TypeScript sources, and a worker thread needs JavaScript.
-const builtWorker = new URL('../dist/worker.js', import.meta.url);
+const builtWorker = new URL('../dist/batch/worker.js', import.meta.url);
 
 async function collect(paths: string[], jobs: number, pool: PoolOptions = {}): Promise<Rendered[]> {
   const seen: Rendered[] = [];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extract } from '../src/extract.js';
-import { parseNumber } from '../src/numbers.js';
+import { extract } from '../src/extract/pipeline.js';
+import { parseNumber } from '../src/extract/numbers/scan.js';
 
 const DIGIT = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readBytesOf, TooLargeError } from '../src/read.js';
+import { readBytesOf, TooLargeError } from '../src/input/read.js';
 import { scratchDir } from './helpers/scratch.js';
 
 const dir = scratchDir('read');

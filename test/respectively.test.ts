@@ -1,7 +1,7 @@
 /** Lists paired in order (一孩、二孩分别为418人、295人), within bounds. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findIndicators } from '../src/extract.js';
+import { findIndicators } from '../src/extract/pipeline.js';
 
 const pairs = (text: string) => findIndicators(text).map((i) => [i.id, i.value]);
 

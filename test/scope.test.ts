@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extract } from '../src/extract.js';
+import { extract } from '../src/extract/pipeline.js';
 import type { Indicator } from '../src/report.js';
 
 const SCOPES: string[] = JSON.parse(readFileSync(new URL('../patterns/grammar.json', import.meta.url), 'utf8')).scopes;

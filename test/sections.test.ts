@@ -1,7 +1,7 @@
 /** Headings that split a page into reports, however they are laid out. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitSections } from '../src/sections.js';
+import { splitSections } from '../src/extract/sections.js';
 
 const body = '全县共出生1083人,其中政策内出生1021人。'.repeat(10);
 
@@ -107,7 +107,7 @@ describe('repeats on a page of several reports', () => {
 
 describe('plan headings stay inside their report', () => {
   it('a second report on the page is not taken for the first one\'s plans', async () => {
-    const { extract } = await import('../src/extract.js');
+    const { extract } = await import('../src/extract/pipeline.js');
     const body = '加强领导,落实责任,强化宣传教育,提高服务水平。'.repeat(8); // prose, no figures
     const first = `青石县2019年人口和计划生育工作总结\n一、基本情况\n全年出生3105人。\n${body}\n四、2020年工作打算\n计划生育率稳定在95%以上。${body}\n`;
     const second = `柳河县2016年人口计生工作汇报\n全县共出生1083人,符合政策生育率90.48%。${body}\n`;

@@ -4,8 +4,8 @@
  * Inside that, a total owns the run of figures that follows it in the same
  * paragraph (其中 …, a bracketed breakdown, 一孩…二孩…多孩) until the next total.
  */
-import { countAtOrBefore } from '../bisect.js';
-import { BREAKS, FULL_STOP, LINE_BREAK, SEMICOLON } from '../chars.js';
+import { countAtOrBefore } from '../util/bisect.js';
+import { BREAKS, FULL_STOP, LINE_BREAK, SEMICOLON } from '../extract/chars.js';
 import type { Indicator } from '../report.js';
 
 /** A figure and its index in Report.indicators; `at` is its position within its group, `key` names the group. */

@@ -2,7 +2,7 @@
  * The checks, in order: parts against totals, rates against counts. Each
  * check names the figures it used (`inputs`, indexes into indicators).
  */
-import { sortShort } from '../order.js';
+import { sortShort } from '../util/order.js';
 import type { Check, Indicator } from '../report.js';
 import { buildContext, TOTAL_IDS, type Ref } from './groups.js';
 import { rateCheck } from './rates.js';

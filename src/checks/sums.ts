@@ -4,7 +4,7 @@
  * parts short of the total are "unaccounted", parts above it a contradiction.
  */
 import type { Check, Indicator } from '../report.js';
-import { sortShort } from '../order.js';
+import { sortShort } from '../util/order.js';
 import { runAfter, runBefore, type Context, type Ref } from './groups.js';
 
 const byIndex = (a: Ref, b: Ref) => a.index - b.index;

@@ -5,7 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../report.js';
-import { VOCABULARY } from '../vocabulary.js';
+import { VOCABULARY } from '../rules/vocabulary.js';
 
 export type Reporter = {
   /** Before the first report; `count` is the number of inputs. */

@@ -1,7 +1,7 @@
 // A worker like dist/worker.js that dies on some files: "crash" in the path
 // ends the thread with exit code 7, "throw" throws an uncaught error.
-import { renderFile } from '../../dist/render.js';
-import { serve } from '../../dist/serve.js';
+import { renderFile } from '../../dist/batch/render.js';
+import { serve } from '../../dist/batch/serve.js';
 
 serve((file, options) => {
   if (file.path.includes('crash')) process.exit(7);

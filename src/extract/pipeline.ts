@@ -3,15 +3,15 @@
  * find labels → attach → assemble records → check. Pure: no I/O.
  */
 import { attach, type Attached } from './attach.js';
-import { runChecks } from './checks/index.js';
+import { runChecks } from '../checks/index.js';
 import { scanLabels } from './labels.js';
 import { lineIndex } from './lines.js';
 import { normalized } from './normalize.js';
-import { scanNumbers } from './numbers.js';
-import type { Indicator, Report, Section } from './report.js';
+import { scanNumbers } from './numbers/scan.js';
+import type { Indicator, Report, Section } from '../report.js';
 import { sectionAt, sectionStarts, splitSections, type SectionInfo } from './sections.js';
-import { defaultRules, type RuleSet } from './rules/load.js';
-import { plausibility } from './checks/plausibility.js';
+import { defaultRules, type RuleSet } from '../rules/load.js';
+import { plausibility } from '../checks/plausibility.js';
 
 export type ExtractOptions = {
   /** The path to report as `source`; "-" for standard input. */

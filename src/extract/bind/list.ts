@@ -9,9 +9,9 @@
  * number is passed over, not given to the next label. Counting the places is
  * what keeps 6.1‰ from becoming the birth rate.
  */
-import type { LabelMention } from './labels.js';
-import type { NumberMention } from './numbers.js';
-import type { RuleSet } from './rules/load.js';
+import type { LabelMention } from '../labels.js';
+import type { NumberMention } from '../numbers/scan.js';
+import type { RuleSet } from '../../rules/load.js';
 
 const SPACE_ONLY = /^[\s:]*$/;
 // Real lists are short, and so is what joins their items: a longer run of

@@ -9,16 +9,16 @@
  * lists (一孩率、二孩率分别为56.6%、40.0%: respectively.ts) and table rows
  * (出生人数\t1083, where a count may go without its unit).
  */
-import { countAtOrBefore } from './bisect.js';
+import { countAtOrBefore } from '../util/bisect.js';
 import { BREAKS, COMMA, FULL_STOP, LINE_BREAK, SEMICOLON } from './chars.js';
 import { headingAt, listHeadings } from './headings.js';
 import type { LabelMention } from './labels.js';
-import { respectively } from './respectively.js';
+import { respectively } from './bind/list.js';
 import type { Normalized } from './normalize.js';
-import { readWithUnit, type NumberMention } from './numbers.js';
+import { readWithUnit, type NumberMention } from './numbers/scan.js';
 import { sectionStartAt } from './sections.js';
-import type { CompiledRule, RuleSet } from './rules/load.js';
-import type { AcceptedUnit } from './rules/schema.js';
+import type { CompiledRule, RuleSet } from '../rules/load.js';
+import type { AcceptedUnit } from '../rules/schema.js';
 
 export type Attached = {
   id: string;

@@ -1,4 +1,4 @@
-import { countAtOrBefore } from './bisect.js';
+import { countAtOrBefore } from '../util/bisect.js';
 
 /** 1-based line numbers for offsets, by binary search over line starts. */
 export function lineIndex(text: string): (offset: number) => number {

@@ -3,11 +3,11 @@
  * keep only a small summary. Worker threads run this, so what crosses back to
  * the main thread is text, not a Report to copy and serialise again there.
  */
-import type { Format } from './output/select.js';
-import { reporterFor } from './output/select.js';
+import type { Format } from '../output/select.js';
+import { reporterFor } from '../output/select.js';
 import { failed, readBytes, readFile, type Processed, type ProcessOptions } from './process.js';
-import type { Piece } from './output/sink.js';
-import type { Report } from './report.js';
+import type { Piece } from '../output/sink.js';
+import type { Report } from '../report.js';
 
 export type RenderOptions = ProcessOptions & { formats: Format[] };
 

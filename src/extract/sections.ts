@@ -5,8 +5,8 @@
  * sentence punctuation, naming a report (总结, 汇报, 报告, 材料, 篇N, 安排…).
  * Each section gets its place, level and year where the text states them.
  */
-import { countAtOrBefore } from './bisect.js';
-import type { Section } from './report.js';
+import { countAtOrBefore } from '../util/bisect.js';
+import type { Section } from '../report.js';
 
 const HEADING_WORD = /(?:总结|汇报|报告|材料|讲话|安排|要点|篇\s*[0-9一二三四五六七八九十]+)\s*(?:\.docx?|\.pdf)?\s*$/;
 // 一、 (一) 1、 1. 2、 - : list items and keyword debris, not report headings.

@@ -8,9 +8,9 @@
  * Boundaries are explicit character classes: JavaScript's \b treats every
  * Chinese character as a non-word character.
  */
-import { charSet } from './chars.js';
+import { charSet } from '../chars.js';
 import { decimalValue, decimalsOf } from './decimal.js';
-import { normalize } from './normalize.js';
+import { normalize } from '../normalize.js';
 import { readChineseNumeral } from './numerals.js';
 
 export type UnitClass = 'count' | 'money' | 'rate' | 'ratio' | 'delta' | 'none';

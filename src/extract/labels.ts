@@ -3,8 +3,8 @@
  * keeping overlapping candidates, then the longest wins where candidates overlap
  * (政策外出生 over 出生, 计划生育手术并发症人员扶助金 over 计划生育手术).
  */
-import { sortShort } from './order.js';
-import type { CompiledRule, RuleSet } from './rules/load.js';
+import { sortShort } from '../util/order.js';
+import type { CompiledRule, RuleSet } from '../rules/load.js';
 
 export type LabelMention = { start: number; end: number; literal: string; rules: CompiledRule[] };
 

@@ -3,13 +3,13 @@
  * throws for a bad input: the failure becomes `error` on the Report, with
  * empty lists, so a batch can go on.
  */
-import { decode, DecodeError } from './decode.js';
-import { extract } from './extract.js';
-import { htmlToText } from './html.js';
-import { isHtml } from './inputs.js';
-import type { Report } from './report.js';
-import { readBytesOf, TooLargeError } from './read.js';
-import { loadRules, type RuleSet } from './rules/load.js';
+import { decode, DecodeError } from '../input/decode.js';
+import { extract } from '../extract/pipeline.js';
+import { htmlToText } from '../input/html.js';
+import { isHtml } from '../input/inputs.js';
+import type { Report } from '../report.js';
+import { readBytesOf, TooLargeError } from '../input/read.js';
+import { loadRules, type RuleSet } from '../rules/load.js';
 
 export type ProcessOptions = { encoding?: string; patterns?: string[] };
 

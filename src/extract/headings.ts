@@ -3,7 +3,7 @@
  * Reports are organised under them, and some filters depend on which one a
  * figure sits under: figures under a plan heading are targets, not results.
  */
-import { countAtOrBefore } from './bisect.js';
+import { countAtOrBefore } from '../util/bisect.js';
 
 // A short line that starts with a Chinese list number and 、, and reads as a title, not a sentence.
 const HEADING = /^[ \t]*[一二三四五六七八九十]{1,3}、[^\n。;!?]{1,40}$/gm;

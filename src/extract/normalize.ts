@@ -50,8 +50,13 @@ const TABLE = (() => {
 })();
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** The normalised text and its UTF-16 code units (which the label scans read: faster than charCodeAt). */
-export type Normalized = { text: string; units: Uint16Array };
+/**
+ * The normalised text, its UTF-16 code units (which the label scans read:
+ * faster than charCodeAt), and the text it was made from. Every stage reads
+ * `text`; `source` is sliced only for what the output quotes. Offsets are the
+ * same in both (one code unit for one).
+ */
+export type Normalized = { text: string; units: Uint16Array; source: string };
 
 /** Returns a string of exactly the same length as `text`. */
 export function normalize(text: string): string {
@@ -65,7 +70,7 @@ export function normalized(text: string): Normalized {
     const bytes = Buffer.from(text, 'utf16le');
     const units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
     for (let i = 0; i < units.length; i++) units[i] = TABLE[units[i]!]!;
-    return { text: bytes.toString('utf16le'), units };
+    return { text: bytes.toString('utf16le'), units, source: text };
   }
   // A big-endian machine: the same mapping, a code unit at a time.
   const units = new Uint16Array(text.length);
@@ -80,5 +85,5 @@ export function normalized(text: string): Normalized {
       last = i + 1;
     }
   }
-  return { text: last === 0 ? text : out + text.slice(last), units };
+  return { text: last === 0 ? text : out + text.slice(last), units, source: text };
 }

@@ -6,10 +6,10 @@ import { attach, type Attached } from './attach.js';
 import { runChecks } from '../checks/index.js';
 import { scanLabels } from './labels.js';
 import { lineIndex } from './lines.js';
-import { normalized } from './normalize.js';
+import { normalized, type Normalized } from './normalize.js';
 import { scanNumbers } from './numbers/scan.js';
 import type { Indicator, Report, Section } from '../report.js';
-import { sectionAt, sectionStarts, splitSections, type SectionInfo } from './sections.js';
+import { sectionAt, sectionStarts, sectionsOf, type SectionInfo } from './sections.js';
 import { defaultRules, type RuleSet } from '../rules/load.js';
 import { plausibility } from '../checks/plausibility.js';
 
@@ -26,10 +26,12 @@ export type ExtractOptions = {
 
 export function extract(text: string, options: ExtractOptions = {}): Report {
   const set = options.rules ?? defaultRules();
-  const found = splitSections(text);
+  // Made once: every stage reads the normalised text, so a full-width ； or ， means what ; or , does.
+  const norm = normalized(text);
+  const found = sectionsOf(norm);
   const sections = found.map(withoutWarnings);
-  const indicators = findIndicators(text, set, sections);
-  const checks = runChecks(indicators, text);
+  const indicators = indicatorsOf(norm, set, sections);
+  const checks = runChecks(indicators, norm.text);
   // Pushed, not spread: this runs once per report, and spreads cost microseconds in V8.
   const warnings = options.warnings ? options.warnings.slice() : [];
   for (const s of found) for (const w of s.warnings) warnings.push(w);
@@ -58,8 +60,12 @@ function withoutWarnings(s: SectionInfo): Section {
  * Every figure the rules recognise, in text order, with its source span; with
  * `sections`, each also names the section it lies in.
  */
-export function findIndicators(text: string, set: RuleSet = defaultRules(), sections?: Section[]): Indicator[] {
-  const norm = normalized(text);
+export function findIndicators(text: string, set: RuleSet = defaultRules()): Indicator[] {
+  return indicatorsOf(normalized(text), set);
+}
+
+function indicatorsOf(norm: Normalized, set: RuleSet, sections?: Section[]): Indicator[] {
+  const text = norm.source;
   const numbers = scanNumbers(norm.text);
   const labels = scanLabels(norm.units, set);
   const starts = sections ? sectionStarts(sections) : [];

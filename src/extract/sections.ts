@@ -7,6 +7,7 @@
  */
 import { countAtOrBefore } from '../util/bisect.js';
 import type { Section } from '../report.js';
+import { normalized, type Normalized } from './normalize.js';
 
 const HEADING_WORD = /(?:总结|汇报|报告|材料|讲话|安排|要点|篇\s*[0-9一二三四五六七八九十]+)\s*(?:\.docx?|\.pdf)?\s*$/;
 // 一、 (一) 1、 1. 2、 - : list items and keyword debris, not report headings.
@@ -40,9 +41,12 @@ const REDACTED_YEAR = /(?:20|19)?(?:xx|XX|××|__|_|＿|\*\*)\s*年|X{2}年/u;
 const PERIOD = /((?:19|20)(?:\d{2}|xx|XX)年\d{1,2}月\d{1,2}日\s*[—\-至到~]+\s*(?:19|20)(?:\d{2}|xx|XX)年\d{1,2}月\d{1,2}日)/u;
 const AGENCY = /(?:人口和计划生育局|人口和计划生育委员会|人口计生局|人口计生委|卫生和计划生育局|卫计局|计生办|计生局|妇联)/u;
 
-/** Heading lines: start offset and trimmed text. Only lines of heading length are looked at. */
-function headingLines(text: string): { at: number; title: string }[] {
-  const out: { at: number; title: string }[] = [];
+/** A heading line: where it starts, its trimmed text (normalised) and its title as printed. */
+type HeadingLine = { at: number; title: string; printed: string };
+
+/** Heading lines. Only lines of heading length are looked at. */
+function headingLines({ text, source }: Normalized): HeadingLine[] {
+  const out: HeadingLine[] = [];
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
@@ -53,7 +57,7 @@ function headingLines(text: string): { at: number; title: string }[] {
     const padded = length > HEADING_MAX && (isSpace(text.charCodeAt(start)) || isSpace(text.charCodeAt(end - 1)));
     if (length >= HEADING_MIN && (length <= HEADING_MAX || padded)) {
       const line = text.slice(start, end);
-      if (isHeading(line)) out.push({ at: start, title: line.trim() });
+      if (isHeading(line)) out.push({ at: start, title: line.trim(), printed: source.slice(start, end).trim() });
     }
     start = end + 1;
   }
@@ -89,15 +93,22 @@ function hasBody(text: string, from: number, to: number, titleLength: number): b
 
 /** Sections in order; a file with no heading is one section. */
 export function splitSections(text: string): SectionInfo[] {
-  const starts = headingLines(text);
-  if (!starts.length || starts[0]!.at > 0) starts.unshift({ at: 0, title: '' });
+  return sectionsOf(normalized(text));
+}
+
+/** Sections of a normalised text: found in `text`, titles quoted from `source`. */
+export function sectionsOf(norm: Normalized): SectionInfo[] {
+  const { text } = norm;
+  const starts = headingLines(norm);
+  if (!starts.length || starts[0]!.at > 0) starts.unshift({ at: 0, title: '', printed: '' });
   // A heading followed by too little body (a page title repeated above its report) merges into the next.
-  const merged: { at: number; title: string }[] = [];
+  const merged: HeadingLine[] = [];
   for (let i = 0; i < starts.length; i++) {
     const s = starts[i]!;
     const next = starts[i + 1]?.at ?? text.length;
     if (!hasBody(text, s.at, next, s.title.length) && i + 1 < starts.length) {
-      starts[i + 1] = { at: s.at, title: starts[i + 1]!.title || s.title };
+      const later = starts[i + 1]!;
+      starts[i + 1] = later.title ? { ...later, at: s.at } : { ...s };
       continue;
     }
     merged.push(s);
@@ -110,13 +121,13 @@ export function splitSections(text: string): SectionInfo[] {
   }
   const sections: SectionInfo[] = merged.map((s, i) => {
     const end = merged[i + 1]?.at ?? text.length;
-    return describe(text, s.title, s.at, end);
+    return describe(text, s, end);
   });
   markDuplicates(text, sections);
   return sections;
 }
 
-function describe(text: string, title: string, start: number, end: number): SectionInfo {
+function describe(text: string, { at: start, title, printed }: HeadingLine, end: number): SectionInfo {
   const head = text.slice(start, Math.min(end, start + 600));
   const warnings: string[] = [];
   const titleYear = YEAR.exec(title);
@@ -132,7 +143,7 @@ function describe(text: string, title: string, start: number, end: number): Sect
   const period = PERIOD.exec(head)?.[1];
   const issuer = issuerOf(title) ?? issuerOf(head.slice(0, 120));
   // Assigned in the contract's order rather than spread in (a conditional spread costs microseconds).
-  const section = { title, place, level, year } as SectionInfo;
+  const section = { title: printed, place, level, year } as SectionInfo;
   if (period) section.period = period;
   if (issuer) section.issuer = issuer;
   section.start = start;

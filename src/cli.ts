@@ -40,6 +40,8 @@ type Options = {
   encoding?: string;
   patterns: string[];
   strict?: boolean;
+  explain?: boolean;
+  line?: number;
   jobs: number;
   quiet?: boolean;
   debug?: boolean;
@@ -68,6 +70,8 @@ function program(io: Io): Command {
     .option('--encoding <name>', 'decode inputs as this encoding (gbk, gb18030, big5, utf-16le …) instead of detecting it')
     .option('--patterns <dir>', 'add the rule files in this folder (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--strict', 'exit with code 1 when any check is inconsistent')
+    .option('--explain', 'show what became of every number: the labels found for it and the refiner that dropped each (with --json or --jsonl: an `explain` list in each report)')
+    .option('--line <n>', 'with --explain: only the numbers on this line', positiveInt)
     .addOption(
       new Option('-j, --jobs <n>', 'threads for a batch')
         .argParser(positiveInt)
@@ -107,10 +111,13 @@ function pickFormat(o: Options, io: Io): Format {
   const formats = [o.json && '--json', o.jsonl && '--jsonl', o.csv && '--csv'].filter(Boolean);
   if (formats.length > 1) throw new UsageError(`choose one output format: ${formats.join(' and ')} cannot be combined`);
   if (o.wide && !o.csv) throw new UsageError('--wide goes with --csv');
+  if (o.explain && o.csv) throw new UsageError('--explain goes with the table view, --json or --jsonl, not --csv');
+  if (o.line !== undefined && !o.explain) throw new UsageError('--line goes with --explain');
   if (o.json) return 'json';
   if (o.jsonl) return 'jsonl';
   if (o.csv) return o.wide ? 'wide' : 'csv';
   const color = !o.out && Boolean(io.stdout.isTTY) && !('NO_COLOR' in (io.env ?? {})) && io.env?.TERM !== 'dumb';
+  if (o.explain) return color ? 'explain-color' : 'explain';
   return color ? 'table-color' : 'table';
 }
 
@@ -184,6 +191,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   // The main output, then the checks CSV: each rendered piece goes to its sink.
   const outputs = [{ reporter: reporterFor(format), sink }, ...(checksSink ? [{ reporter: reporterFor('checks-csv'), sink: checksSink }] : [])];
   const formats: Format[] = [format, ...(checksSink ? ['checks-csv' as const] : [])];
+  const explain = o.explain ? (o.line !== undefined ? { line: o.line } : true) : undefined;
   const emit = async (r: Rendered, index: number) => {
     for (let k = 0; k < outputs.length; k++) {
       const { reporter, sink: out } = outputs[k]!;
@@ -229,14 +237,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     });
     if (stdinAt >= 0) {
       const bytes = io.stdin ? await readAll(io.stdin) : new Uint8Array();
-      preset.set(stdinAt, renderBytes('-', bytes, { encoding: o.encoding, patterns: o.patterns, formats }));
+      preset.set(stdinAt, renderBytes('-', bytes, { encoding: o.encoding, patterns: o.patterns, formats, explain }));
     }
     const todo = files.map((p, i) => ({ p, i })).filter(({ i }) => !preset.has(i));
     for (const [i, r] of preset) await onResult(i, r);
     await runAll(
       todo.map((t) => t.p),
       plan.jobs,
-      { encoding: o.encoding, patterns: o.patterns, formats },
+      { encoding: o.encoding, patterns: o.patterns, formats, explain },
       (k, r) => onResult(todo[k]!.i, r),
       { sizes: todo.map((t) => found[t.i]!.size), grow: plan.grow },
     );

@@ -54,6 +54,36 @@ export const SectionSchema = z.object({
   duplicateOf: z.number().int().nonnegative().optional(),
 });
 
+/** One candidate binding of a number (--explain): the binder, the label it read, and what the refiners made of it. */
+export const CandidateSchema = z.object({
+  binder: z.string(),
+  label: z.string(),
+  labelStart: z.number().int().nonnegative(),
+  labelEnd: z.number().int().nonnegative(),
+  /** The rule that took the number, when one did. */
+  rule: z.string().optional(),
+  id: z.string().optional(),
+  kept: z.boolean(),
+  /** The refiner that dropped the candidate, and why. */
+  refiner: z.string().optional(),
+  reason: z.string().optional(),
+});
+
+/** What became of one number in the text (--explain). */
+export const ExplainSchema = z.object({
+  number: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  line: z.number().int().positive(),
+  /** figure: it became one; dropped: every candidate, or the figure, was dropped by a refiner; taken: a list gave its place to an item without a label; change: 个百分点; unbound: no label was found for it. */
+  outcome: z.enum(['figure', 'dropped', 'taken', 'change', 'unbound']),
+  /** The figure's id, or the id it would have had. */
+  id: z.string().optional(),
+  candidates: z.array(CandidateSchema),
+  refiner: z.string().optional(),
+  reason: z.string().optional(),
+});
+
 export const ReportSchema = z.object({
   source: z.string(),
   encoding: z.string().optional(),
@@ -62,6 +92,8 @@ export const ReportSchema = z.object({
   warnings: z.array(z.string()),
   error: z.string().optional(),
   sections: z.array(SectionSchema).optional(),
+  /** With --explain: every number and its candidates, in text order. */
+  explain: z.array(ExplainSchema).optional(),
 });
 
 export type Indicator = z.infer<typeof IndicatorSchema>;
@@ -69,3 +101,4 @@ export type Check = z.infer<typeof CheckSchema>;
 export type CheckStatus = z.infer<typeof CheckStatus>;
 export type Section = z.infer<typeof SectionSchema>;
 export type Report = z.infer<typeof ReportSchema>;
+export type Explained = z.infer<typeof ExplainSchema>;

@@ -11,7 +11,12 @@ import type { Report } from '../report.js';
 import { readBytesOf, TooLargeError } from '../input/read.js';
 import { loadRules, type RuleSet } from '../rules/load.js';
 
-export type ProcessOptions = { encoding?: string; patterns?: string[] };
+export type ProcessOptions = {
+  encoding?: string;
+  patterns?: string[];
+  /** Record what became of every number (--explain), or of those on one line (--line). */
+  explain?: boolean | { line: number };
+};
 
 const MAX_BYTES = 64 * 1024 * 1024;
 
@@ -40,7 +45,7 @@ export function readBytes(source: string, bytes: Uint8Array, options: ProcessOpt
     throw e;
   }
   const text = isHtml(source) ? htmlToText(decoded.text) : decoded.text;
-  const report = extract(text, { source, encoding: decoded.encoding, warnings: decoded.warnings, rules: rulesFor(options.patterns) });
+  const report = extract(text, { source, encoding: decoded.encoding, warnings: decoded.warnings, rules: rulesFor(options.patterns), explain: options.explain });
   return { report, notices: decoded.warnings };
 }
 

@@ -31,3 +31,8 @@ export const BREAKS = codeTable([
   [';', SEMICOLON],
   [',', COMMA],
 ]);
+
+// What ends a paragraph, a sentence, a clause (in normalised text).
+export const PARAGRAPH_BREAK = LINE_BREAK;
+export const SENTENCE_BREAK = LINE_BREAK | FULL_STOP | SEMICOLON;
+export const CLAUSE_BREAK = SENTENCE_BREAK | COMMA;

@@ -2,7 +2,9 @@
  * The pipeline, in order: normalise (one character for one) → find numbers →
  * find labels → attach → assemble records → check. Pure: no I/O.
  */
-import { attach, type Attached } from './attach.js';
+import { attach, type NumberTrace } from './attach.js';
+import { explained } from './explain.js';
+import type { Figure } from './refine/index.js';
 import { runChecks } from '../checks/index.js';
 import { scanLabels } from './labels.js';
 import { lineIndex } from './lines.js';
@@ -22,6 +24,8 @@ export type ExtractOptions = {
   rules?: RuleSet;
   /** Warnings from decoding, to carry into the report. */
   warnings?: string[];
+  /** Record what became of every number (Report.explain), or of those on one line. */
+  explain?: boolean | { line: number };
 };
 
 export function extract(text: string, options: ExtractOptions = {}): Report {
@@ -30,7 +34,8 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   const norm = normalized(text);
   const found = sectionsOf(norm);
   const sections = found.map(withoutWarnings);
-  const indicators = indicatorsOf(norm, set, sections);
+  const traces: NumberTrace[] | undefined = options.explain ? [] : undefined;
+  const indicators = indicatorsOf(norm, set, sections, traces);
   const checks = runChecks(indicators, norm.text);
   // Pushed, not spread: this runs once per report, and spreads cost microseconds in V8.
   const warnings = options.warnings ? options.warnings.slice() : [];
@@ -42,6 +47,7 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   report.checks = checks;
   report.warnings = warnings;
   report.sections = sections;
+  if (traces) report.explain = explained(traces, text, lineIndex(text), typeof options.explain === 'object' ? options.explain.line : undefined);
   return report;
 }
 
@@ -64,12 +70,12 @@ export function findIndicators(text: string, set: RuleSet = defaultRules()): Ind
   return indicatorsOf(normalized(text), set);
 }
 
-function indicatorsOf(norm: Normalized, set: RuleSet, sections?: Section[]): Indicator[] {
+function indicatorsOf(norm: Normalized, set: RuleSet, sections?: Section[], traces?: NumberTrace[]): Indicator[] {
   const text = norm.source;
   const numbers = scanNumbers(norm.text);
   const labels = scanLabels(norm.units, set);
   const starts = sections ? sectionStarts(sections) : [];
-  const attached = attach(norm, numbers, labels, set, starts);
+  const attached = attach(norm, numbers, labels, set, starts, traces);
   const lineOf = lineIndex(text);
   return attached.map((a) => {
     const ind = toIndicator(a, text, lineOf);
@@ -80,7 +86,7 @@ function indicatorsOf(norm: Normalized, set: RuleSet, sections?: Section[]): Ind
 
 const RATE_UNITS = new Set(['%', '‰', 'ratio']);
 
-function toIndicator(a: Attached, text: string, lineOf: (o: number) => number): Indicator {
+function toIndicator(a: Figure, text: string, lineOf: (o: number) => number): Indicator {
   const n = a.number;
   const unit = n.unitClass === 'count' || n.unitClass === 'money' || n.unitClass === 'rate' || n.unitClass === 'ratio' ? n.unit! : a.rule.unit;
   const showDecimals = n.decimals > 0 || RATE_UNITS.has(unit);

@@ -3,9 +3,10 @@
  * and rebuilt in a worker thread (a Reporter holds functions, a name does not).
  */
 import { checksCsvReporter, csvReporter, jsonlReporter, jsonReporter, wideReporter, type Reporter } from './formats.js';
+import { explainReporter } from './explain.js';
 import { tableReporter } from './table.js';
 
-export type Format = 'json' | 'jsonl' | 'csv' | 'wide' | 'table' | 'table-color' | 'checks-csv';
+export type Format = 'json' | 'jsonl' | 'csv' | 'wide' | 'table' | 'table-color' | 'checks-csv' | 'explain' | 'explain-color';
 
 export function reporterFor(format: Format): Reporter {
   switch (format) {
@@ -23,5 +24,9 @@ export function reporterFor(format: Format): Reporter {
       return tableReporter(false);
     case 'table-color':
       return tableReporter(true);
+    case 'explain':
+      return explainReporter(false);
+    case 'explain-color':
+      return explainReporter(true);
   }
 }

@@ -1,0 +1,61 @@
+/**
+ * What binders make: a Binding says that a label names a number, by one way
+ * of reading the text (the binder). Binders only find; the refiners
+ * (../refine/) decide which binding, if any, becomes a figure.
+ */
+import type { CompiledRule } from '../../rules/load.js';
+import type { LabelMention } from '../labels.js';
+import type { NumberMention } from '../numbers/scan.js';
+import type { Passage } from '../passage.js';
+
+/** A label wording as it stands in the text. */
+export type LabelSpan = { start: number; end: number; literal: string };
+
+export type Binding = {
+  /** The binder that found it: list, row, adjacent, bracketed, fromTo, after. */
+  binder: string;
+  label: LabelSpan;
+  /** The rules the label's wording belongs to, highest priority first. */
+  rules: CompiledRule[];
+  /** The number as this binding reads it: a table row may give a bare number its unit. */
+  number: NumberMention;
+  /** The figure's span: label to number, or number to a label after it. */
+  start: number;
+  end: number;
+  /** The context filters read the text before this offset (the label's start, or the number's for a label after it). */
+  contextAt: number;
+  /** The clause filters read no further back than this (the end of the number before, or later). */
+  clauseFrom: number;
+  /** A table row, where a count may go without its unit. */
+  row: boolean;
+  /** The rule that takes the number, once the refiners have chosen it (refine/rule.ts). */
+  rule?: CompiledRule;
+};
+
+/** The number at hand and its neighbourhood, as every binder sees it. */
+export type Around = {
+  /** Its index in the passage's numbers. */
+  k: number;
+  n: NumberMention;
+  /** Where the number before it ends (0 for the first). */
+  prevEnd: number;
+  /** The index of the last label that ends by the number's start (−1: none). */
+  li: number;
+  /** That label. */
+  before: LabelMention | undefined;
+};
+
+/**
+ * A binder reads one number: the bindings it finds, best first, or nothing.
+ * `taken`: a number that a list claims for an item without a label names
+ * something else, and no binder may give it to a label elsewhere.
+ */
+export type Binder = {
+  name: string;
+  bind(p: Passage, at: Around): Binding[] | 'taken' | undefined;
+};
+
+/** A binding whose figure spans from its label to its number. */
+export function labelFirst(binder: string, label: LabelSpan, rules: CompiledRule[], number: NumberMention, clauseFrom: number, row = false): Binding {
+  return { binder, label, rules, number, start: label.start, end: number.end, contextAt: label.start, clauseFrom, row };
+}

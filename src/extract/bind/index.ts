@@ -1,0 +1,17 @@
+/**
+ * The binders, in priority order: for each number, the first binding that
+ * the refiners keep becomes its figure. A list claims its numbers first; a
+ * table row and the adjacent label read the label right before; a label
+ * across a bracket and a change from a baseline come next; a wording after
+ * the number is the last resort.
+ */
+import { adjacent } from './adjacent.js';
+import { after } from './after.js';
+import type { Binder } from './binding.js';
+import { bracketed } from './bracketed.js';
+import { fromTo } from './from-to.js';
+import { list } from './list.js';
+import { row } from './row.js';
+
+export const BINDERS: readonly Binder[] = [list, row, adjacent, bracketed, fromTo, after];
+export type { Binder, Binding, Around, LabelSpan } from './binding.js';

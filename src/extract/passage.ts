@@ -1,0 +1,87 @@
+/**
+ * One text as the binders and refiners read it: the normalised text, its
+ * numbers and labels, and what is found once per text and looked up per
+ * figure (lists, plan words, headings, scope words, section starts). The
+ * figures made so far are here too: the parent and scope refiners look back
+ * at them.
+ */
+import type { CompiledGrammar, RuleSet } from '../rules/load.js';
+import { countAtOrBefore } from '../util/bisect.js';
+import { BREAKS, SENTENCE_BREAK } from './chars.js';
+import { listHeadings, type Headings } from './headings.js';
+import type { LabelMention } from './labels.js';
+import { listPairs } from './bind/list-pairs.js';
+import type { Normalized } from './normalize.js';
+import type { NumberMention } from './numbers/scan.js';
+import type { Figure } from './refine/figure.js';
+
+/** Where a pattern matches in a text, in order: found once per text, not once per figure. */
+export type Hits = { starts: number[]; ends: number[] };
+
+// How far back a look for the sentence or paragraph before a figure goes.
+export const CONTEXT_WINDOW = 300;
+
+export class Passage {
+  readonly text: string;
+  readonly units: Uint16Array;
+  readonly grammar: CompiledGrammar;
+  /** Number index → the listed label it pairs with, or null for an item without a label (bind/list-pairs.ts). */
+  readonly lists: Map<number, LabelMention | null>;
+  /** Plan words (下一步, 明年): rare, so found once and looked up for each figure. */
+  readonly plans: Hits;
+  /** Where scope words start: few, and the same for every figure. */
+  readonly scopeStarts: number[];
+  /** The top-level headings, when the grammar filters by them. */
+  readonly headings: Headings | undefined;
+  /** A report has few headings and many figures under each: each heading is judged once. */
+  readonly planHeading = new Map<string, boolean>();
+  /** The figures made so far, in text order. */
+  readonly figures: Figure[] = [];
+
+  constructor(
+    readonly norm: Normalized,
+    readonly numbers: NumberMention[],
+    readonly labels: LabelMention[],
+    readonly set: RuleSet,
+    /** Where the reports in the text start (sections.ts), so that a heading never reaches into the next report. */
+    readonly sectionStarts: number[] = [],
+  ) {
+    this.text = norm.text;
+    this.units = norm.units;
+    this.grammar = set.grammar;
+    this.lists = listPairs(this.text, numbers, labels, this.grammar);
+    this.plans = hitsOf(this.text, this.grammar.rejects.sentence);
+    this.scopeStarts = this.grammar.scopeTrie ? this.grammar.scopeTrie.scan(this.units, (start) => start) : [];
+    this.headings = this.grammar.rejects.heading ? listHeadings(this.text) : undefined;
+  }
+}
+
+function hitsOf(text: string, re: RegExp | null): Hits {
+  const hits: Hits = { starts: [], ends: [] };
+  if (!re) return hits;
+  const all = new RegExp(re.source, 'gu');
+  for (let m = all.exec(text); m; m = all.exec(text)) {
+    if (!m[0].length) {
+      all.lastIndex++;
+      continue;
+    }
+    hits.starts.push(m.index);
+    hits.ends.push(m.index + m[0].length);
+  }
+  return hits;
+}
+
+/** Whether a hit lies in the sentence before `at` (as far back as CONTEXT_WINDOW). */
+export function inSentenceBefore(hits: Hits, text: string, at: number): boolean {
+  const k = countAtOrBefore(hits.ends.length, (i) => hits.ends[i]!, at) - 1;
+  if (k < 0 || hits.starts[k]! < at - CONTEXT_WINDOW) return false;
+  for (let i = hits.ends[k]!; i < at; i++) if (BREAKS[text.charCodeAt(i)]! & SENTENCE_BREAK) return false;
+  return true;
+}
+
+/** Just after the last character before `from` that is a `brk` break, looking back at most `window` characters. */
+export function backTo(text: string, from: number, brk: number, window: number): number {
+  const min = Math.max(0, from - window);
+  for (let i = from - 1; i >= min; i--) if (BREAKS[text.charCodeAt(i)]! & brk) return i + 1;
+  return min;
+}

@@ -1,0 +1,21 @@
+/** What the refiners keep: a figure, and what they say when they drop a candidate. */
+import type { CompiledRule } from '../../rules/load.js';
+import type { LabelSpan } from '../bind/binding.js';
+import type { NumberMention } from '../numbers/scan.js';
+
+export type Figure = {
+  id: string;
+  rule: CompiledRule;
+  number: NumberMention;
+  label: LabelSpan;
+  start: number;
+  end: number;
+  /** The binder that found it. */
+  binder: string;
+  scope?: string;
+  /** For a figure composed from its parent (其中政策内 under 一孩): the parent's id. */
+  parentId?: string;
+};
+
+/** Why a refiner dropped a candidate: its name and a reason in words. */
+export type Drop = { refiner: string; reason: string };

@@ -1,0 +1,56 @@
+/**
+ * The grammar's filters of non-mentions (targets, plans, per-head standards,
+ * baselines), by where they look: the clause before the label, the sentence
+ * before it, the words right after the number, the heading the figure sits
+ * under. Each place's filters are tested as one expression; the one that fired
+ * is named only when a candidate is dropped.
+ */
+import type { FilterPlace } from '../../rules/load.js';
+import type { Binding } from '../bind/binding.js';
+import { CLAUSE_BREAK } from '../chars.js';
+import { headingAt } from '../headings.js';
+import { backTo, inSentenceBefore, type Passage } from '../passage.js';
+import { sectionStartAt } from '../sections.js';
+import type { Drop, Figure } from './figure.js';
+
+const CLAUSE_WINDOW = 40;
+// How far after a number the `after` filters look (的标准, 相比).
+const AFTER_WINDOW = 12;
+
+function dropped(p: Passage, where: FilterPlace, seen: string, refiner: string): Drop {
+  const f = p.grammar.filters.find((x) => x.where === where && x.re.test(seen));
+  return { refiner, reason: f ? `${f.name}: ${f.reason} («${seen}»)` : `«${seen}»` };
+}
+
+/** The clause since the previous number: in 按每户120元/年的标准发放保健费,共6.54万元 the standard belongs to 120元, not to the total after it. */
+export function clauseFilter(p: Passage, b: Binding): Drop | undefined {
+  const re = p.grammar.rejects.clause;
+  if (!re) return undefined;
+  const clause = p.text.slice(Math.max(b.clauseFrom, backTo(p.text, b.contextAt, CLAUSE_BREAK, CLAUSE_WINDOW)), b.contextAt);
+  return re.test(clause) ? dropped(p, 'clause', clause, 'clause-filter') : undefined;
+}
+
+/** The sentence so far: in 下一步,要把出生率控制在11‰以内 the plan is named a comma earlier. */
+export function sentenceFilter(p: Passage, b: Binding): Drop | undefined {
+  if (!inSentenceBefore(p.plans, p.text, b.contextAt)) return undefined;
+  return { refiner: 'sentence-filter', reason: 'a plan word earlier in the sentence (下一步, 明年 …): a target, not a result' };
+}
+
+/** The words right after the number: 每人每年960元的标准, 与去年底131.51相比. */
+export function afterFilter(p: Passage, f: Figure): Drop | undefined {
+  const re = p.grammar.rejects.after;
+  if (!re) return undefined;
+  const seen = p.text.slice(f.number.end, f.number.end + AFTER_WINDOW);
+  return re.test(seen) ? dropped(p, 'after', seen, 'after-filter') : undefined;
+}
+
+/** The top-level heading the figure sits under: what stands under 四、2020年工作打算 is a target. */
+export function headingFilter(p: Passage, f: Figure): Drop | undefined {
+  const re = p.grammar.rejects.heading;
+  if (!p.headings || !re) return undefined;
+  const heading = headingAt(p.headings, f.start, sectionStartAt(p.sectionStarts, f.start));
+  if (!heading) return undefined;
+  let plan = p.planHeading.get(heading);
+  if (plan === undefined) p.planHeading.set(heading, (plan = re.test(heading)));
+  return plan ? dropped(p, 'heading', heading, 'heading-filter') : undefined;
+}

@@ -1,0 +1,42 @@
+/**
+ * The scope of a figure: the last scope word in the sentence before it
+ * (流动人口, 城区, 专项整治). A scope word that is part of an earlier figure's
+ * own label (常住户籍人口153310人) names that figure, not a scope for what follows.
+ */
+import { countAtOrBefore } from '../../util/bisect.js';
+import { SENTENCE_BREAK } from '../chars.js';
+import { backTo, CONTEXT_WINDOW, type Passage } from '../passage.js';
+import type { Drop, Figure } from './figure.js';
+
+export function scope(p: Passage, f: Figure): Drop | undefined {
+  const found = scopeAt(p, f.start);
+  if (found) f.scope = found;
+  return undefined;
+}
+
+function scopeAt(p: Passage, at: number): string | undefined {
+  const scopes = p.grammar.scopeTrie;
+  const starts = p.scopeStarts;
+  if (!scopes || !starts.length) return undefined;
+  const { text, units, figures } = p;
+  const from = backTo(text, at, SENTENCE_BREAK, CONTEXT_WINDOW);
+  let scope: string | undefined;
+  // Scope words left to right, each taking the longest wording that ends by `at`, none
+  // overlapping. Only where some scope word starts (`starts`) can one be found.
+  let next = from;
+  for (let k = countAtOrBefore(starts.length, (i) => starts[i]!, from - 1); k < starts.length && starts[k]! < at; k++) {
+    const s = starts[k]!;
+    if (s < next) continue; // inside the word taken before
+    const word = scopes.longestAt(units, s, at);
+    if (!word) continue;
+    const e = s + word.length;
+    let inLabel = false;
+    for (let j = figures.length - 1; j >= 0 && figures[j]!.end > from; j--) {
+      const l = figures[j]!.label;
+      if (s < l.end && e > l.start) inLabel = true;
+    }
+    if (!inLabel) scope = word;
+    next = e;
+  }
+  return scope;
+}

@@ -13,7 +13,7 @@ import { collectInputs } from './input/inputs.js';
 import { reporterFor, type Format } from './output/select.js';
 import { fileSink, OutputError, streamSink, type Sink } from './output/sink.js';
 import { defaultPlan, inOrder, runAll, type OnResult } from './batch/pool.js';
-import { failed, rulesFor } from './batch/process.js';
+import { columnsFor, failed, rulesFor } from './batch/process.js';
 import { render, renderBytes, type Rendered, type Summary } from './batch/render.js';
 import { RuleFileError } from './rules/load.js';
 import { Progress } from './batch/progress.js';
@@ -189,7 +189,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   let flagged = 0;
   const progress = new Progress(io.stderr, count, Boolean(io.stderr.isTTY) && !o.quiet && count > 1);
   // The main output, then the checks CSV: each rendered piece goes to its sink.
-  const outputs = [{ reporter: reporterFor(format), sink }, ...(checksSink ? [{ reporter: reporterFor('checks-csv'), sink: checksSink }] : [])];
+  const columns = columnsFor(o.patterns);
+  const outputs = [{ reporter: reporterFor(format, columns), sink }, ...(checksSink ? [{ reporter: reporterFor('checks-csv', columns), sink: checksSink }] : [])];
   const formats: Format[] = [format, ...(checksSink ? ['checks-csv' as const] : [])];
   const explain = o.explain ? (o.line !== undefined ? { line: o.line } : true) : undefined;
   const emit = async (r: Rendered, index: number) => {
@@ -233,7 +234,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const files = found.map((f) => f.path);
     const preset = new Map<number, Rendered>();
     found.forEach((f, i) => {
-      if (f.missing) preset.set(i, render(failed(f.path, f.missing), formats));
+      if (f.missing) preset.set(i, render(failed(f.path, f.missing), { patterns: o.patterns, formats }));
     });
     if (stdinAt >= 0) {
       const bytes = io.stdin ? await readAll(io.stdin) : new Uint8Array();

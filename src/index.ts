@@ -10,7 +10,8 @@ export { decode, DecodeError, type Decoded } from './input/decode.js';
 export { htmlToText } from './input/html.js';
 export { splitSections } from './extract/sections.js';
 export { runChecks } from './checks/index.js';
-export { VOCABULARY } from './rules/vocabulary.js';
+export { buildRegistry, type Registry } from './rules/registry.js';
+export type { IndicatorSpec, PartSet, RateDefinition } from './rules/schema.js';
 export {
   ReportSchema,
   IndicatorSchema,

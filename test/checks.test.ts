@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { grimCanFail, judgeRate, printedOf } from '../src/checks/interval.js';
 import { runChecks } from '../src/checks/index.js';
+import { defaultRules } from '../src/rules/load.js';
 import { extract } from '../src/extract/pipeline.js';
 import type { Indicator } from '../src/report.js';
 
@@ -75,7 +76,7 @@ describe('properties', () => {
       { ...base, id: 'population.marriedWomen', value: 0.01, printed: '0.01', decimals: 2, start: 0, end: 5 },
       { ...base, id: 'rate.contraceptivePrevalence', value: 0, unit: '%', printed: '0.00', decimals: 2, start: 10, end: 15 },
     ];
-    expect(runChecks(inds, 'x'.repeat(20))).toEqual([]);
+    expect(runChecks(inds, 'x'.repeat(20), defaultRules().registry)).toEqual([]);
   });
   it('checks never throw on any combination of indicators', () => {
     const ids = ['births.total', 'births.first', 'births.second', 'births.thirdPlus', 'births.inPolicy', 'births.outOfPolicy',
@@ -95,7 +96,7 @@ describe('properties', () => {
           line: 1, printed: r.printed, label: 'x', rule: 't#0', section: r.section, decimals: r.printed.includes('.') ? 2 : 0,
           ...(r.scope ? { scope: r.scope } : {}),
         }));
-        const checks = runChecks(inds, 'x'.repeat(300));
+        const checks = runChecks(inds, 'x'.repeat(300), defaultRules().registry);
         for (const c of checks) expect(['consistent', 'inconsistent', 'unaccounted', 'approximate', 'unverifiable']).toContain(c.status);
       }),
       // Rare combinations matter: a fractional count that broke BigInt turned up once in ten thousand runs.

@@ -2,16 +2,16 @@
  * Walks every rule file in patterns/: each example sentence must give (or not
  * give) its value, and the grammar's examples must give exactly their lists.
  */
-import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findIndicators } from '../src/extract/pipeline.js';
-import { DEFAULT_PATTERNS_DIR, defaultRules, loadRules, RuleFileError } from '../src/rules/load.js';
+import { DEFAULT_PATTERNS_DIR, defaultRules, loadRules, RuleFileError, ruleFilesIn } from '../src/rules/load.js';
 import { GrammarSchema, RuleFileSchema } from '../src/rules/schema.js';
 import { scratchDir } from './helpers/scratch.js';
 
-const files = readdirSync(DEFAULT_PATTERNS_DIR).filter((f) => f.endsWith('.json') && f !== 'grammar.json');
+const files = ruleFilesIn(DEFAULT_PATTERNS_DIR).map((f) => basename(f));
 const set = defaultRules();
 
 describe.each(files)('patterns/%s', (file) => {
@@ -62,7 +62,7 @@ describe('grammar filters', () => {
     const at = grammar.filters.length;
     grammar.filters.push({ name: 'twice', where: 'clause', pattern: '(目标)\\1', reason: 'a repeated word' });
     writeFileSync(join(dir, 'grammar.json'), JSON.stringify(grammar));
-    copyFileSync(join(DEFAULT_PATTERNS_DIR, 'births.json'), join(dir, 'births.json'));
+    for (const f of ['births.json', 'pieces.json', 'indicators.json']) copyFileSync(join(DEFAULT_PATTERNS_DIR, f), join(dir, f));
     expect(() => loadRules({ baseDir: dir })).toThrow(RuleFileError);
     expect(() => loadRules({ baseDir: dir })).toThrow(new RegExp(`grammar\\.json: filters\\[${at}\\]\\.pattern: a filter pattern may not use backreferences`));
     // An escaped backslash before a digit is a literal, not a backreference.

@@ -238,7 +238,7 @@ export async function runAll(paths: string[], jobs: number, options: RenderOptio
         // or not: a batch returns whole) go to another worker.
         const on = Atomics.load(current, 0);
         const culprit = h.queue.includes(on) ? on : h.queue[0];
-        if (culprit !== undefined) hand(culprit, render(failed(paths[culprit]!, `internal error: ${reason}`), options.formats));
+        if (culprit !== undefined) hand(culprit, render(failed(paths[culprit]!, `internal error: ${reason}`), options));
         retry.push(...h.queue.filter((id) => id !== culprit));
         spawn();
         dispatch();

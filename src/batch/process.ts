@@ -27,6 +27,13 @@ export function rulesFor(patterns: string[] = []): RuleSet {
   return cached.set;
 }
 
+/** The indicator ids of the wide CSV: the registry's, with those of the extra rule folders. */
+export function columnsFor(patterns: string[] = []): string[] {
+  const set = rulesFor(patterns);
+  return (columnsCache.get(set) ?? columnsCache.set(set, set.registry.indicators.map((i) => i.id)).get(set))!;
+}
+const columnsCache = new WeakMap<RuleSet, string[]>();
+
 export function failed(source: string, reason: string): Report {
   return { source, indicators: [], checks: [], warnings: [], error: reason };
 }

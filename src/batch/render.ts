@@ -5,7 +5,7 @@
  */
 import type { Format } from '../output/select.js';
 import { reporterFor } from '../output/select.js';
-import { failed, readBytes, readFile, type Processed, type ProcessOptions } from './process.js';
+import { columnsFor, failed, readBytes, readFile, type Processed, type ProcessOptions } from './process.js';
 import type { Piece } from '../output/sink.js';
 import type { Report } from '../report.js';
 
@@ -48,26 +48,27 @@ export function summarize(r: Report, notices: string[] = []): Summary {
   return summary;
 }
 
-export function render(r: Report, formats: Format[], notices: string[] = []): Rendered {
-  return { summary: summarize(r, notices), pieces: formats.map((f) => reporterFor(f).report(r)) };
+export function render(r: Report, options: RenderOptions, notices: string[] = []): Rendered {
+  const columns = columnsFor(options.patterns);
+  return { summary: summarize(r, notices), pieces: options.formats.map((f) => reporterFor(f, columns).report(r)) };
 }
 
 /** Never throws: an internal error becomes a failed input, so a batch goes on. */
-function safely(source: string, read: () => Processed, formats: Format[]): Rendered {
+function safely(source: string, read: () => Processed, options: RenderOptions): Rendered {
   let p: Processed;
   try {
     p = read();
   } catch (e) {
     p = { report: failed(source, `internal error: ${(e as Error).message}`), notices: [] };
   }
-  return render(p.report, formats, p.notices);
+  return render(p.report, options, p.notices);
 }
 
 /** `size`: the file's size in bytes where known. */
 export function renderFile(path: string, options: RenderOptions, size?: number): Rendered {
-  return safely(path, () => readFile(path, options, size), options.formats);
+  return safely(path, () => readFile(path, options, size), options);
 }
 
 export function renderBytes(source: string, bytes: Uint8Array, options: RenderOptions): Rendered {
-  return safely(source, () => readBytes(source, bytes, options), options.formats);
+  return safely(source, () => readBytes(source, bytes, options), options);
 }

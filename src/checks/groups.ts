@@ -7,12 +7,11 @@
 import { countAtOrBefore } from '../util/bisect.js';
 import { BREAKS, FULL_STOP, LINE_BREAK, SEMICOLON } from '../extract/chars.js';
 import type { Indicator } from '../report.js';
+import type { Registry } from '../rules/registry.js';
 
 /** A figure and its index in Report.indicators; `at` is its position within its group, `key` names the group. */
 export type Ref = { ind: Indicator; index: number; at: number; key: string };
 
-/** The ids that open a list of parts. */
-export const TOTAL_IDS = new Set(['births.total', 'surgery.total', 'subsidy.specialAssistance', 'subsidy.total.amount']);
 
 const MAX_STEP = 80; // characters between one figure of a run and the next
 
@@ -25,6 +24,9 @@ function breaksIn(text: string, from: number, to: number): number {
 
 export type Context = {
   text: string;
+  registry: Registry;
+  /** The ids that open a list of parts (the registry's totals). */
+  totals: ReadonlyMap<string, unknown>;
   groups: Map<string, Ref[]>;
   /** Per group, per id: that id's figures in text order (for nearest-figure look-ups). */
   byId: Map<string, Map<string, Ref[]>>;
@@ -34,7 +36,7 @@ function groupKey(ind: Indicator): string {
   return `${ind.section ?? 0}|${ind.scope ?? ''}`;
 }
 
-export function buildContext(indicators: Indicator[], text: string): Context {
+export function buildContext(indicators: Indicator[], text: string, registry: Registry): Context {
   const groups = new Map<string, Ref[]>();
   const byId = new Map<string, Map<string, Ref[]>>();
   // Consecutive figures nearly always share a group: its key is made again only when it changes.
@@ -58,7 +60,7 @@ export function buildContext(indicators: Indicator[], text: string): Context {
     ids.set(ind.id, same);
     byId.set(key, ids);
   }
-  return { text, groups, byId };
+  return { text, registry, totals: registry.partSets, groups, byId };
 }
 
 /** The figures after `total` that may be its parts: same group, same paragraph, close together, before the next total. */
@@ -77,7 +79,7 @@ export function runAfter(ctx: Context, total: Ref, partIds: Set<string>): Map<st
     if (ends & LINE_BREAK) break;
     // Parts may begin in the next sentence (…同比增加1105例。其中结扎…), but a list ends with its sentence.
     if (parts.size && ends & FULL_STOP) break;
-    if (TOTAL_IDS.has(r.ind.id)) break;
+    if (ctx.totals.has(r.ind.id)) break;
     lastEnd = r.ind.end;
     if (!partIds.has(r.ind.id)) continue;
     if (parts.has(r.ind.id)) break; // a second list begins
@@ -100,7 +102,7 @@ export function runBefore(ctx: Context, total: Ref, partIds: Set<string>): Map<s
     const r = group[k]!;
     if (r.ind.end > firstStart) continue; // overlapping spans (a 分别 list)
     if (firstStart - r.ind.end > MAX_STEP || breaksIn(ctx.text, r.ind.end, firstStart) & (LINE_BREAK | FULL_STOP | SEMICOLON)) break;
-    if (TOTAL_IDS.has(r.ind.id) || !partIds.has(r.ind.id) || parts.has(r.ind.id)) break;
+    if (ctx.totals.has(r.ind.id) || !partIds.has(r.ind.id) || parts.has(r.ind.id)) break;
     parts.set(r.ind.id, r);
     firstStart = r.ind.start;
   }

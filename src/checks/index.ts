@@ -4,16 +4,18 @@
  */
 import { sortShort } from '../util/order.js';
 import type { Check, Indicator } from '../report.js';
-import { buildContext, TOTAL_IDS, type Ref } from './groups.js';
+import type { Registry } from '../rules/registry.js';
+import { buildContext, type Ref } from './groups.js';
 import { rateCheck } from './rates.js';
 import { partsChecks } from './sums.js';
 
-export function runChecks(indicators: Indicator[], text: string): Check[] {
-  const ctx = buildContext(indicators, text);
+/** `text`: the normalised text the indicators' offsets point into; `registry`: the parts and rates to check. */
+export function runChecks(indicators: Indicator[], text: string, registry: Registry): Check[] {
+  const ctx = buildContext(indicators, text, registry);
   const out: Check[] = [];
   for (const group of ctx.groups.values()) {
     for (const ref of group) {
-      if (TOTAL_IDS.has(ref.ind.id)) {
+      if (ctx.totals.has(ref.ind.id)) {
         for (const c of partsChecks(ctx, ref)) out.push(inSection(c, ref));
       } else {
         // Most figures are no rate: no list is made for the check they do not have.

@@ -1,32 +1,52 @@
 /**
- * Plausibility: values that are possible to print but unlikely to be meant.
+ * Plausibility: values that are possible to print but unlikely to be meant,
+ * judged against each indicator's unit and plausible range in the registry.
  * Codes and their wording live here, in one table.
  */
 import type { Check, Indicator } from '../report.js';
+import type { Registry } from '../rules/registry.js';
+import type { IndicatorSpec } from '../rules/schema.js';
 
-type Problem = { code: keyof typeof WORDING; ind: Indicator };
+type Problem = { code: keyof typeof WORDING; ind: Indicator; spec?: IndicatorSpec };
+
+/** A unit as it follows a number in a message: 95%, 12‰, 108 (a ratio or a count has no sign here). */
+const sign = (unit: string) => (unit === '%' || unit === '‰' ? unit : '');
 
 const WORDING = {
-  'rate-over-100': (i: Indicator) => `${i.id} = ${i.value}% is above 100%`,
-  'sex-ratio-range': (i: Indicator) => `${i.id} = ${i.value} is outside the plausible 90–140 boys per 100 girls`,
-  'per-mille-as-percent': (i: Indicator) => `${i.id} = ${i.value} is printed in %; a ${i.id === 'rate.birth' ? 'birth' : 'natural increase'} rate is per mille (‰), so the sign is likely wrong`,
-  'birth-rate-high': (i: Indicator) => `${i.id} = ${i.value}‰ is above 40‰, implausible for a crude birth rate`,
+  'above-range': (i: Indicator, s?: IndicatorSpec) => `${i.id} = ${i.value}${sign(i.unit)} is above ${s!.range!.max}${sign(i.unit)}, implausible for ${s!.meaning}`,
+  'below-range': (i: Indicator, s?: IndicatorSpec) => `${i.id} = ${i.value}${sign(i.unit)} is below ${s!.range!.min}${sign(i.unit)}, implausible for ${s!.meaning}`,
+  'outside-range': (i: Indicator, s?: IndicatorSpec) => `${i.id} = ${i.value} is outside the plausible ${s!.range!.min}–${s!.range!.max} (${s!.meaning})`,
+  'wrong-sign': (i: Indicator, s?: IndicatorSpec) => `${i.id} = ${i.value} is printed in ${i.unit}; a ${s!.meaning} is given in ${s!.unit}, so the sign is likely wrong`,
   'approximate-input': (i: Indicator) => `${i.id} = ${i.value} is approximate (${i.text}) and was used in a check`,
 } as const;
 
 function located(p: Problem): string {
-  return `line ${p.ind.line}: ${WORDING[p.code](p.ind)} «${p.ind.text}»`;
+  return `line ${p.ind.line}: ${WORDING[p.code](p.ind, p.spec)} «${p.ind.text}»`;
 }
 
-export function plausibility(indicators: Indicator[], checks: Check[] = []): string[] {
+const RATE_SIGNS = new Set(['%', '‰']);
+
+/** The problem with a figure's value against its registry entry: a rate printed with the other sign, or a value outside the plausible range. */
+function rangeProblem(ind: Indicator, spec: IndicatorSpec | undefined): Problem | undefined {
+  if (!spec) return undefined;
+  // 人口出生率11.02%: a per-mille rate printed in per cent. Its range is in its own unit, so it is not judged too.
+  if (RATE_SIGNS.has(spec.unit) && RATE_SIGNS.has(ind.unit) && ind.unit !== spec.unit) return { code: 'wrong-sign', ind, spec };
+  const range = spec.range;
+  if (!range) return undefined;
+  const low = range.min !== undefined && ind.value < range.min;
+  const high = range.max !== undefined && ind.value > range.max;
+  if (!low && !high) return undefined;
+  if (range.min !== undefined && range.max !== undefined) return { code: 'outside-range', ind, spec };
+  return { code: high ? 'above-range' : 'below-range', ind, spec };
+}
+
+export function plausibility(indicators: Indicator[], checks: Check[], registry: Registry): string[] {
   const problems: Problem[] = [];
   // Index loops: for…of checks the array's kind, which differs for an empty list.
   for (let k = 0; k < indicators.length; k++) {
     const ind = indicators[k]!;
-    if (ind.unit === '%' && ind.value > 100) problems.push({ code: 'rate-over-100', ind });
-    if (ind.id === 'sexRatio.atBirth' && (ind.value < 90 || ind.value > 140)) problems.push({ code: 'sex-ratio-range', ind });
-    if ((ind.id === 'rate.birth' || ind.id === 'rate.naturalIncrease') && ind.unit === '%') problems.push({ code: 'per-mille-as-percent', ind });
-    if (ind.id === 'rate.birth' && ind.unit !== '%' && ind.value > 40) problems.push({ code: 'birth-rate-high', ind });
+    const p = rangeProblem(ind, registry.byId.get(ind.id));
+    if (p) problems.push(p);
   }
   // Approximate figures that some check used, each once, in the order the checks first use them.
   const seen = new Set<number>();

@@ -6,20 +6,20 @@
  * population × 1000) are judged only approximately: reports rarely state the
  * average population they divide by.
  */
-import type { Check, Indicator } from '../report.js';
+import type { Check } from '../report.js';
+import type { RateDefinition } from '../rules/schema.js';
 import { around, nearest, runAfter, type Context, type Ref } from './groups.js';
 import { grimCanFail, judgeRate, numeratorsFor, printedOf, ratio, wholeCounts } from './interval.js';
-import { PART_SETS } from './sums.js';
 
 const PER_POPULATION_TOLERANCE = 0.05;
 
 type Numerator = { lo: number; hi: number; how: string; inputs: Ref[] };
 
 const PARITIES = ['first', 'second', 'thirdPlus'] as const;
-const BIRTH_PARTS = new Set(PART_SETS['births.total']!.flatMap((s) => s.parts));
 
 /** In-policy births: stated, or total minus out-of-policy, or bounded by the cells listed under the total. */
-function inPolicyBirths(ctx: Context, total: Ref, at: number): Numerator | undefined {
+function inPolicyBirths(ctx: Context, total: Ref, rate: Ref): Numerator | undefined {
+  const at = rate.ind.start;
   const stated = nearest(ctx, total, 'births.inPolicy', at);
   if (stated) return { lo: stated.ind.value, hi: stated.ind.value, how: `${stated.ind.value}`, inputs: [stated] };
   const out = nearest(ctx, total, 'births.outOfPolicy', at);
@@ -27,7 +27,7 @@ function inPolicyBirths(ctx: Context, total: Ref, at: number): Numerator | undef
     const v = total.ind.value - out.ind.value;
     return { lo: v, hi: v, how: `(${total.ind.value} − ${out.ind.value})`, inputs: [out] };
   }
-  const run = runAfter(ctx, total, BIRTH_PARTS);
+  const run = runAfter(ctx, total, ctx.registry.partIds.get(total.ind.id) ?? new Set());
   let lo = 0;
   let hi = 0;
   let listed = 0;
@@ -65,41 +65,28 @@ function inPolicyBirths(ctx: Context, total: Ref, at: number): Numerator | undef
   return { lo, hi, how: known.join(' + '), inputs };
 }
 
-type RateSpec = {
-  id: string;
-  factor: number;
-  denominator: string;
-  numerator: (ctx: Context, den: Ref, rate: Ref) => Numerator | undefined;
-  what: string;
-};
-
-function simple(id: string): RateSpec['numerator'] {
-  const ids = new Set([id]);
-  return (ctx, den, rate) => {
-    const r = runAfter(ctx, den, ids).get(id) ?? nearest(ctx, rate, id, rate.ind.start);
-    return r ? { lo: r.ind.value, hi: r.ind.value, how: String(r.ind.value), inputs: [r] } : undefined;
-  };
+/** The numerator as stated: listed after the denominator, or the nearest figure of its id. */
+function stated(ctx: Context, den: Ref, rate: Ref, id: string): Numerator | undefined {
+  const r = runAfter(ctx, den, new Set([id])).get(id) ?? nearest(ctx, rate, id, rate.ind.start);
+  return r ? { lo: r.ind.value, hi: r.ind.value, how: String(r.ind.value), inputs: [r] } : undefined;
 }
 
-const SHARES: RateSpec[] = [
-  { id: 'rate.policyCompliance', factor: 100, denominator: 'births.total', numerator: (c, d, r) => inPolicyBirths(c, d, r.ind.start), what: 'in-policy births' },
-  { id: 'rate.first', factor: 100, denominator: 'births.total', numerator: simple('births.first'), what: 'first births' },
-  { id: 'rate.second', factor: 100, denominator: 'births.total', numerator: simple('births.second'), what: 'second births' },
-  { id: 'rate.thirdPlus', factor: 100, denominator: 'births.total', numerator: simple('births.thirdPlus'), what: 'third and later births' },
-  { id: 'rate.contraceptivePrevalence', factor: 100, denominator: 'population.marriedWomen', numerator: simple('contraception.users'), what: 'women using contraception' },
-];
+// Numerators that other figures bound when the report does not state them.
+const DERIVED: Record<string, (ctx: Context, den: Ref, rate: Ref) => Numerator | undefined> = {
+  'births.inPolicy': inPolicyBirths,
+};
 
-/** The check of a rate against the counts it derives from, if the report states what it needs (one at most). */
+/** The check of a rate against the counts it derives from (the registry's definition), if the report states what it needs (one at most). */
 export function rateCheck(ctx: Context, rate: Ref): Check | undefined {
   const r = rate.ind;
-  if (r.id === 'rate.birth') return perPopulation(ctx, rate);
-  if (r.id === 'sexRatio.atBirth') return sexRatio(ctx, rate);
-  const spec = SHARES.find((s) => s.id === r.id);
+  const spec = ctx.registry.rates.get(r.id);
   if (!spec) return undefined;
+  if (spec.kind === 'perPopulation') return perPopulation(ctx, rate, spec);
+  if (spec.kind === 'ratio') return countsRatio(ctx, rate, spec);
   if (r.unit !== '%' && r.decimals === undefined) return undefined;
   const den = nearest(ctx, rate, spec.denominator, r.start);
   if (!den || den.ind.value <= 0 || !wholeCounts(den.ind.value)) return undefined;
-  const num = spec.numerator(ctx, den, rate);
+  const num = (DERIVED[spec.numerator] ?? ((c, d, x) => stated(c, d, x, spec.numerator)))(ctx, den, rate);
   if (num && !wholeCounts(num.lo, num.hi)) return undefined;
   const p = printedOf(r.printed);
   const D = den.ind.value;
@@ -165,35 +152,38 @@ export function rateCheck(ctx: Context, rate: Ref): Check | undefined {
   };
 }
 
-function sexRatio(ctx: Context, rate: Ref): Check | undefined {
+/** A ratio of two stated counts (boys per 100 girls): both must be stated. */
+function countsRatio(ctx: Context, rate: Ref, spec: RateDefinition): Check | undefined {
   const r = rate.ind;
-  const male = nearest(ctx, rate, 'births.male', r.start);
-  const female = nearest(ctx, rate, 'births.female', r.start);
+  const male = nearest(ctx, rate, spec.numerator, r.start);
+  const female = nearest(ctx, rate, spec.denominator, r.start);
   if (!male || !female || female.ind.value <= 0 || !wholeCounts(male.ind.value, female.ind.value)) return undefined;
   const p = printedOf(r.printed);
-  const j = judgeRate(p, BigInt(male.ind.value), BigInt(male.ind.value), BigInt(female.ind.value), 100n);
-  const v = ratio(male.ind.value, female.ind.value, 100, p.decimals + 2);
+  const j = judgeRate(p, BigInt(male.ind.value), BigInt(male.ind.value), BigInt(female.ind.value), BigInt(spec.factor));
+  const v = ratio(male.ind.value, female.ind.value, spec.factor, p.decimals + 2);
   return {
     rule: 'rate-from-counts',
     subject: { id: r.id, value: r.value },
     status: j.agrees ? 'consistent' : 'inconsistent',
     expected: v,
     inputs: [rate.index, male.index, female.index],
-    arithmetic: `${male.ind.value} / ${female.ind.value} × 100 = ${v} ${j.agrees ? '≈' : '≠'} ${r.printed}${j.agrees ? ' ✓' : ''}`,
-    message: j.agrees ? `Boys per 100 girls born agrees with the printed ratio.` : `${male.ind.value} boys per ${female.ind.value} girls is ${v}, not the printed ${r.printed}.`,
+    arithmetic: `${male.ind.value} / ${female.ind.value} × ${spec.factor} = ${v} ${j.agrees ? '≈' : '≠'} ${r.printed}${j.agrees ? ' ✓' : ''}`,
+    message: j.agrees
+      ? `The stated counts (${male.ind.value} and ${female.ind.value}) give ${v}, which agrees with the printed ${r.printed}.`
+      : `The stated counts (${male.ind.value} and ${female.ind.value}) give ${v} ${spec.what}, not the printed ${r.printed}.`,
   };
 }
 
 /** births / population × 1000, within a stated tolerance: the average population used is rarely printed. */
-function perPopulation(ctx: Context, rate: Ref): Check | undefined {
+function perPopulation(ctx: Context, rate: Ref, spec: RateDefinition): Check | undefined {
   const r = rate.ind;
-  const births = nearest(ctx, rate, 'births.total', r.start);
+  const births = nearest(ctx, rate, spec.numerator, r.start);
   if (!births || !wholeCounts(births.ind.value)) return undefined;
   // A report may state several populations (户籍 and 常住): judge against the one that
   // fits best, so that the choice of population is not taken for a contradiction.
-  const rateFor = (pop: Ref) => (births.ind.value / pop.ind.value) * 1000;
+  const rateFor = (pop: Ref) => (births.ind.value / pop.ind.value) * spec.factor;
   // The few stated nearest the rate: a report states two or three, and a bound keeps a page of thousands linear.
-  const pops = around(ctx, rate, 'population.total', r.start, 3).filter((x) => x.ind.value > 0);
+  const pops = around(ctx, rate, spec.denominator, r.start, 3).filter((x) => x.ind.value > 0);
   const pop = pops.reduce<Ref | undefined>((best, x) => (!best || Math.abs(rateFor(x) - r.value) < Math.abs(rateFor(best) - r.value) ? x : best), undefined);
   if (!pop) return undefined;
   const p = printedOf(r.printed);
@@ -202,9 +192,9 @@ function perPopulation(ctx: Context, rate: Ref): Check | undefined {
   const rule = 'per-population-rate';
   const subject = { id: r.id, value: r.value };
   const inputs = [rate.index, births.index, pop.index];
-  const arithmetic = `${births.ind.value} / ${pop.ind.value} × 1000 = ${computed}`;
+  const arithmetic = `${births.ind.value} / ${pop.ind.value} × ${spec.factor} = ${computed}`;
   const warnUnit = r.unit === '%' ? ' (printed in %, read as ‰)' : '';
-  const j = judgeRate(p, BigInt(births.ind.value), BigInt(births.ind.value), BigInt(Math.round(pop.ind.value)), 1000n);
+  const j = judgeRate(p, BigInt(births.ind.value), BigInt(births.ind.value), BigInt(Math.round(pop.ind.value)), BigInt(spec.factor));
   if (j.agrees) {
     return { rule, subject, expected: computed, inputs, status: 'consistent', arithmetic: `${arithmetic} ≈ ${r.printed} ✓${j.mode === 'truncated' ? ' (truncated)' : ''}`,
       message: `Births over the stated population give the printed rate${j.mode === 'truncated' ? ' (truncated)' : ''}${warnUnit}.` };

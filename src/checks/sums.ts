@@ -4,51 +4,12 @@
  * parts short of the total are "unaccounted", parts above it a contradiction.
  */
 import type { Check, Indicator } from '../report.js';
+import type { PartSet } from '../rules/schema.js';
 import { sortShort } from '../util/order.js';
 import { runAfter, runBefore, type Context, type Ref } from './groups.js';
 
 const byIndex = (a: Ref, b: Ref) => a.index - b.index;
 
-type PartSet = { name: string; parts: string[]; exhaustive: boolean; unlessPresent?: string[] };
-
-const CELLS = ['first', 'second', 'thirdPlus'].flatMap((p) => [`births.${p}.inPolicy`, `births.${p}.outOfPolicy`]);
-
-export const PART_SETS: Record<string, PartSet[]> = {
-  'births.total': [
-    { name: 'births by parity', parts: ['births.first', 'births.second', 'births.thirdPlus'], exhaustive: true },
-    { name: 'births by policy', parts: ['births.inPolicy', 'births.outOfPolicy'], exhaustive: true },
-    // Cells are only parts of the total when the parities themselves are not listed.
-    { name: 'births by policy and parity', parts: CELLS, exhaustive: true, unlessPresent: ['births.first', 'births.second', 'births.thirdPlus'] },
-    { name: 'births by sex', parts: ['births.male', 'births.female'], exhaustive: true },
-  ],
-  'surgery.total': [
-    {
-      name: 'operations',
-      parts: [
-        'surgery.iudInsertion', 'surgery.iudRemoval', 'surgery.sterilization', 'surgery.sterilizationFemale',
-        'surgery.sterilizationMale', 'surgery.abortion', 'surgery.inducedLabor', 'surgery.abortionOrLabor', 'surgery.implant',
-      ],
-      exhaustive: false,
-    },
-  ],
-  'subsidy.specialAssistance': [
-    { name: 'special assistance by family', parts: ['subsidy.specialAssistance.bereaved', 'subsidy.specialAssistance.disabled'], exhaustive: true },
-  ],
-  'subsidy.total.amount': [
-    {
-      name: 'benefit money',
-      parts: [
-        'subsidy.rewardAssistance.amount', 'subsidy.specialAssistance.amount', 'subsidy.surgeryComplication.amount',
-        'subsidy.onlyChildHealthFee.amount', 'subsidy.onlyChildParentReward.amount',
-      ],
-      exhaustive: false,
-    },
-  ],
-};
-
-const ALL_PARTS: Record<string, Set<string>> = Object.fromEntries(
-  Object.entries(PART_SETS).map(([total, sets]) => [total, new Set(sets.flatMap((s) => s.parts))]),
-);
 
 /** Half a unit of the last printed digit of a scaled figure (212.4万 → ±500 yuan); exact figures have none. */
 export function slack(ind: Indicator): number {
@@ -58,9 +19,9 @@ export function slack(ind: Indicator): number {
 }
 
 export function partsChecks(ctx: Context, total: Ref): Check[] {
-  const sets = PART_SETS[total.ind.id];
+  const sets = ctx.registry.partSets.get(total.ind.id);
   if (!sets) return [];
-  const partIds = ALL_PARTS[total.ind.id]!;
+  const partIds = ctx.registry.partIds.get(total.ind.id)!;
   const after = runAfter(ctx, total, partIds);
   // Parts follow their total as a rule; a total stated after its parts is checked against those.
   const run = after.size ? after : runBefore(ctx, total, partIds);

@@ -36,11 +36,11 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   const sections = found.map(withoutWarnings);
   const traces: NumberTrace[] | undefined = options.explain ? [] : undefined;
   const indicators = indicatorsOf(norm, set, sections, traces);
-  const checks = runChecks(indicators, norm.text);
+  const checks = runChecks(indicators, norm.text, set.registry);
   // Pushed, not spread: this runs once per report, and spreads cost microseconds in V8.
   const warnings = options.warnings ? options.warnings.slice() : [];
   for (const s of found) for (const w of s.warnings) warnings.push(w);
-  for (const w of plausibility(indicators, checks)) warnings.push(w);
+  for (const w of plausibility(indicators, checks, set.registry)) warnings.push(w);
   const report = { source: options.source ?? '-' } as Report;
   if (options.encoding) report.encoding = options.encoding;
   report.indicators = indicators;

@@ -8,7 +8,8 @@ import { tableReporter } from './table.js';
 
 export type Format = 'json' | 'jsonl' | 'csv' | 'wide' | 'table' | 'table-color' | 'checks-csv' | 'explain' | 'explain-color';
 
-export function reporterFor(format: Format): Reporter {
+/** `columns`: the indicator ids of the wide CSV, in the registry's order. */
+export function reporterFor(format: Format, columns: readonly string[]): Reporter {
   switch (format) {
     case 'json':
       return jsonReporter;
@@ -17,7 +18,7 @@ export function reporterFor(format: Format): Reporter {
     case 'csv':
       return csvReporter;
     case 'wide':
-      return wideReporter;
+      return wideReporter(columns);
     case 'checks-csv':
       return checksCsvReporter;
     case 'table':

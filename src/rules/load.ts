@@ -3,12 +3,13 @@
  * trie of every wording (src/rules/trie.ts). A broken file is a RuleFileError
  * that names the file and the field.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { expandLabel, LabelSyntaxError, substitutePieces } from './expand.js';
-import { GrammarSchema, RuleFileSchema, type Grammar, type RuleSpec } from './schema.js';
+import { buildRegistry, OTHER_PREFIX, RegistryError, type Registry } from './registry.js';
+import { GrammarSchema, PiecesFileSchema, RegistryFileSchema, RuleFileSchema, type Grammar, type IndicatorSpec, type RuleSpec } from './schema.js';
 import { literalTrie, type LiteralTrie } from './trie.js';
 
 export class RuleFileError extends Error {
@@ -25,7 +26,7 @@ export class RuleFileError extends Error {
 export type CompiledRule = RuleSpec & {
   family: string;
   file: string;
-  /** "births#2": family and index, named in every record the rule makes. */
+  /** "births/births.first": family and the rule's name (its id unless it has one), named in every record the rule makes. */
   name: string;
   requiresRe?: RegExp;
   forbidsRe?: RegExp;
@@ -61,12 +62,18 @@ export type RuleSet = {
   /** The wordings that stand after a number; null when no rule has any. */
   afterTrie: LiteralTrie | null;
   grammar: CompiledGrammar;
+  /** Every indicator id, its unit, parts, rate and plausible range. */
+  registry: Registry;
   /** The files the set was built from, for messages. */
   files: string[];
 };
 
 export const DEFAULT_PATTERNS_DIR = fileURLToPath(new URL('../../patterns/', import.meta.url));
 const GRAMMAR_FILE = 'grammar.json';
+const REGISTRY_FILE = 'indicators.json';
+const PIECES_FILE = 'pieces.json';
+/** Files in a patterns folder that hold no rules. */
+const NOT_RULES = new Set([GRAMMAR_FILE, REGISTRY_FILE, PIECES_FILE]);
 
 function fieldPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
@@ -93,7 +100,7 @@ function validate<T>(schema: z.ZodType<T>, data: unknown, shown: string): T {
   throw new RuleFileError(shown, fieldPath(issue.path), issue.message);
 }
 
-function ruleFilesIn(dir: string): string[] {
+export function ruleFilesIn(dir: string): string[] {
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a folder');
@@ -101,7 +108,7 @@ function ruleFilesIn(dir: string): string[] {
   } catch (e) {
     throw new RuleFileError(dir, '', `is not a readable folder of rule files (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  return names.filter((n) => n.endsWith('.json') && n !== GRAMMAR_FILE).sort().map((n) => join(dir, n));
+  return names.filter((n) => n.endsWith('.json') && !NOT_RULES.has(n)).sort().map((n) => join(dir, n));
 }
 
 /** The filters of one place as one alternation (the schema refuses backreferences, which would not survive it). */
@@ -145,24 +152,74 @@ export type LoadOptions = {
   baseDir?: string;
 };
 
+/** The registry of the built-in folder and of each extra folder that has one, in that order. */
+function loadRegistry(dirs: string[], show: (f: string) => string, required: string): Registry {
+  const specs: IndicatorSpec[] = [];
+  let last = '';
+  for (const dir of dirs) {
+    const file = join(dir, REGISTRY_FILE);
+    if (dir !== required && !existsSync(file)) continue;
+    const offset = specs.length;
+    specs.push(...validate(RegistryFileSchema, readJson(file, show(file)), show(file)).indicators);
+    last = show(file);
+    try {
+      buildRegistry(specs);
+    } catch (e) {
+      // Name the entry as it stands in its own file.
+      if (e instanceof RegistryError) throw new RuleFileError(last, e.field.replace(/^indicators\[(\d+)\]/, (_, i: string) => `indicators[${Number(i) - offset}]`), e.reason);
+      throw e;
+    }
+  }
+  return buildRegistry(specs);
+}
+
+/** The pieces shared by every rule file: the built-in folder's, then each extra folder's, none defined twice. */
+function loadPieces(dirs: string[], show: (f: string) => string): Record<string, string> {
+  const pieces: Record<string, string> = {};
+  for (const dir of dirs) {
+    const file = join(dir, PIECES_FILE);
+    if (!existsSync(file)) continue;
+    for (const [name, piece] of Object.entries(validate(PiecesFileSchema, readJson(file, show(file)), show(file)).pieces)) {
+      if (name in pieces) throw new RuleFileError(show(file), `pieces.${name}`, `{${name}} is already defined by another pieces file`);
+      pieces[name] = piece;
+    }
+  }
+  return pieces;
+}
+
 export function loadRules(options: LoadOptions = {}): RuleSet {
   const baseDir = options.baseDir ?? DEFAULT_PATTERNS_DIR;
   const show = (f: string) => (f.startsWith(DEFAULT_PATTERNS_DIR) ? join('patterns', relative(DEFAULT_PATTERNS_DIR, f)) : f);
   const grammarFile = join(baseDir, GRAMMAR_FILE);
   const grammar = compileGrammar(validate(GrammarSchema, readJson(grammarFile, show(grammarFile)), show(grammarFile)));
-  const files = [...ruleFilesIn(baseDir), ...(options.extraDirs ?? []).flatMap(ruleFilesIn)];
+  const dirs = [baseDir, ...(options.extraDirs ?? [])];
+  const registry = loadRegistry(dirs, show, baseDir);
+  const shared = loadPieces(dirs, show);
+  const files = dirs.flatMap(ruleFilesIn);
+  const names = new Map<string, string>();
   const rules: CompiledRule[] = [];
   const labels = new Map<string, CompiledRule[]>();
   const afterLabels = new Map<string, CompiledRule[]>();
   for (const file of files) {
     const shown = show(file);
     const spec = validate(RuleFileSchema, readJson(file, shown), shown);
+    for (const name of Object.keys(spec.pieces ?? {})) {
+      if (name in shared) throw new RuleFileError(shown, `pieces.${name}`, `{${name}} is already defined in ${PIECES_FILE}: each piece has one home`);
+    }
+    const pieces = { ...shared, ...spec.pieces };
     spec.rules.forEach((r, i) => {
+      if (!registry.byId.has(r.id) && !r.id.startsWith(OTHER_PREFIX)) {
+        throw new RuleFileError(shown, `rules[${i}].id`, `${r.id} is not in the indicator registry (${REGISTRY_FILE}): add it there, or use an id under ${OTHER_PREFIX}`);
+      }
+      const name = `${spec.family}/${r.name ?? r.id}`;
+      const taken = names.get(name);
+      if (taken) throw new RuleFileError(shown, `rules[${i}]`, `another rule (${taken}) is already named ${name}: give one of them a name`);
+      names.set(name, `${shown} rules[${i}]`);
       const rule: CompiledRule = {
         ...r,
         family: spec.family,
         file: shown,
-        name: `${spec.family}#${i}`,
+        name,
         ...(r.requires ? { requiresRe: new RegExp(r.requires, 'u') } : {}),
         ...(r.forbids ? { forbidsRe: new RegExp(r.forbids, 'u') } : {}),
       };
@@ -170,7 +227,7 @@ export function loadRules(options: LoadOptions = {}): RuleSet {
       const expand = (field: 'labels' | 'after', index: Map<string, CompiledRule[]>) =>
         (r[field] ?? []).forEach((label, j) => {
           try {
-            for (const lit of expandLabel(substitutePieces(label, spec.pieces ?? {}))) add(index, lit, rule);
+            for (const lit of expandLabel(substitutePieces(label, pieces))) add(index, lit, rule);
           } catch (e) {
             if (e instanceof LabelSyntaxError) throw new RuleFileError(shown, `rules[${i}].${field}[${j}]`, e.message);
             throw e;
@@ -187,6 +244,7 @@ export function loadRules(options: LoadOptions = {}): RuleSet {
     afterLabels,
     afterTrie: afterLabels.size ? literalTrie(afterLabels.keys()) : null,
     grammar,
+    registry,
     files: files.map(show),
   };
 }

@@ -27,9 +27,16 @@ export const ExampleSchema = z.strictObject({
   span: z.string().optional(),
 });
 
+const indicatorId = z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/, 'ids are dotted words such as births.first');
+
 export const RuleSchema = z.strictObject({
-  /** Indicator id from INDICATORS.md, or another id ("other.…") for figures outside it. */
-  id: z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/, 'ids are dotted words such as births.first'),
+  /** Indicator id from the registry (patterns/indicators.json), or another id ("other.…") for figures outside it. */
+  id: indicatorId,
+  /**
+   * The rule's name, unique in its file: the output names it family/name. Defaults to the id;
+   * a file with several rules for one id names all but one, so that inserting a rule renames none.
+   */
+  name: z.string().regex(/^[a-zA-Z][\w.-]*$/, 'a name is a word of letters, digits, dots and dashes').optional(),
   /** Label wordings that stand right before the number (label syntax: expand.ts). */
   labels: z.array(z.string().min(1)).min(1),
   /** Wordings that stand right after the number instead: 4660余名妇女做了妇科检查. */
@@ -112,6 +119,55 @@ export const GrammarSchema = z.strictObject({
   examples: z.array(z.strictObject({ text: z.string().min(1), expect: z.array(z.tuple([z.string(), z.number()])) })).default([]),
 });
 
+/** A split of a total into parts: which ids add up to it, and whether the split is whole by its own words. */
+export const PartSetSchema = z.strictObject({
+  name: z.string().min(1),
+  parts: z.array(indicatorId).min(1),
+  /** 一孩 + 二孩 + 多孩 must equal the total; a list under 其中 (operations) may leave some out. */
+  exhaustive: z.boolean(),
+  /** The set counts only when none of these ids is listed among the parts (cells when their parities are listed). */
+  unlessPresent: z.array(indicatorId).optional(),
+});
+
+/** How a rate derives from counts: numerator / denominator × factor. */
+export const RateDefinitionSchema = z.strictObject({
+  /** share: judged exactly at the printed precision; ratio: the same, numerator and denominator both stated (boys / girls); perPopulation: approximately, against a population the report rarely averages as it divides. */
+  kind: z.enum(['share', 'ratio', 'perPopulation']),
+  numerator: indicatorId,
+  denominator: indicatorId,
+  factor: z.number().positive(),
+  /** What the numerator counts, for messages: "in-policy births". */
+  what: z.string().min(1),
+});
+
+export const IndicatorSpecSchema = z.strictObject({
+  id: indicatorId,
+  /** In words: "first births within policy". */
+  meaning: z.string().min(1),
+  /** Typical wordings, for the README's table. */
+  wording: z.string().min(1),
+  /** The canonical unit: 人, 例, 对, 户, 元, %, ‰, ratio. */
+  unit: z.string().min(1),
+  parts: z.array(PartSetSchema).optional(),
+  rate: RateDefinitionSchema.optional(),
+  /** Plausible values in the indicator's unit; a value outside is warned about. */
+  range: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).optional(),
+});
+
+export const RegistryFileSchema = z.strictObject({
+  description: z.string().optional(),
+  indicators: z.array(IndicatorSpecSchema),
+});
+
+/** Pieces every rule file may use in its labels ({IN}, {FIRST}), defined once. */
+export const PiecesFileSchema = z.strictObject({
+  description: z.string().optional(),
+  pieces: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string()),
+});
+
 export type RuleFile = z.infer<typeof RuleFileSchema>;
+export type IndicatorSpec = z.infer<typeof IndicatorSpecSchema>;
+export type PartSet = z.infer<typeof PartSetSchema>;
+export type RateDefinition = z.infer<typeof RateDefinitionSchema>;
 export type RuleSpec = z.infer<typeof RuleSchema>;
 export type Grammar = z.infer<typeof GrammarSchema>;

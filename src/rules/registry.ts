@@ -1,0 +1,62 @@
+/**
+ * The indicator registry (patterns/indicators.json): every indicator id once,
+ * with its unit, parts, rate definition and plausible range. The wide CSV's
+ * columns, the checks' part sets and rates, and the plausibility bounds are
+ * read from here, so that adding an indicator is one entry and one rule.
+ */
+import type { IndicatorSpec, PartSet, RateDefinition } from './schema.js';
+
+export type Registry = {
+  /** In file order: the columns of the wide CSV. */
+  indicators: IndicatorSpec[];
+  byId: Map<string, IndicatorSpec>;
+  /** Total id → its splits into parts. */
+  partSets: Map<string, PartSet[]>;
+  /** Total id → every id that is a part of it in some split. */
+  partIds: Map<string, Set<string>>;
+  /** Rate id → how it derives from counts. */
+  rates: Map<string, RateDefinition>;
+};
+
+/** A problem with an entry: its index and field, and what is wrong. */
+export class RegistryError extends Error {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${field}: ${reason}`);
+  }
+}
+
+/** Ids outside the registry are allowed under this prefix (a user's own figures). */
+export const OTHER_PREFIX = 'other.';
+
+export function buildRegistry(specs: IndicatorSpec[]): Registry {
+  const byId = new Map<string, IndicatorSpec>();
+  specs.forEach((s, i) => {
+    if (byId.has(s.id)) throw new RegistryError(`indicators[${i}].id`, `${s.id} is listed twice`);
+    byId.set(s.id, s);
+  });
+  const known = (id: string, field: string) => {
+    if (!byId.has(id)) throw new RegistryError(field, `${id} is not an indicator of the registry`);
+  };
+  const partSets = new Map<string, PartSet[]>();
+  const partIds = new Map<string, Set<string>>();
+  const rates = new Map<string, RateDefinition>();
+  specs.forEach((s, i) => {
+    if (s.parts?.length) {
+      s.parts.forEach((set, j) => {
+        set.parts.forEach((id, k) => known(id, `indicators[${i}].parts[${j}].parts[${k}]`));
+        set.unlessPresent?.forEach((id, k) => known(id, `indicators[${i}].parts[${j}].unlessPresent[${k}]`));
+      });
+      partSets.set(s.id, s.parts);
+      partIds.set(s.id, new Set(s.parts.flatMap((set) => set.parts)));
+    }
+    if (s.rate) {
+      known(s.rate.numerator, `indicators[${i}].rate.numerator`);
+      known(s.rate.denominator, `indicators[${i}].rate.denominator`);
+      rates.set(s.id, s.rate);
+    }
+  });
+  return { indicators: specs, byId, partSets, partIds, rates };
+}

@@ -16,6 +16,15 @@
  * never holds back more than that window of results. A worker that dies (a
  * crash, out of memory) fails the file it was on, not the batch: a new worker
  * takes its place and the other files it held.
+ *
+ * Why not piscina or tinypool: both run each task on a worker and nowhere
+ * else, so the main thread could not render small files between writes (on a
+ * 2-core machine, the difference between two threads at work and three); a
+ * task there is one call, so batching files per message (a tenth of the work
+ * on small reports) would make a worker's crash fail a whole batch instead of
+ * the one file it was on, which this pool reads from shared memory; and they
+ * scale by queue length, not by the measured rate that decides here whether a
+ * worker repays its second of start-up.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { failed } from './process.js';
@@ -72,185 +81,244 @@ export type PoolOptions = {
 };
 
 export async function runAll(paths: string[], jobs: number, options: RenderOptions, onResult: OnResult, pool: PoolOptions = {}): Promise<void> {
-  const sizeOf = (i: number) => pool.sizes?.[i];
   if (jobs <= 1 || paths.length <= 1) {
     for (let i = 0; i < paths.length; i++) {
-      await onResult(i, renderFile(paths[i]!, options, sizeOf(i)));
+      await onResult(i, renderFile(paths[i]!, options, pool.sizes?.[i]));
       // Let signals in between files: Ctrl-C stops a long batch now, not at its end.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return;
   }
-  const workerUrl = pool.workerUrl ?? new URL('./worker.js', import.meta.url);
-  const small = (i: number) => renderableHere(sizeOf(i));
-  const bytes = (i: number) => sizeOf(i) ?? 0;
-  const local = pool.local ?? true;
-  // When the main thread can take every file, it is one of the jobs; and when asked,
-  // the workers wait until the work has shown it will repay them.
-  const allSmall = local && paths.every((_, i) => small(i));
-  const growth = allSmall ? pool.grow : undefined;
-  const spawned = allSmall ? jobs - 1 : jobs;
-  let untaken = 0;
-  for (let i = 0; i < paths.length; i++) untaken += bytes(i);
-  let warmLeft = growth?.warmMs ?? 0;
-  let renderedMs = 0;
-  let renderedBytes = 0;
-  const window = jobs * WINDOW_PER_JOB;
-  /** A worker thread, what it holds, and where its results and its current file can be read. */
-  type Held = {
-    worker: Worker;
-    results: MessagePort;
-    /** The id of the file the worker is rendering (BETWEEN_FILES otherwise), in shared memory. */
-    current: Int32Array;
-    ready: boolean;
-    /** The files sent and not yet returned, in the order the worker renders them. */
-    queue: number[];
-    batches: number;
-  };
-  const held: Held[] = [];
+  await new PoolRun(paths, jobs, options, onResult, pool).done;
+}
+
+/** A worker thread, what it holds, and where its results and its current file can be read. */
+type Held = {
+  worker: Worker;
+  results: MessagePort;
+  /** The id of the file the worker is rendering (BETWEEN_FILES otherwise), in shared memory. */
+  current: Int32Array;
+  ready: boolean;
+  /** The files sent and not yet returned, in the order the worker renders them. */
+  queue: number[];
+  batches: number;
+};
+
+/**
+ * One batch run over worker threads and the main thread: which files are
+ * started, held, finished and handed on, and the measured rate that decides
+ * when workers join. Every method runs on the main thread's event loop.
+ */
+class PoolRun {
+  /** Settles when every file has been handed on, or the run stops on an error. */
+  readonly done: Promise<void>;
+  private resolve!: () => void;
+  private reject!: (e: unknown) => void;
+  private stopped = false;
+
+  private readonly held: Held[] = [];
   /** Files to send again: held by a worker that died before returning them. */
-  const retry: number[] = [];
+  private readonly retry: number[] = [];
   // Files start in path order (retries aside, which are unfinished already), so the
   // earliest unfinished file is found by moving a low-water mark over `finished`.
-  const finished = new Uint8Array(paths.length);
-  let low = 0;
-  let next = 0;
-  let handed = 0;
-  let inFlight = 0;
-  let localBusy = false;
-  let chain = Promise.resolve();
+  private readonly finished: Uint8Array;
+  private low = 0;
+  private next = 0;
+  private handed = 0;
+  /** Bytes of input started and not yet handed on. */
+  private inFlight = 0;
+  /** Whether the main thread is rendering a file of its own. */
+  private localBusy = false;
+  /** Results are handed on one after another, in the order they arrive. */
+  private chain = Promise.resolve();
 
-  await new Promise<void>((resolve, reject) => {
-    let stopped = false;
-    const stop = (e?: unknown) => {
-      if (stopped) return;
-      stopped = true;
-      for (const h of held) {
-        void h.worker.terminate();
-        h.results.close();
+  private readonly local: boolean;
+  private readonly window: number;
+  /** When workers join a run the main thread started alone (undefined: they start at once). */
+  private readonly growth: Growth | undefined;
+  private readonly spawned: number;
+  /** Bytes of input not yet started: what the measured rate is applied to. */
+  private untaken = 0;
+  private warmLeft: number;
+  private renderedMs = 0;
+  private renderedBytes = 0;
+
+  constructor(
+    private readonly paths: string[],
+    jobs: number,
+    private readonly options: RenderOptions,
+    private readonly onResult: OnResult,
+    private readonly pool: PoolOptions,
+  ) {
+    this.done = new Promise<void>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    this.finished = new Uint8Array(paths.length);
+    this.local = pool.local ?? true;
+    this.window = jobs * WINDOW_PER_JOB;
+    // When the main thread can take every file, it is one of the jobs; and when asked,
+    // the workers wait until the work has shown it will repay them.
+    const allSmall = this.local && paths.every((_, i) => renderableHere(this.sizeOf(i)));
+    this.growth = allSmall ? pool.grow : undefined;
+    this.spawned = allSmall ? jobs - 1 : jobs;
+    for (let i = 0; i < paths.length; i++) this.untaken += this.bytes(i);
+    this.warmLeft = this.growth?.warmMs ?? 0;
+    if (!this.growth) for (let k = 0; k < Math.min(this.spawned, paths.length); k++) this.spawn();
+    this.dispatch(); // the main thread starts while the workers load
+  }
+
+  private sizeOf(i: number): number | undefined {
+    return this.pool.sizes?.[i];
+  }
+  private bytes(i: number): number {
+    return this.sizeOf(i) ?? 0;
+  }
+
+  private stop(e?: unknown): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const h of this.held) {
+      void h.worker.terminate();
+      h.results.close();
+    }
+    if (e === undefined) this.resolve();
+    else this.reject(e);
+  }
+
+  private hand(id: number, rendered: Rendered): void {
+    this.chain = this.chain
+      .then(() => this.onResult(id, rendered))
+      .then(
+        () => {
+          this.finished[id] = 1;
+          this.inFlight -= this.bytes(id);
+          if (++this.handed === this.paths.length) this.stop();
+          else this.dispatch();
+        },
+        (e) => this.stop(e),
+      );
+  }
+
+  /** The next file to start, unless the window is full (or `only` refuses it). */
+  private take(only?: (i: number) => boolean): number | undefined {
+    const next = this.next;
+    if (next >= this.paths.length || (only && !only(next))) return undefined;
+    while (this.low < next && this.finished[this.low]) this.low++;
+    if (next - this.low >= this.window) return undefined;
+    if (this.low < next && this.inFlight + this.bytes(next) > WINDOW_BYTES) return undefined;
+    this.inFlight += this.bytes(next);
+    this.untaken -= this.bytes(next);
+    return this.next++;
+  }
+
+  private nextBatch(): number[] {
+    const ids: number[] = [];
+    let size = 0;
+    while (ids.length < BATCH_FILES && size < BATCH_BYTES) {
+      const id = this.retry.length ? this.retry.shift() : this.take();
+      if (id === undefined) break;
+      ids.push(id);
+      size += this.bytes(id);
+    }
+    return ids;
+  }
+
+  private renderHere(): void {
+    if (!this.local || this.localBusy || this.stopped) return;
+    const id = this.take((i) => renderableHere(this.sizeOf(i)));
+    if (id === undefined) return;
+    this.localBusy = true;
+    // After the event loop has had its turn: results that came in are handed on first.
+    setImmediate(() => {
+      if (this.stopped) return;
+      const t0 = performance.now();
+      const rendered = renderFile(this.paths[id]!, this.options, this.sizeOf(id));
+      this.localBusy = false;
+      this.measure(performance.now() - t0, id);
+      this.hand(id, rendered);
+    });
+  }
+
+  /** After the warm-up, the main thread's rate decides whether the files not yet started repay the workers. */
+  private measure(ms: number, id: number): void {
+    const growth = this.growth;
+    if (!growth || this.held.length) return;
+    if (this.warmLeft > 0) {
+      this.warmLeft -= ms;
+      return;
+    }
+    this.renderedMs += ms;
+    this.renderedBytes += this.bytes(id);
+    if (this.renderedMs >= growth.measureMs && this.renderedBytes > 0 && (this.untaken * this.renderedMs) / this.renderedBytes >= growth.paysOffMs) {
+      for (let k = 0; k < this.spawned; k++) this.spawn();
+    }
+  }
+
+  private dispatch(): void {
+    // A batch to each worker in turn, then a second: no worker waits while another holds two.
+    for (let depth = 1; depth <= DEPTH; depth++) {
+      for (const h of this.held) {
+        if (this.stopped || !h.ready || h.batches >= depth) continue;
+        const ids = this.nextBatch();
+        if (!ids.length) break;
+        h.queue.push(...ids);
+        h.batches++;
+        h.worker.postMessage({ files: ids.map((id) => ({ id, path: this.paths[id]!, size: this.sizeOf(id) })) } satisfies Batch);
       }
-      if (e === undefined) resolve();
-      else reject(e);
-    };
-    const hand = (id: number, rendered: Rendered) => {
-      chain = chain
-        .then(() => onResult(id, rendered))
-        .then(() => {
-          finished[id] = 1;
-          inFlight -= bytes(id);
-          if (++handed === paths.length) stop();
-          else dispatch();
-        }, stop);
-    };
-    /** The next file to start, unless the window is full (or `only` refuses it). */
-    const take = (only?: (i: number) => boolean): number | undefined => {
-      if (next >= paths.length || (only && !only(next))) return undefined;
-      while (low < next && finished[low]) low++;
-      if (next - low >= window) return undefined;
-      if (low < next && inFlight + bytes(next) > WINDOW_BYTES) return undefined;
-      inFlight += bytes(next);
-      untaken -= bytes(next);
-      return next++;
-    };
-    const nextBatch = (): number[] => {
-      const ids: number[] = [];
-      let size = 0;
-      while (ids.length < BATCH_FILES && size < BATCH_BYTES) {
-        const id = retry.length ? retry.shift() : take();
-        if (id === undefined) break;
-        ids.push(id);
-        size += bytes(id);
-      }
-      return ids;
-    };
-    const renderHere = () => {
-      if (!local || localBusy || stopped) return;
-      const id = take(small);
-      if (id === undefined) return;
-      localBusy = true;
-      // After the event loop has had its turn: results that came in are handed on first.
-      setImmediate(() => {
-        if (stopped) return;
-        const t0 = performance.now();
-        const rendered = renderFile(paths[id]!, options, sizeOf(id));
-        localBusy = false;
-        if (growth && !held.length) {
-          const ms = performance.now() - t0;
-          if (warmLeft > 0) warmLeft -= ms;
-          else {
-            renderedMs += ms;
-            renderedBytes += bytes(id);
-            if (renderedMs >= growth.measureMs && renderedBytes > 0 && (untaken * renderedMs) / renderedBytes >= growth.paysOffMs) {
-              for (let k = 0; k < spawned; k++) spawn();
-            }
-          }
-        }
-        hand(id, rendered);
-      });
-    };
-    const dispatch = () => {
-      // A batch to each worker in turn, then a second: no worker waits while another holds two.
-      for (let depth = 1; depth <= DEPTH; depth++) {
-        for (const h of held) {
-          if (stopped || !h.ready || h.batches >= depth) continue;
-          const ids = nextBatch();
-          if (!ids.length) break;
-          h.queue.push(...ids);
-          h.batches++;
-          h.worker.postMessage({ files: ids.map((id) => ({ id, path: paths[id]!, size: sizeOf(id) })) } satisfies Batch);
-        }
-      }
-      renderHere();
-    };
-    const spawn = () => {
-      // Results come back on a channel of their own, so that when the worker dies, what it
-      // sent before dying can still be read (receiveMessageOnPort) before its queue is judged.
-      const { port1: results, port2 } = new MessageChannel();
-      const current = new Int32Array(new SharedArrayBuffer(4)).fill(BETWEEN_FILES);
-      const worker = new Worker(workerUrl, { workerData: { options, port: port2, current } satisfies WorkerData, transferList: [port2] });
-      const h: Held = { worker, results, current, ready: false, queue: [], batches: 0 };
-      held.push(h);
-      pool.onSpawn?.();
-      const receive = (msg: { ready: true } | BatchResult) => {
-        if ('ready' in msg) {
-          // Files go only to a worker that has loaded, so a death before this is never a file's doing.
-          h.ready = true;
-          dispatch();
-          return;
-        }
-        h.batches--;
-        for (const { id, rendered } of msg.results) {
-          h.queue.splice(h.queue.indexOf(id), 1);
-          hand(id, rendered);
-        }
-      };
-      results.on('message', receive);
-      const died = (reason: string) => {
-        const k = held.indexOf(h);
-        if (k < 0) return; // already handled ('error' is followed by 'exit')
-        for (let m = receiveMessageOnPort(results); m; m = receiveMessageOnPort(results)) receive(m.message);
-        results.close();
-        held.splice(k, 1);
-        if (stopped) return;
-        // Dying before it has loaded is a broken installation, not a bad input: stop.
-        if (!h.ready) return stop(new Error(`a worker thread failed to start: ${reason}`));
-        // The file it was rendering is the one that killed it; the others it held (rendered
-        // or not: a batch returns whole) go to another worker.
-        const on = Atomics.load(current, 0);
-        const culprit = h.queue.includes(on) ? on : h.queue[0];
-        if (culprit !== undefined) hand(culprit, render(failed(paths[culprit]!, `internal error: ${reason}`), options));
-        retry.push(...h.queue.filter((id) => id !== culprit));
-        spawn();
-        dispatch();
-      };
-      worker.on('error', (e) => died(e.message));
-      worker.on('exit', (code) => {
-        if (!stopped) died(`the worker exited with code ${code}`);
-      });
-    };
-    if (!growth) for (let k = 0; k < Math.min(spawned, paths.length); k++) spawn();
-    dispatch(); // the main thread starts while the workers load
-  });
+    }
+    this.renderHere();
+  }
+
+  private spawn(): void {
+    // Results come back on a channel of their own, so that when the worker dies, what it
+    // sent before dying can still be read (receiveMessageOnPort) before its queue is judged.
+    const { port1: results, port2 } = new MessageChannel();
+    const current = new Int32Array(new SharedArrayBuffer(4)).fill(BETWEEN_FILES);
+    const workerUrl = this.pool.workerUrl ?? new URL('./worker.js', import.meta.url);
+    const worker = new Worker(workerUrl, { workerData: { options: this.options, port: port2, current } satisfies WorkerData, transferList: [port2] });
+    const h: Held = { worker, results, current, ready: false, queue: [], batches: 0 };
+    this.held.push(h);
+    this.pool.onSpawn?.();
+    results.on('message', (msg: { ready: true } | BatchResult) => this.receive(h, msg));
+    worker.on('error', (e) => this.died(h, e.message));
+    worker.on('exit', (code) => {
+      if (!this.stopped) this.died(h, `the worker exited with code ${code}`);
+    });
+  }
+
+  private receive(h: Held, msg: { ready: true } | BatchResult): void {
+    if ('ready' in msg) {
+      // Files go only to a worker that has loaded, so a death before this is never a file's doing.
+      h.ready = true;
+      this.dispatch();
+      return;
+    }
+    h.batches--;
+    for (const { id, rendered } of msg.results) {
+      h.queue.splice(h.queue.indexOf(id), 1);
+      this.hand(id, rendered);
+    }
+  }
+
+  private died(h: Held, reason: string): void {
+    const k = this.held.indexOf(h);
+    if (k < 0) return; // already handled ('error' is followed by 'exit')
+    for (let m = receiveMessageOnPort(h.results); m; m = receiveMessageOnPort(h.results)) this.receive(h, m.message);
+    h.results.close();
+    this.held.splice(k, 1);
+    if (this.stopped) return;
+    // Dying before it has loaded is a broken installation, not a bad input: stop.
+    if (!h.ready) return this.stop(new Error(`a worker thread failed to start: ${reason}`));
+    // The file it was rendering is the one that killed it; the others it held (rendered
+    // or not: a batch returns whole) go to another worker.
+    const on = Atomics.load(h.current, 0);
+    const culprit = h.queue.includes(on) ? on : h.queue[0];
+    if (culprit !== undefined) this.hand(culprit, render(failed(this.paths[culprit]!, `internal error: ${reason}`), this.options));
+    this.retry.push(...h.queue.filter((id) => id !== culprit));
+    this.spawn();
+    this.dispatch();
+  }
 }
 
 // From this much input, workers start at once: even reports at the density of

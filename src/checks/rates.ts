@@ -65,9 +65,14 @@ function inPolicyBirths(ctx: Context, total: Ref, rate: Ref): Numerator | undefi
   return { lo, hi, how: known.join(' + '), inputs };
 }
 
+// The one-id sets runAfter is asked for, made once per id.
+const ONE_ID = new Map<string, Set<string>>();
+
 /** The numerator as stated: listed after the denominator, or the nearest figure of its id. */
 function stated(ctx: Context, den: Ref, rate: Ref, id: string): Numerator | undefined {
-  const r = runAfter(ctx, den, new Set([id])).get(id) ?? nearest(ctx, rate, id, rate.ind.start);
+  let ids = ONE_ID.get(id);
+  if (!ids) ONE_ID.set(id, (ids = new Set([id])));
+  const r = runAfter(ctx, den, ids).get(id) ?? nearest(ctx, rate, id, rate.ind.start);
   return r ? { lo: r.ind.value, hi: r.ind.value, how: String(r.ind.value), inputs: [r] } : undefined;
 }
 

@@ -12,6 +12,7 @@
  */
 import type { RuleSet } from '../rules/load.js';
 import { BINDERS, type Around, type Binding } from './bind/index.js';
+import { isRow } from './bind/row.js';
 import type { LabelMention } from './labels.js';
 import type { Normalized } from './normalize.js';
 import type { NumberMention } from './numbers/scan.js';
@@ -42,7 +43,8 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
     if (t) trace!.push(t);
     if (n.unitClass === 'delta') continue; // 个百分点: a change, never a figure
     while (li + 1 < labels.length && labels[li + 1]!.end <= n.start) li++;
-    const at: Around = { k, n, prevEnd: k > 0 ? numbers[k - 1]!.end : 0, li, before: li >= 0 ? labels[li] : undefined };
+    const before = li >= 0 ? labels[li] : undefined;
+    const at: Around = { k, n, prevEnd: k > 0 ? numbers[k - 1]!.end : 0, li, before, listed: p.lists.get(k), row: before !== undefined && isRow(p.text, before.start, n) };
     const winner = choose(p, at, t);
     if (!winner) continue;
     const rule = winner.rule!;
@@ -69,7 +71,10 @@ function choose(p: Passage, at: Around, t: NumberTrace | undefined): Binding | u
       if (t) t.taken = true;
       return undefined;
     }
-    for (const b of found) {
+    // Most binders find one binding: it comes alone, not in an array.
+    const many = Array.isArray(found);
+    for (let i = 0, count = many ? found.length : 1; i < count; i++) {
+      const b = many ? found[i]! : found;
       if (winner) {
         t!.candidates.push({ binding: b, kept: false, drop: { refiner: 'priority', reason: `the ${winner.binder} binding before it was kept` } });
         continue;

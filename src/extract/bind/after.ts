@@ -7,6 +7,6 @@ export const after: Binder = {
     const literal = p.set.afterTrie?.longestAt(p.units, n.end);
     if (!literal) return undefined;
     const label = { start: n.end, end: n.end + literal.length, literal };
-    return [{ binder: 'after', label, rules: p.set.afterLabels.get(literal)!, number: n, start: n.start, end: label.end, contextAt: n.start, clauseFrom: prevEnd, row: false }];
+    return { binder: 'after', label, rules: p.set.afterLabels.get(literal)!, number: n, start: n.start, end: label.end, contextAt: n.start, clauseFrom: prevEnd, row: false };
   },
 };

@@ -43,16 +43,20 @@ export type Around = {
   li: number;
   /** That label. */
   before: LabelMention | undefined;
+  /** What a list pairs the number with (bind/list-pairs.ts): a label, null for an item without one, undefined when no list holds it. */
+  listed: LabelMention | null | undefined;
+  /** Whether `before` opens a table row that the number closes (bind/row.ts). */
+  row: boolean;
 };
 
 /**
- * A binder reads one number: the bindings it finds, best first, or nothing.
+ * A binder reads one number: the binding it finds (or several, best first), or nothing.
  * `taken`: a number that a list claims for an item without a label names
  * something else, and no binder may give it to a label elsewhere.
  */
 export type Binder = {
   name: string;
-  bind(p: Passage, at: Around): Binding[] | 'taken' | undefined;
+  bind(p: Passage, at: Around): Binding | Binding[] | 'taken' | undefined;
 };
 
 /** A binding whose figure spans from its label to its number. */

@@ -21,8 +21,8 @@ function closesBefore(text: string, from: number, to: number): boolean {
 
 export const bracketed: Binder = {
   name: 'bracketed',
-  bind(p, { k, n, prevEnd, li, before }) {
-    if (!before || p.lists.has(k) || !closesBefore(p.text, before.end, n.start)) return undefined;
+  bind(p, { n, prevEnd, li, before, listed }) {
+    if (!before || listed !== undefined || !closesBefore(p.text, before.end, n.start)) return undefined;
     const out: Binding[] = [];
     for (let j = li - 1; j >= 0 && li - j <= MAX_BRACKETED_LABELS && p.labels[j]!.start >= prevEnd; j--) {
       const outer = p.labels[j]!;

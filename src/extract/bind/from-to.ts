@@ -3,9 +3,9 @@ import { labelFirst, type Binder } from './binding.js';
 
 export const fromTo: Binder = {
   name: 'fromTo',
-  bind(p, { k, n, prevEnd, before }) {
+  bind(p, { k, n, prevEnd, before, listed }) {
     const g = p.grammar;
-    if (!before || !g.fromTo || p.lists.has(k) || k === 0 || before.start >= prevEnd) return undefined;
+    if (!before || !g.fromTo || listed !== undefined || k === 0 || before.start >= prevEnd) return undefined;
     const base = p.numbers[k - 1]!;
     const { text } = p;
     if (
@@ -17,7 +17,7 @@ export const fromTo: Binder = {
       !g.rejects.clause?.test(text.slice(before.end, n.start))
     ) {
       // The baseline stands between label and figure: the clause the filters read is the label's own.
-      return [labelFirst('fromTo', before, before.rules, n, before.start)];
+      return labelFirst('fromTo', before, before.rules, n, before.start);
     }
     return undefined;
   },

@@ -3,11 +3,10 @@ import { labelFirst, type Binder } from './binding.js';
 
 export const list: Binder = {
   name: 'list',
-  bind(p, { k, n, prevEnd }) {
-    const item = p.lists.get(k);
-    if (item === undefined) return undefined;
+  bind(_p, { listed, n, prevEnd }) {
+    if (listed === undefined) return undefined;
     // The number's place in the list belongs to an item without a label: it names something else.
-    if (item === null) return 'taken';
-    return [labelFirst('list', item, item.rules, n, prevEnd)];
+    if (listed === null) return 'taken';
+    return labelFirst('list', listed, listed.rules, n, prevEnd);
   },
 };

@@ -33,13 +33,13 @@ const CELL_UNIT = /^[ \t]*\t(万人|万元|亿元|元|万|人|名|例|对|户|%|
 
 export const row: Binder = {
   name: 'row',
-  bind(p, { k, n, prevEnd, before }) {
-    if (!before || before.start < prevEnd || p.lists.has(k) || !isRow(p.text, before.start, n)) return undefined;
+  bind(p, { n, prevEnd, before, listed, row }) {
+    if (!before || !row || before.start < prevEnd || listed !== undefined) return undefined;
     const gap = p.text.slice(before.end, n.start);
     const word = (ROW_UNIT.exec(gap) ?? CELL_UNIT.exec(gap))?.[1];
     const read = word ? readWithUnit(n, word) : undefined;
     // A unit cell binds a row's label to its number as the grammar's gap would.
     if (!bindsTo(before, n, prevEnd, p.text, p.grammar) && !(read && CELL_UNIT.test(gap))) return undefined;
-    return [labelFirst('row', before, before.rules, read ?? n, prevEnd, true)];
+    return labelFirst('row', before, before.rules, read ?? n, prevEnd, true);
   },
 };

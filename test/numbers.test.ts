@@ -3,7 +3,7 @@ import { parseNumber, scanNumbers } from '../src/extract/numbers/scan.js';
 import { readChineseNumeral } from '../src/extract/numbers/numerals.js';
 import fc from 'fast-check';
 import { decimalValue, shiftDecimal } from '../src/extract/numbers/decimal.js';
-import { normalize } from '../src/extract/normalize.js';
+import { normalize } from '../src/extract/normalize/index.js';
 
 describe('parseNumber: one expression', () => {
   const table: [string, number, string | undefined, boolean?][] = [

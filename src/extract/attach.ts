@@ -14,7 +14,7 @@ import type { RuleSet } from '../rules/load.js';
 import { BINDERS, type Around, type Binding } from './bind/index.js';
 import { isRow } from './bind/row.js';
 import type { LabelMention } from './labels.js';
-import type { Normalized } from './normalize.js';
+import type { Normalized } from './normalize/index.js';
 import type { NumberMention } from './numbers/scan.js';
 import { Passage } from './passage.js';
 import { CANDIDATE_REFINERS, FIGURE_REFINERS, type Drop, type Figure } from './refine/index.js';

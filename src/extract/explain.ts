@@ -4,20 +4,24 @@
  */
 import type { Explained } from '../report.js';
 import type { NumberTrace } from './attach.js';
+import { sourceSpan, type Normalized } from './normalize/index.js';
 
-export function explained(traces: NumberTrace[], source: string, lineOf: (offset: number) => number, onLine?: number): Explained[] {
+export function explained(traces: NumberTrace[], norm: Normalized, lineOf: (offset: number) => number, onLine?: number): Explained[] {
   const out: Explained[] = [];
+  const source = norm.source;
   for (const t of traces) {
     const n = t.number;
-    const line = lineOf(n.start);
+    const [start, end] = sourceSpan(norm, n.start, n.end);
+    const line = lineOf(start);
     if (onLine !== undefined && line !== onLine) continue;
-    const e = { number: source.slice(n.start, n.end), start: n.start, end: n.end, line, outcome: outcomeOf(t) } as Explained;
+    const e = { number: source.slice(start, end), start, end, line, outcome: outcomeOf(t) } as Explained;
     const id = t.figure?.id ?? t.candidates.find((c) => c.binding.rule)?.binding.rule!.id;
     if (id) e.id = id;
     e.candidates = [];
     for (const c of t.candidates) {
       const b = c.binding;
-      const entry: Explained['candidates'][number] = { binder: b.binder, label: source.slice(b.label.start, b.label.end), labelStart: b.label.start, labelEnd: b.label.end, kept: c.kept };
+      const [labelStart, labelEnd] = sourceSpan(norm, b.label.start, b.label.end);
+      const entry: Explained['candidates'][number] = { binder: b.binder, label: source.slice(labelStart, labelEnd), labelStart, labelEnd, kept: c.kept };
       if (b.rule) {
         entry.rule = b.rule.name;
         entry.id = b.rule.id;

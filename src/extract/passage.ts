@@ -11,7 +11,7 @@ import { BREAKS, SENTENCE_BREAK } from './chars.js';
 import { listHeadings, type Headings } from './headings.js';
 import type { LabelMention } from './labels.js';
 import { listPairs } from './bind/list-pairs.js';
-import type { Normalized } from './normalize.js';
+import type { Normalized } from './normalize/index.js';
 import type { NumberMention } from './numbers/scan.js';
 import type { Figure } from './refine/figure.js';
 

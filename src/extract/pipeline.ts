@@ -8,7 +8,7 @@ import type { Figure } from './refine/index.js';
 import { runChecks } from '../checks/index.js';
 import { scanLabels } from './labels.js';
 import { lineIndex } from './lines.js';
-import { normalized, type Normalized } from './normalize.js';
+import { normalized, sourceAt, sourceSpan, type Normalized } from './normalize/index.js';
 import { scanNumbers } from './numbers/scan.js';
 import type { Indicator, Report, Section } from '../report.js';
 import { sectionAt, sectionStarts, sectionsOf, type SectionInfo } from './sections.js';
@@ -31,12 +31,14 @@ export type ExtractOptions = {
 export function extract(text: string, options: ExtractOptions = {}): Report {
   const set = options.rules ?? defaultRules();
   // Made once: every stage reads the normalised text, so a full-width ； or ， means what ; or , does.
-  const norm = normalized(text);
+  const norm = normalized(text, set);
   const found = sectionsOf(norm);
   const sections = found.map(withoutWarnings);
   const traces: NumberTrace[] | undefined = options.explain ? [] : undefined;
   const indicators = indicatorsOf(norm, set, sections, traces);
+  // The checks read the normalised text at the figures' positions in it; then every offset is the source's.
   const checks = runChecks(indicators, norm.text, set.registry);
+  toSourceOffsets(norm, indicators, sections);
   // Pushed, not spread: this runs once per report, and spreads cost microseconds in V8.
   const warnings = options.warnings ? options.warnings.slice() : [];
   for (const s of found) for (const w of s.warnings) warnings.push(w);
@@ -47,7 +49,7 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   report.checks = checks;
   report.warnings = warnings;
   report.sections = sections;
-  if (traces) report.explain = explained(traces, text, lineIndex(text), typeof options.explain === 'object' ? options.explain.line : undefined);
+  if (traces) report.explain = explained(traces, norm, lineIndex(text), typeof options.explain === 'object' ? options.explain.line : undefined);
   return report;
 }
 
@@ -67,38 +69,55 @@ function withoutWarnings(s: SectionInfo): Section {
  * `sections`, each also names the section it lies in.
  */
 export function findIndicators(text: string, set: RuleSet = defaultRules()): Indicator[] {
-  return indicatorsOf(normalized(text), set);
+  const norm = normalized(text, set);
+  const indicators = indicatorsOf(norm, set);
+  toSourceOffsets(norm, indicators, []);
+  return indicators;
 }
 
+/**
+ * The figures, with their quotes, lines and labels from the source but their
+ * offsets still in the normalised text, where the checks read them
+ * (toSourceOffsets moves them).
+ */
 function indicatorsOf(norm: Normalized, set: RuleSet, sections?: Section[], traces?: NumberTrace[]): Indicator[] {
-  const text = norm.source;
   const numbers = scanNumbers(norm.text);
   const labels = scanLabels(norm.units, set);
   const starts = sections ? sectionStarts(sections) : [];
   const attached = attach(norm, numbers, labels, set, starts, traces);
-  const lineOf = lineIndex(text);
+  const lineOf = lineIndex(norm.source);
   return attached.map((a) => {
-    const ind = toIndicator(a, text, lineOf);
+    const ind = toIndicator(a, norm, lineOf);
     if (sections) ind.section = sectionAt(starts, a.start);
     return ind;
   });
 }
 
+/** Offsets into the normalised text become offsets into the source, where repairs changed the length. */
+function toSourceOffsets(norm: Normalized, indicators: Indicator[], sections: Section[]): void {
+  if (!norm.offsets) return;
+  for (const ind of indicators) [ind.start, ind.end] = sourceSpan(norm, ind.start, ind.end);
+  for (const s of sections) [s.start, s.end] = [sourceAt(norm, s.start), sourceAt(norm, s.end)];
+}
+
 const RATE_UNITS = new Set(['%', '‰', 'ratio']);
 
-function toIndicator(a: Figure, text: string, lineOf: (o: number) => number): Indicator {
+function toIndicator(a: Figure, norm: Normalized, lineOf: (o: number) => number): Indicator {
+  const text = norm.source;
+  const [start, end] = sourceSpan(norm, a.start, a.end);
+  const [labelStart, labelEnd] = sourceSpan(norm, a.label.start, a.label.end);
   const n = a.number;
   const unit = n.unitClass === 'count' || n.unitClass === 'money' || n.unitClass === 'rate' || n.unitClass === 'ratio' ? n.unit! : a.rule.unit;
   const showDecimals = n.decimals > 0 || RATE_UNITS.has(unit);
   // Optional fields are assigned in the contract's order rather than spread in:
   // a conditional spread costs several times an assignment, once per figure.
-  const ind: Indicator = { id: a.id, value: n.value, unit, text: text.slice(a.start, a.end), start: a.start, end: a.end, line: lineOf(a.start) } as Indicator;
+  const ind: Indicator = { id: a.id, value: n.value, unit, text: text.slice(start, end), start: a.start, end: a.end, line: lineOf(start) } as Indicator;
   if (showDecimals) ind.decimals = n.decimals;
   if (n.approximate) ind.approximate = true;
   if (a.scope) ind.scope = a.scope;
   ind.printed = n.digits;
   if (n.bound) ind.bound = n.bound;
-  ind.label = text.slice(a.label.start, a.label.end);
+  ind.label = text.slice(labelStart, labelEnd);
   ind.rule = a.rule.name;
   return ind;
 }

@@ -7,7 +7,7 @@
  */
 import { countAtOrBefore } from '../util/bisect.js';
 import type { Section } from '../report.js';
-import { normalized, type Normalized } from './normalize.js';
+import { normalized, sourceAt, sourceSpan, type Normalized } from './normalize/index.js';
 
 const HEADING_WORD = /(?:总结|汇报|报告|材料|讲话|安排|要点|篇\s*[0-9一二三四五六七八九十]+)\s*(?:\.docx?|\.pdf)?\s*$/;
 // 一、 (一) 1、 1. 2、 - : list items and keyword debris, not report headings.
@@ -45,7 +45,8 @@ const AGENCY = /(?:人口和计划生育局|人口和计划生育委员会|人�
 type HeadingLine = { at: number; title: string; printed: string };
 
 /** Heading lines. Only lines of heading length are looked at. */
-function headingLines({ text, source }: Normalized): HeadingLine[] {
+function headingLines(norm: Normalized): HeadingLine[] {
+  const { text, source } = norm;
   const out: HeadingLine[] = [];
   let start = 0;
   while (start <= text.length) {
@@ -57,7 +58,7 @@ function headingLines({ text, source }: Normalized): HeadingLine[] {
     const padded = length > HEADING_MAX && (isSpace(text.charCodeAt(start)) || isSpace(text.charCodeAt(end - 1)));
     if (length >= HEADING_MIN && (length <= HEADING_MAX || padded)) {
       const line = text.slice(start, end);
-      if (isHeading(line)) out.push({ at: start, title: line.trim(), printed: source.slice(start, end).trim() });
+      if (isHeading(line)) out.push({ at: start, title: line.trim(), printed: source.slice(...sourceSpan(norm, start, end)).trim() });
     }
     start = end + 1;
   }
@@ -93,7 +94,10 @@ function hasBody(text: string, from: number, to: number, titleLength: number): b
 
 /** Sections in order; a file with no heading is one section. */
 export function splitSections(text: string): SectionInfo[] {
-  return sectionsOf(normalized(text));
+  const norm = normalized(text);
+  const sections = sectionsOf(norm);
+  for (const s of sections) [s.start, s.end] = [sourceAt(norm, s.start), sourceAt(norm, s.end)];
+  return sections;
 }
 
 /** Sections of a normalised text: found in `text`, titles quoted from `source`. */

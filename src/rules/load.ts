@@ -34,7 +34,9 @@ export type CompiledRule = RuleSpec & {
 
 export type FilterPlace = Grammar['filters'][number]['where'];
 
-export type CompiledGrammar = Omit<Grammar, 'gap' | 'filters' | 'respectively' | 'fromTo'> & {
+export type CompiledGrammar = Omit<Grammar, 'gap' | 'filters' | 'respectively' | 'fromTo' | 'synonyms'> & {
+  /** The spinners' words and what they stand for; null when there are none. */
+  synonyms: { trie: LiteralTrie; map: Map<string, string> } | null;
   /** A change from a baseline to the figure (由上年的118.5下降到112.3); null without `fromTo`. */
   fromTo: { fromRe: RegExp; toRe: RegExp } | null;
   gapRe: RegExp;
@@ -118,7 +120,7 @@ function anyOf(filters: Grammar['filters'], where: FilterPlace): RegExp | null {
 }
 
 function compileGrammar(g: Grammar): CompiledGrammar {
-  const { gap, filters, respectively, fromTo, ...rest } = g;
+  const { gap, filters, respectively, fromTo, synonyms, ...rest } = g;
   const gapRe = new RegExp(`^(?:${gap})$`, 'u');
   return {
     ...rest,
@@ -135,6 +137,7 @@ function compileGrammar(g: Grammar): CompiledGrammar {
     filters: filters.map((f) => ({ name: f.name, where: f.where, re: new RegExp(f.pattern, 'u'), reason: f.reason })),
     rejects: { clause: anyOf(filters, 'clause'), sentence: anyOf(filters, 'sentence'), after: anyOf(filters, 'after'), heading: anyOf(filters, 'heading') },
     scopeTrie: g.scopes.length ? literalTrie(g.scopes) : null,
+    synonyms: synonyms.length ? { trie: literalTrie(synonyms.map(([from]) => from)), map: new Map(synonyms) } : null,
   };
 }
 

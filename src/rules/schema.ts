@@ -116,6 +116,14 @@ export const GrammarSchema = z.strictObject({
    * `to` between the baseline and the figure (下降到). Both anchored at both ends.
    */
   fromTo: z.strictObject({ from: regexSource, to: regexSource }).optional(),
+  /**
+   * Words that article spinners substitute, each with the word it stands for, of the same
+   * length (诞生 → 出生, 方案生育 → 计划生育): replaced in the normalised text. Only words
+   * that mean nothing else in these reports belong here.
+   */
+  synonyms: z
+    .array(z.tuple([z.string().min(1), z.string().min(1)]).refine(([a, b]) => a.length === b.length, { message: 'a synonym must have the length of the word it stands for' }))
+    .default([]),
   examples: z.array(z.strictObject({ text: z.string().min(1), expect: z.array(z.tuple([z.string(), z.number()])) })).default([]),
 });
 

@@ -10,7 +10,7 @@
  */
 import { charSet } from '../chars.js';
 import { decimalValue, decimalsOf } from './decimal.js';
-import { normalize } from '../normalize.js';
+import { normalize } from '../normalize/index.js';
 import { readChineseNumeral } from './numerals.js';
 
 export type UnitClass = 'count' | 'money' | 'rate' | 'ratio' | 'delta' | 'none';

@@ -1,0 +1,76 @@
+/**
+ * The character map of normalisation, strictly one UTF-16 code unit for one:
+ * full-width forms to ASCII, traditional characters to simplified, quotes,
+ * brackets and table rules to the forms the rules are written for. What
+ * changes length (a pinyin note, a page number in a word) is repair.ts's.
+ */
+import { Buffer } from 'node:buffer';
+import { traditionalPairs } from './opencc.js';
+
+const MAP: Map<number, number> = (() => {
+  // Sites that host the reports sometimes convert them to traditional characters
+  // (計劃生育率, 結扎, 出生嬰兒性別比); folding them lets one set of rules serve both.
+  const m = new Map<number, number>(traditionalPairs());
+  // Full-width ASCII (！ to ～) to ASCII: １２３ → 123, ％ → %, ，→ , ：→ :
+  for (let c = 0xff01; c <= 0xff5e; c++) m.set(c, c - 0xfee0);
+  m.set(0x3000, 0x20); // ideographic space
+  m.set(0x00a0, 0x20); // no-break space
+  m.set(0x201c, 0x22); // “
+  m.set(0x201d, 0x22); // ”
+  m.set(0x201e, 0x22); // „
+  m.set(0x2018, 0x27); // ‘
+  m.set(0x2019, 0x27); // ’
+  m.set(0xfe6a, 0x25); // small percent sign ﹪
+  m.set(0x2236, 0x3a); // ratio sign ∶ (107∶100)
+  m.set(0x2212, 0x2d); // minus sign − (−0.52‰)
+  m.set(0xfe55, 0x3a); // small colon ﹕
+  m.set(0x3014, 0x28); // 〔 (a bracket some sites use for notes)
+  m.set(0x3015, 0x29); // 〕
+  m.set(0x3010, 0x28); // 【
+  m.set(0x3011, 0x29); // 】
+  // Box-drawing verticals (│ ┃ ║) separate table cells as a tab does.
+  for (const c of [0x2502, 0x2503, 0x2551, 0xff5c]) m.set(c, 0x09);
+  return m;
+})();
+
+// Every UTF-16 code unit to its replacement: one array read per character.
+const TABLE = (() => {
+  const t = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) t[c] = c;
+  for (const [from, to] of MAP) t[from] = to;
+  return t;
+})();
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** A text mapped one code unit for one: the text and its UTF-16 code units (which the label scans read: faster than charCodeAt). */
+export type Mapped = { text: string; units: Uint16Array };
+
+/** The characters of `text` mapped: a string of exactly the same length. */
+export function normalize(text: string): string {
+  return mapCharacters(text).text;
+}
+
+export function mapCharacters(text: string): Mapped {
+  if (LITTLE_ENDIAN) {
+    // The text's code units, mapped in place: several times faster than building a string
+    // (Chinese text has a full-width comma or colon every few characters).
+    const bytes = Buffer.from(text, 'utf16le');
+    const units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
+    for (let i = 0; i < units.length; i++) units[i] = TABLE[units[i]!]!;
+    return { text: bytes.toString('utf16le'), units };
+  }
+  // A big-endian machine: the same mapping, a code unit at a time.
+  const units = new Uint16Array(text.length);
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const mapped = TABLE[code]!;
+    units[i] = mapped;
+    if (mapped !== code) {
+      out += text.slice(last, i) + String.fromCharCode(mapped);
+      last = i + 1;
+    }
+  }
+  return { text: last === 0 ? text : out + text.slice(last), units };
+}

@@ -1,0 +1,80 @@
+/**
+ * Normalisation, made once per text: every later stage reads `text`, and
+ * `source` (what the user has) is sliced only for what the output quotes.
+ *
+ * 1. characters.ts maps one code unit for one: full-width forms, traditional
+ *    characters (OpenCC's table), quotes, brackets, table rules;
+ * 2. the grammar's synonyms replace the words article spinners substitute,
+ *    word for word of the same length (诞生 → 出生, 方案生育 → 计划生育);
+ * 3. repair.ts deletes what sites put inside words and numbers (pinyin notes,
+ *    page breaks and numbers, spaces in digit groups).
+ *
+ * Only the last changes length; when it does, `offsets` maps each position of
+ * `text` back into `source` (and one past the end to the end).
+ */
+import { Buffer } from 'node:buffer';
+import type { RuleSet } from '../../rules/load.js';
+import { mapCharacters } from './characters.js';
+import { findDeletions } from './repair.js';
+
+export type Normalized = {
+  text: string;
+  /** `text` as UTF-16 code units (the label scans read them: faster than charCodeAt). */
+  units: Uint16Array;
+  /** The text as given. */
+  source: string;
+  /** Position in `text` → position in `source`, when repairs changed the length; absent when the two are the same. */
+  offsets?: Int32Array;
+};
+
+export { normalize } from './characters.js';
+
+export function normalized(source: string, set?: RuleSet): Normalized {
+  const mapped = mapCharacters(source);
+  let { text, units } = mapped;
+  const synonyms = set?.grammar.synonyms;
+  if (synonyms) {
+    let changed = false;
+    for (const { start, literal } of synonyms.trie.scan(units)) {
+      const to = synonyms.map.get(literal)!;
+      for (let i = 0; i < to.length; i++) units[start + i] = to.charCodeAt(i);
+      changed = true;
+    }
+    if (changed) text = Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le');
+  }
+  const cuts = findDeletions(text, units, set?.labelTrie);
+  if (!cuts.length) return { text, units, source };
+  return cut(text, source, cuts);
+}
+
+function cut(text: string, source: string, cuts: number[]): Normalized {
+  const kept = text.length - cuts.reduce((n, x, i) => (i % 2 ? n + x : n - x), 0);
+  const offsets = new Int32Array(kept + 1);
+  let out = '';
+  let at = 0;
+  let k = 0;
+  for (let i = 0; i < cuts.length; i += 2) {
+    const [s, e] = [cuts[i]!, cuts[i + 1]!];
+    out += text.slice(at, s);
+    for (let j = at; j < s; j++) offsets[k++] = j;
+    at = e;
+  }
+  out += text.slice(at);
+  for (let j = at; j < text.length; j++) offsets[k++] = j;
+  offsets[k] = source.length;
+  const units = new Uint16Array(out.length);
+  for (let i = 0; i < out.length; i++) units[i] = out.charCodeAt(i);
+  return { text: out, units, source, offsets };
+}
+
+/** A position in the normalised text, in the source. */
+export function sourceAt(norm: Normalized, at: number): number {
+  return norm.offsets ? norm.offsets[at]! : at;
+}
+
+/** A span [start, end) of the normalised text, in the source: from its first character to just after its last. */
+export function sourceSpan(norm: Normalized, start: number, end: number): [number, number] {
+  const o = norm.offsets;
+  if (!o) return [start, end];
+  return [o[start]!, end > start ? o[end - 1]! + 1 : o[start]!];
+}

@@ -13,6 +13,9 @@ import { defaultRules } from '../src/rules/load.js';
 const set = defaultRules();
 const regexes: [string, RegExp][] = [
   ['grammar.gap', set.grammar.gapRe],
+  ...(set.grammar.looseGap
+    ? [['grammar.looseGap.tokens', set.grammar.looseGap.tokensRe] as [string, RegExp], ['grammar.looseGap.forbidden', set.grammar.looseGap.forbiddenRe] as [string, RegExp]]
+    : []),
   ...set.grammar.filters.map((f): [string, RegExp] => [`grammar.filters.${f.name}`, f.re]),
   ...Object.entries(set.grammar.rejects).flatMap(([where, re]): [string, RegExp][] => (re ? [[`grammar.rejects.${where}`, re]] : [])),
   ...(set.grammar.respectively

@@ -37,6 +37,8 @@ export type NumberTrace = {
 export function attach(norm: Normalized, numbers: NumberMention[], labels: LabelMention[], set: RuleSet, sectionStarts: number[] = [], trace?: NumberTrace[]): Figure[] {
   const p = new Passage(norm, numbers, labels, set, sectionStarts);
   let li = -1;
+  // The index of the last number that became a figure.
+  let lastFigure = -1;
   for (let k = 0; k < numbers.length; k++) {
     const n = numbers[k]!;
     const t: NumberTrace | undefined = trace ? { number: n, candidates: [] } : undefined;
@@ -44,7 +46,10 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
     if (n.unitClass === 'delta') continue; // 个百分点: a change, never a figure
     while (li + 1 < labels.length && labels[li + 1]!.end <= n.start) li++;
     const before = li >= 0 ? labels[li] : undefined;
-    const at: Around = { k, n, prevEnd: k > 0 ? numbers[k - 1]!.end : 0, li, before, listed: p.lists.get(k), row: before !== undefined && isRow(p.text, before.start, n) };
+    // A number in a bracketed note that is no figure is passed over, as if the note held none.
+    const passOver = k > 0 && k - 1 !== lastFigure && inNote(p.text, numbers[k - 1]!, n);
+    const prevEnd = k === 0 ? 0 : passOver ? (k > 1 ? numbers[k - 2]!.end : 0) : numbers[k - 1]!.end;
+    const at: Around = { k, n, prevEnd, li, before, listed: p.lists.get(k), row: before !== undefined && isRow(p.text, before.start, n) };
     const winner = choose(p, at, t);
     if (!winner) continue;
     const rule = winner.rule!;
@@ -55,9 +60,25 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
       t.figure = figure;
       if (drop) t.drop = drop;
     }
-    if (!drop) p.figures.push(figure);
+    if (!drop) {
+      p.figures.push(figure);
+      lastFigure = k;
+    }
   }
   return p.figures;
+}
+
+// The longest note in brackets whose number is passed over: 性别比(以女婴为100)为108.
+const MAX_NOTE = 12;
+
+/** Whether `prev` stands in a short bracketed note that closes before `n`: 出生婴儿性别比(以女婴为100)为108. */
+function inNote(text: string, prev: NumberMention, n: NumberMention): boolean {
+  const open = text.lastIndexOf('(', prev.start);
+  if (open < 0 || prev.start - open > MAX_NOTE) return false;
+  const close = text.indexOf(')', prev.end);
+  if (close < 0 || close >= n.start || close - open > MAX_NOTE) return false;
+  for (let i = open + 1; i < close; i++) if (text[i] === ',' || text[i] === '(') return false;
+  return true;
 }
 
 /** The first binding the candidate refiners keep. When tracing, the bindings after it are listed too, as passed over. */

@@ -34,12 +34,17 @@ export type CompiledRule = RuleSpec & {
 
 export type FilterPlace = Grammar['filters'][number]['where'];
 
-export type CompiledGrammar = Omit<Grammar, 'gap' | 'filters' | 'respectively' | 'fromTo' | 'synonyms'> & {
+export type CompiledGrammar = Omit<Grammar, 'gap' | 'looseGap' | 'filters' | 'respectively' | 'fromTo' | 'synonyms'> & {
   /** The spinners' words and what they stand for; null when there are none. */
   synonyms: { trie: LiteralTrie; map: Map<string, string> } | null;
   /** A change from a baseline to the figure (由上年的118.5下降到112.3); null without `fromTo`. */
   fromTo: { fromRe: RegExp; toRe: RegExp } | null;
+  /** The filler of `gap`, anchored at both ends. */
   gapRe: RegExp;
+  /** The looser gap's words that are removed before the rest is measured (global), and its forbidden words; null without `looseGap`. */
+  looseGap: { tokensRe: RegExp; forbiddenRe: RegExp; free: number } | null;
+  /** Whether the text between a label and its number lets them bind (the filler of `gap`, or the looser gap). */
+  gapBinds: (gap: string) => boolean;
   /** Whether the gap may be empty (a number right after its label, the commonest case): decided once, not per figure. */
   gapMayBeEmpty: boolean;
   /**
@@ -119,12 +124,33 @@ function anyOf(filters: Grammar['filters'], where: FilterPlace): RegExp | null {
   return here.length ? new RegExp(here.map((f) => `(?:${f.pattern})`).join('|'), 'u') : null;
 }
 
+// What never stands inside a looser gap, once its tokens are gone: a clause or list
+// break, a digit (another number), or half a bracket (the label is inside it).
+const GAP_BREAK = /[,;。!?、\n\d()]/u;
+
+function compileLooseGap(fillerSource: string, loose: NonNullable<Grammar['looseGap']>): NonNullable<CompiledGrammar['looseGap']> {
+  return { tokensRe: new RegExp(`(?:${loose.tokens})|(?:${fillerSource})`, 'gu'), forbiddenRe: new RegExp(loose.forbidden, 'u'), free: loose.free };
+}
+
+function gapTest(filler: RegExp, loose: CompiledGrammar['looseGap']): (gap: string) => boolean {
+  if (!loose) return (gap) => filler.test(gap);
+  return (gap) => {
+    if (filler.test(gap)) return true;
+    if (loose.forbiddenRe.test(gap)) return false;
+    const rest = gap.replace(loose.tokensRe, '');
+    return rest.length <= loose.free && !GAP_BREAK.test(rest);
+  };
+}
+
 function compileGrammar(g: Grammar): CompiledGrammar {
-  const { gap, filters, respectively, fromTo, synonyms, ...rest } = g;
+  const { gap, looseGap, filters, respectively, fromTo, synonyms, ...rest } = g;
   const gapRe = new RegExp(`^(?:${gap})$`, 'u');
+  const loose = looseGap ? compileLooseGap(gap, looseGap) : null;
   return {
     ...rest,
     gapRe,
+    looseGap: loose,
+    gapBinds: gapTest(gapRe, loose),
     gapMayBeEmpty: gapRe.test(''),
     respectively: respectively
       ? {

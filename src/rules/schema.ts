@@ -97,6 +97,19 @@ export const GrammarSchema = z.strictObject({
   gap: regexSource,
   /** Longest gap, in characters. */
   maxGap: z.number().int().positive(),
+  /**
+   * A looser gap: besides the filler words of `gap` (and `tokens`: years, months, brackets),
+   * up to `free` characters of other words (出生的171人, 奖励扶助的对象8048人, 含漏统为), as
+   * long as no clause break, digit or `forbidden` word (a change, a comparison, a target, a
+   * standard) stands between label and number.
+   */
+  looseGap: z
+    .strictObject({
+      free: z.number().int().nonnegative(),
+      tokens: regexSource,
+      forbidden: regexSource,
+    })
+    .optional(),
   /** Words that name the scope of a figure (流动人口, 城区, 专项整治…). */
   scopes: z.array(z.string().min(1)),
   /** Non-mentions: targets, per-head standards, baselines. */

@@ -38,7 +38,13 @@ export function findDeletions(text: string, units: Uint16Array, labels?: Literal
   const add = (start: number, end: number) => found.push(start, end);
   if (text.includes('(')) {
     PINYIN.lastIndex = 0;
-    for (let m = PINYIN.exec(text); m; m = PINYIN.exec(text)) if (isHan(text.charCodeAt(m.index - 1))) add(m.index, m.index + m[0].length);
+    let noteEnd = -1;
+    for (let m = PINYIN.exec(text); m; m = PINYIN.exec(text)) {
+      // After a character, or after the note before it.
+      if (!isHan(text.charCodeAt(m.index - 1)) && m.index !== noteEnd) continue;
+      noteEnd = m.index + m[0].length;
+      add(m.index, noteEnd);
+    }
   }
   if (labels) {
     BREAK.lastIndex = 0;

@@ -73,10 +73,13 @@ const MAX_NOTE = 12;
 
 /** Whether `prev` stands in a short bracketed note that closes before `n`: 出生婴儿性别比(以女婴为100)为108. */
 function inNote(text: string, prev: NumberMention, n: NumberMention): boolean {
-  const open = text.lastIndexOf('(', prev.start);
-  if (open < 0 || prev.start - open > MAX_NOTE) return false;
-  const close = text.indexOf(')', prev.end);
-  if (close < 0 || close >= n.start || close - open > MAX_NOTE) return false;
+  // Looked for only as far as a note reaches: on a long line an unbounded search for every number would cost its square.
+  let open = prev.start - 1;
+  while (open >= 0 && prev.start - open <= MAX_NOTE && text[open] !== '(') open--;
+  if (open < 0 || text[open] !== '(') return false;
+  let close = prev.end;
+  while (close < n.start && close - open <= MAX_NOTE && text[close] !== ')') close++;
+  if (close >= n.start || text[close] !== ')') return false;
   for (let i = open + 1; i < close; i++) if (text[i] === ',' || text[i] === '(') return false;
   return true;
 }

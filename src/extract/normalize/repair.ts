@@ -22,6 +22,7 @@ const PINYIN = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)
 const BREAK = /[ \t]*\r?\n[ \t]*(?:\d{1,3}[、.]?[ \t]*)?/g;
 const DIGIT_GROUPS = /(?<![\d.])\d{1,3}(?: \d{3})+(?![\d.])/g;
 const INVISIBLE = /[\u200b\u200c\u200d\u2060\u00ad]+/g;
+const INVISIBLE_CHAR = /[\u200b\u200c\u200d\u2060\u00ad]/;
 // What may follow a number as its unit, so that a break between them is no paragraph's end.
 const UNIT_START = /^(?:人|名|例|对|户|元|万|亿|%|‰|个)/;
 // A list marker opening a short line: a heading, whose end is a real break.
@@ -40,8 +41,10 @@ export function findDeletions(text: string, units: Uint16Array, labels?: Literal
     PINYIN.lastIndex = 0;
     let noteEnd = -1;
     for (let m = PINYIN.exec(text); m; m = PINYIN.exec(text)) {
-      // After a character, or after the note before it.
-      if (!isHan(text.charCodeAt(m.index - 1)) && m.index !== noteEnd) continue;
+      // After a character (invisible ones aside), or after the note before it.
+      let before = m.index - 1;
+      while (before >= 0 && INVISIBLE_CHAR.test(text[before]!)) before--;
+      if (!isHan(text.charCodeAt(before)) && m.index !== noteEnd && before + 1 !== noteEnd) continue;
       noteEnd = m.index + m[0].length;
       add(m.index, noteEnd);
     }

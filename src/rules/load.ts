@@ -34,7 +34,9 @@ export type CompiledRule = RuleSpec & {
 
 export type FilterPlace = Grammar['filters'][number]['where'];
 
-export type CompiledGrammar = Omit<Grammar, 'gap' | 'looseGap' | 'filters' | 'respectively' | 'fromTo' | 'synonyms'> & {
+export type CompiledGrammar = Omit<Grammar, 'gap' | 'looseGap' | 'filters' | 'meanings' | 'respectively' | 'fromTo' | 'synonyms'> & {
+  /** Filters by meaning, each with the ids it judges. */
+  meanings: { name: string; ids: Set<string>; where: 'sentence' | 'paragraph'; re: RegExp; reason: string }[];
   /** The spinners' words and what they stand for; null when there are none. */
   synonyms: { trie: LiteralTrie; map: Map<string, string> } | null;
   /** A change from a baseline to the figure (由上年的118.5下降到112.3); null without `fromTo`. */
@@ -143,7 +145,7 @@ function gapTest(filler: RegExp, loose: CompiledGrammar['looseGap']): (gap: stri
 }
 
 function compileGrammar(g: Grammar): CompiledGrammar {
-  const { gap, looseGap, filters, respectively, fromTo, synonyms, ...rest } = g;
+  const { gap, looseGap, filters, meanings, respectively, fromTo, synonyms, ...rest } = g;
   const gapRe = new RegExp(`^(?:${gap})$`, 'u');
   const loose = looseGap ? compileLooseGap(gap, looseGap) : null;
   return {
@@ -161,6 +163,7 @@ function compileGrammar(g: Grammar): CompiledGrammar {
       : null,
     fromTo: fromTo ? { fromRe: new RegExp(`^(?:${fromTo.from})$`, 'u'), toRe: new RegExp(`^(?:${fromTo.to})$`, 'u') } : null,
     filters: filters.map((f) => ({ name: f.name, where: f.where, re: new RegExp(f.pattern, 'u'), reason: f.reason })),
+    meanings: meanings.map((m) => ({ name: m.name, ids: new Set(m.ids), where: m.where, re: new RegExp(m.pattern, 'u'), reason: m.reason })),
     rejects: { clause: anyOf(filters, 'clause'), sentence: anyOf(filters, 'sentence'), after: anyOf(filters, 'after'), heading: anyOf(filters, 'heading') },
     scopeTrie: g.scopes.length ? literalTrie(g.scopes) : null,
     synonyms: synonyms.length ? { trie: literalTrie(synonyms.map(([from]) => from)), map: new Map(synonyms) } : null,

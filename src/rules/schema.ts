@@ -91,6 +91,15 @@ export const FilterSchema = z.strictObject({
   reason: z.string().min(1),
 });
 
+/** A filter by meaning: figures of these ids are no mentions where the sentence or paragraph before them matches. */
+export const MeaningSchema = z.strictObject({
+  name: z.string().min(1),
+  ids: z.array(z.string().min(1)).min(1),
+  where: z.enum(['sentence', 'paragraph']),
+  pattern: regexSource,
+  reason: z.string().min(1),
+});
+
 export const GrammarSchema = z.strictObject({
   description: z.string().optional(),
   /** What may stand between a label and its number: 为, 达到, 共, 控制在, (…). Anchored at both ends. */
@@ -114,6 +123,8 @@ export const GrammarSchema = z.strictObject({
   scopes: z.array(z.string().min(1)),
   /** Non-mentions: targets, per-head standards, baselines. */
   filters: z.array(FilterSchema),
+  /** Non-mentions of some ids only, by what the words before them say they count (women by parity, methods in use). */
+  meanings: z.array(MeaningSchema).default([]),
   /** Pairs listed labels with listed numbers in order: 一孩率、二孩率分别为56.6%、40.0%. */
   respectively: z
     .strictObject({

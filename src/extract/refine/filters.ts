@@ -7,9 +7,9 @@
  */
 import type { FilterPlace } from '../../rules/load.js';
 import type { Binding } from '../bind/binding.js';
-import { CLAUSE_BREAK } from '../chars.js';
+import { CLAUSE_BREAK, PARAGRAPH_BREAK, SENTENCE_BREAK } from '../chars.js';
 import { headingAt } from '../headings.js';
-import { backTo, inSentenceBefore, type Passage } from '../passage.js';
+import { backTo, CONTEXT_WINDOW, inSentenceBefore, type Passage } from '../passage.js';
 import { sectionStartAt } from '../sections.js';
 import type { Drop, Figure } from './figure.js';
 
@@ -53,4 +53,15 @@ export function headingFilter(p: Passage, f: Figure): Drop | undefined {
   let plan = p.planHeading.get(heading);
   if (plan === undefined) p.planHeading.set(heading, (plan = re.test(heading)));
   return plan ? dropped(p, 'heading', heading, 'heading-filter') : undefined;
+}
+
+/** Filters by meaning: what the sentence or paragraph before a figure says it counts (其中一孩390人 under 育龄妇女 counts women, not births). */
+export function meaningFilter(p: Passage, f: Figure): Drop | undefined {
+  for (const m of p.grammar.meanings) {
+    if (!m.ids.has(f.id)) continue;
+    const from = backTo(p.text, f.start, m.where === 'sentence' ? SENTENCE_BREAK : PARAGRAPH_BREAK, CONTEXT_WINDOW);
+    const seen = p.text.slice(from, f.start);
+    if (m.re.test(seen)) return { refiner: 'meaning-filter', reason: `${m.name}: ${m.reason}` };
+  }
+  return undefined;
 }

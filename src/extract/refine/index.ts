@@ -10,7 +10,7 @@
 import type { Binding } from '../bind/binding.js';
 import type { Passage } from '../passage.js';
 import type { Drop, Figure } from './figure.js';
-import { afterFilter, clauseFilter, headingFilter, sentenceFilter } from './filters.js';
+import { afterFilter, clauseFilter, headingFilter, meaningFilter, sentenceFilter } from './filters.js';
 import { onlyWithParent, parent } from './parent.js';
 import { chooseRule } from './rule.js';
 import { scope } from './scope.js';
@@ -30,6 +30,8 @@ export const FIGURE_REFINERS: readonly FigureRefiner[] = [
   { name: 'heading-filter', refine: headingFilter },
   { name: 'scope', refine: scope },
   { name: 'parent', refine: parent },
+  // After parent: an id composed from its parent (一孩 under 政策外) is judged as what it is.
+  { name: 'meaning-filter', refine: meaningFilter },
   { name: 'only-with-parent', refine: onlyWithParent },
 ];
 

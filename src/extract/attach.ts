@@ -28,6 +28,8 @@ export type NumberTrace = {
   candidates: Candidate[];
   /** A list claims the number for an item without a label. */
   taken?: boolean;
+  /** A count of households right before the persons in them: the label names the persons. */
+  householdsOf?: boolean;
   figure?: Figure;
   /** The figure refiner that dropped the figure. */
   drop?: Drop;
@@ -39,16 +41,31 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
   let li = -1;
   // The index of the last number that became a figure.
   let lastFigure = -1;
+  // Where the last number that a label may not bind across ends, and the one before it.
+  let prevEnd = 0;
+  let priorEnd = 0;
+  // The number before was passed over: the one after it binds as if it were not there.
+  let passOver = false;
   for (let k = 0; k < numbers.length; k++) {
     const n = numbers[k]!;
     const t: NumberTrace | undefined = trace ? { number: n, candidates: [] } : undefined;
     if (t) trace!.push(t);
+    if (k > 0 && !passOver) {
+      // A number in a bracketed note that is no figure is passed over, as if the note held none.
+      if (k - 1 !== lastFigure && inNote(p.text, numbers[k - 1]!, n)) prevEnd = priorEnd;
+      else [priorEnd, prevEnd] = [prevEnd, numbers[k - 1]!.end];
+    }
+    passOver = false;
     if (n.unitClass === 'delta') continue; // 个百分点: a change, never a figure
+    // Households, then the persons in them (特殊家庭39户53人): the label names the persons.
+    const next = numbers[k + 1];
+    if (n.unit === '户' && next && next.start === n.end && (next.unit === '人' || next.unit === '名')) {
+      if (t) t.householdsOf = true;
+      passOver = true;
+      continue;
+    }
     while (li + 1 < labels.length && labels[li + 1]!.end <= n.start) li++;
     const before = li >= 0 ? labels[li] : undefined;
-    // A number in a bracketed note that is no figure is passed over, as if the note held none.
-    const passOver = k > 0 && k - 1 !== lastFigure && inNote(p.text, numbers[k - 1]!, n);
-    const prevEnd = k === 0 ? 0 : passOver ? (k > 1 ? numbers[k - 2]!.end : 0) : numbers[k - 1]!.end;
     const at: Around = { k, n, prevEnd, li, before, listed: p.lists.get(k), row: before !== undefined && isRow(p.text, before.start, n) };
     const winner = choose(p, at, t);
     if (!winner) continue;

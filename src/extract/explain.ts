@@ -44,6 +44,7 @@ export function explained(traces: NumberTrace[], norm: Normalized, lineOf: (offs
 function outcomeOf(t: NumberTrace): Explained['outcome'] {
   if (t.number.unitClass === 'delta') return 'change';
   if (t.taken) return 'taken';
+  if (t.householdsOf) return 'households';
   if (t.figure) return t.drop ? 'dropped' : 'figure';
   return t.candidates.length ? 'dropped' : 'unbound';
 }

@@ -52,6 +52,7 @@ export function buildRegistry(specs: IndicatorSpec[]): Registry {
       partSets.set(s.id, s.parts);
       partIds.set(s.id, new Set(s.parts.flatMap((set) => set.parts)));
     }
+    if (s.amount) known(s.amount, `indicators[${i}].amount`);
     if (s.rate) {
       known(s.rate.numerator, `indicators[${i}].rate.numerator`);
       known(s.rate.denominator, `indicators[${i}].rate.denominator`);

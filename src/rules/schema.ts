@@ -55,6 +55,14 @@ export const RuleSchema = z.strictObject({
   parent: z.record(z.string(), z.string()).optional(),
   /** Give a figure only through `parent`: 占56.64% says what it is a share of only after 一孩418人. */
   onlyWithParent: z.boolean().default(false),
+  /**
+   * amount: a generic money wording (兑现资金, 奖励金额) that names the money of the benefit whose
+   * recipients were counted just before in the sentence; the figure takes that benefit's amount id
+   * (the registry's `amount`), or is dropped when there is none.
+   */
+  topic: z.enum(['amount']).optional(),
+  /** A part that nests under its parent only after 其中 or inside a bracket (一孩30人 in 政策外47人(一孩30人…)). */
+  nested: z.boolean().default(false),
   /** Higher wins when one wording belongs to several rules that all accept the number. */
   priority: z.number().int().default(0),
   examples: z.array(ExampleSchema).default([]),
@@ -182,6 +190,8 @@ export const IndicatorSpecSchema = z.strictObject({
   unit: z.string().min(1),
   parts: z.array(PartSetSchema).optional(),
   rate: RateDefinitionSchema.optional(),
+  /** For a count of recipients: the id of the money paid to them (兑现资金 after 奖扶对象392人). */
+  amount: indicatorId.optional(),
   /** Plausible values in the indicator's unit; a value outside is warned about. */
   range: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).optional(),
 });

@@ -3,7 +3,8 @@
  * the refiners keep becomes its figure. A list claims its numbers first; a
  * table row and the adjacent label read the label right before; a label
  * across a bracket and a change from a baseline come next; a wording after
- * the number is the last resort.
+ * the number comes next, and last the topic before the number (the money
+ * right after a count of recipients, a breakdown under 其中).
  */
 import { adjacent } from './adjacent.js';
 import { after } from './after.js';
@@ -12,6 +13,7 @@ import { bracketed } from './bracketed.js';
 import { fromTo } from './from-to.js';
 import { list } from './list.js';
 import { row } from './row.js';
+import { topic } from './topic.js';
 
-export const BINDERS: readonly Binder[] = [list, row, adjacent, bracketed, fromTo, after];
+export const BINDERS: readonly Binder[] = [list, row, adjacent, bracketed, fromTo, after, topic];
 export type { Binder, Binding, Around, LabelSpan } from './binding.js';

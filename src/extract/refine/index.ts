@@ -14,6 +14,7 @@ import { afterFilter, clauseFilter, headingFilter, meaningFilter, sentenceFilter
 import { onlyWithParent, parent } from './parent.js';
 import { chooseRule } from './rule.js';
 import { scope } from './scope.js';
+import { topic } from './topic.js';
 
 export type CandidateRefiner = { name: string; refine(p: Passage, b: Binding): Drop | undefined };
 export type FigureRefiner = { name: string; refine(p: Passage, f: Figure): Drop | undefined };
@@ -28,6 +29,7 @@ export const CANDIDATE_REFINERS: readonly CandidateRefiner[] = [
 export const FIGURE_REFINERS: readonly FigureRefiner[] = [
   { name: 'after-filter', refine: afterFilter },
   { name: 'heading-filter', refine: headingFilter },
+  { name: 'topic', refine: topic },
   { name: 'scope', refine: scope },
   { name: 'parent', refine: parent },
   // After parent: an id composed from its parent (一孩 under 政策外) is judged as what it is.

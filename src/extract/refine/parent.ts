@@ -37,6 +37,8 @@ function compose(record: Figure, prev: Figure | undefined, text: string): void {
   const parentId = prev.parentId ?? prev.id;
   const id = map[parentId];
   if (!id) return;
+  // A nested part (一孩 under 政策外) starts its list after 其中 or in a bracket; its siblings follow it.
+  if (record.rule.nested && !prev.parentId && !/其中|\(/.test(between)) return;
   // A part cannot exceed the figure it is part of (for a sibling, its parent is further back: skip the test).
   if (!prev.parentId && sameKind && record.number.value > prev.number.value) return;
   record.id = id;

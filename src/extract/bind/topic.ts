@@ -1,0 +1,49 @@
+/**
+ * Numbers without a label of their own that the topic before them names:
+ * the money right after a count of a benefit's recipients (独保费109人,
+ * 11.75万元 is that benefit's money), and counts of recipients broken down
+ * under 其中 by a word this tool has no label for (奖扶441人,其中国家级352人,
+ * 省级59人: each is a count of the same recipients).
+ */
+import type { CompiledRule } from '../../rules/load.js';
+import type { Passage } from '../passage.js';
+import { benefitBefore } from '../refine/topic.js';
+import type { Binder, Binding } from './binding.js';
+
+// What may stand between the recipients and their money: 109人,11.75万元 · 2人累计0.24万元.
+const TO_MONEY = /^[\s,、]*(?:累计|共计|共|合计|计|金额|资金)?[\s:为]*$/u;
+// 其中 and a qualifier word before a count: 其中国家级352人 · 其中城镇无业2人.
+const FIRST_PART = /^[\s,、;]*其中[:,]?\s*([\u4e00-\u9fff]{1,6})$/u;
+// A further part of the same breakdown: ,省级59人 · 、市级3人.
+const NEXT_PART = /^[\s,、]*([\u4e00-\u9fff]{1,6})$/u;
+const MAX_LINK = 14;
+
+function moneyRules(p: Passage, id: string): CompiledRule[] {
+  return p.set.rules.filter((r) => r.id === id && r.accepts.includes('money'));
+}
+
+export const topic: Binder = {
+  name: 'topic',
+  bind(p, { n, prevEnd }) {
+    const prev = p.figures[p.figures.length - 1];
+    if (!prev || prev.end !== prevEnd || n.start - prev.end > MAX_LINK) return undefined;
+    const between = p.text.slice(prev.end, n.start);
+    if (n.unitClass === 'money' && TO_MONEY.test(between)) {
+      const benefit = benefitBefore(p, n.start);
+      const amount = benefit === prev ? p.set.registry.byId.get(prev.id)?.amount : undefined;
+      if (!amount) return undefined;
+      return binding(prev, n, moneyRules(p, amount), prev.label.start);
+    }
+    if (n.unitClass !== 'count' || n.unit !== prev.number.unit) return undefined;
+    // The first part of a breakdown needs 其中; its siblings follow it.
+    const part = (prev.binder === 'topic' ? NEXT_PART : FIRST_PART).exec(between);
+    if (!part || !p.set.registry.byId.get(prev.id)?.amount) return undefined;
+    if (prev.binder !== 'topic' && n.value > prev.number.value) return undefined;
+    const wordStart = n.start - part[1]!.length;
+    return { ...binding(prev, n, [prev.rule], wordStart), label: { start: wordStart, end: n.start, literal: part[1]! } };
+  },
+};
+
+function binding(prev: { label: Binding['label'] }, n: Binding['number'], rules: CompiledRule[], start: number): Binding {
+  return { binder: 'topic', label: prev.label, rules, number: n, start, end: n.end, contextAt: start, clauseFrom: start, row: false };
+}

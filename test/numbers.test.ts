@@ -198,3 +198,25 @@ describe('scanNumbers: what is a value in a sentence', () => {
     expect(scan('2、总人口316842人')).toEqual([{ text: '316842人', value: 316842, unit: '人' }]);
   });
 });
+
+describe('ratio and share forms', () => {
+  const read = (text: string) => scanNumbers(normalize(text)).map((n) => [text.slice(n.start, n.end), n.value, n.unit]);
+  it.each([
+    ['性别比为100:102', ['100:102', 102, 'ratio']],
+    ['性别比为100：98.5', ['100：98.5', 98.5, 'ratio']],
+    ['性别比为1.18:1', ['1.18:1', 118, 'ratio']],
+    ['性别比107:100', ['107:100', 107, 'ratio']],
+    ['流动人口约占两成', ['两成', 20, '%']],
+    ['八成以上', ['八成', 80, '%']],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toEqual([expected]);
+  });
+  it.each([
+    ['a time', '会议于10:30召开'],
+    ['a score that is no ratio to 100', '以3:1获胜'],
+    ['a verb, not a share', '组织一成不变,完成任务,两成员'],
+    ['a ratio to a base other than one or a hundred', '比例为3:2'],
+  ])('not %s', (_name, text) => {
+    expect(read(text)).toEqual([]);
+  });
+});

@@ -1,8 +1,8 @@
 /**
  * The binders, in priority order: for each number, the first binding that
  * the refiners keep becomes its figure. A list claims its numbers first; a
- * table row and the adjacent label read the label right before; a label
- * across a bracket and a change from a baseline come next; a wording after
+ * table row and the adjacent label read the label right before, or the one
+ * before that when the nearest cannot take the number; a label across a bracket and a change from a baseline come next; a wording after
  * the number comes next, and last the topic before the number (the money
  * right after a count of recipients, a breakdown under 其中).
  */
@@ -12,8 +12,9 @@ import type { Binder } from './binding.js';
 import { bracketed } from './bracketed.js';
 import { fromTo } from './from-to.js';
 import { list } from './list.js';
+import { past } from './past.js';
 import { row } from './row.js';
 import { topic } from './topic.js';
 
-export const BINDERS: readonly Binder[] = [list, row, adjacent, bracketed, fromTo, after, topic];
+export const BINDERS: readonly Binder[] = [list, row, adjacent, past, bracketed, fromTo, after, topic];
 export type { Binder, Binding, Around, LabelSpan } from './binding.js';

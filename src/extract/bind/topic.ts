@@ -17,6 +17,7 @@ const FIRST_PART = /^[\s,、;]*其中[:,]?\s*([\u4e00-\u9fff]{1,6})$/u;
 // A further part of the same breakdown: ,省级59人 · 、市级3人.
 const NEXT_PART = /^[\s,、]*([\u4e00-\u9fff]{1,6})$/u;
 const MAX_LINK = 14;
+const NOT_A_PART = /新增|净增|增加|减少|退出|取消|死亡/u;
 
 function moneyRules(p: Passage, id: string): CompiledRule[] {
   return p.set.rules.filter((r) => r.id === id && r.accepts.includes('money'));
@@ -38,6 +39,8 @@ export const topic: Binder = {
     // The first part of a breakdown needs 其中; its siblings follow it.
     const part = (prev.binder === 'topic' ? NEXT_PART : FIRST_PART).exec(between);
     if (!part || !p.set.registry.byId.get(prev.id)?.amount) return undefined;
+    // 其中当年新增97人 is a change, not a part.
+    if (NOT_A_PART.test(part[1]!) || p.grammar.looseGap?.forbiddenRe.test(part[1]!)) return undefined;
     if (prev.binder !== 'topic' && n.value > prev.number.value) return undefined;
     const wordStart = n.start - part[1]!.length;
     return { ...binding(prev, n, [prev.rule], wordStart), label: { start: wordStart, end: n.start, literal: part[1]! } };

@@ -9,7 +9,7 @@
  * Chinese character as a non-word character.
  */
 import { charSet } from '../chars.js';
-import { decimalValue, decimalsOf } from './decimal.js';
+import { decimalValue, decimalsOf, shiftDecimal } from './decimal.js';
 import { normalize } from '../normalize/index.js';
 import { readChineseNumeral } from './numerals.js';
 
@@ -216,7 +216,39 @@ export function scanNumbers(text: string): NumberMention[] {
     }
     out.push(r);
   }
-  return out;
+  return withRatioForms(text, out);
+}
+
+// Ratios the token does not read (it takes a digit after a colon for a time):
+// 100:102, the girls' side written first, is 102 boys per 100 girls; 1.18:1 is 118.
+// And shares in tenths: 两成 is 20%.
+const RATIO_FORMS = /(?<![\d.])100\s*:\s*(\d{2,3}(?:\.\d{1,4})?)(?![\d.:])|(?<![\d.:])(\d\.\d{1,4})\s*:\s*1(?![\d.:])|(?<![零〇一二两三四五六七八九十百千万亿\d])([两三四五六七八九])成(?!员|立|绩|果|本|为|熟|功|长|效|就)/g;
+const TENTHS: Record<string, number> = { 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** The ratio and tenths forms in `text`, merged into the scanned numbers in order. */
+function withRatioForms(text: string, found: NumberMention[]): NumberMention[] {
+  if (!text.includes(':') && !text.includes('成')) return found;
+  const extra: NumberMention[] = [];
+  RATIO_FORMS.lastIndex = 0;
+  for (let m = RATIO_FORMS.exec(text); m; m = RATIO_FORMS.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    let digits: string;
+    let unit = 'ratio';
+    let unitClass: UnitClass = 'ratio';
+    if (m[1] !== undefined) digits = m[1];
+    else if (m[2] !== undefined) digits = shiftDecimal(m[2], 2);
+    else {
+      digits = String(TENTHS[m[3]!]! * 10);
+      unit = '%';
+      unitClass = 'rate';
+    }
+    extra.push({ start, end, numeralEnd: end, printed: m[0], digits, value: decimalValue(digits), unit, unitClass, scaled: false, decimals: decimalsOf(digits), approximate: false, bound: undefined });
+  }
+  if (!extra.length) return found;
+  const all = found.concat(extra).sort((a, b) => a.start - b.start);
+  // A form overlaps nothing the token read (both halves of a ratio are rejected there), but keep the list disjoint.
+  return all.filter((x, i) => i === 0 || x.start >= all[i - 1]!.end);
 }
 
 /**

@@ -12,7 +12,7 @@ import { backTo, CONTEXT_WINDOW, type Passage } from '../passage.js';
 import type { Drop } from './figure.js';
 
 /** Whether the rule takes the number. `row`: in a table row a bare number may be a count. */
-function accepts(rule: CompiledRule, n: NumberMention, row: boolean): boolean {
+export function accepts(rule: CompiledRule, n: NumberMention, row: boolean): boolean {
   if (n.unitClass === 'delta') return false; // 个百分点: a change, never a figure
   const cls: AcceptedUnit = n.unitClass === 'none' ? (n.scaled ? 'scaled' : 'bare') : n.unitClass;
   if (!rule.accepts.includes(cls) && !(row && cls === 'bare' && rule.accepts.includes('count'))) return false;

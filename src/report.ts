@@ -26,6 +26,8 @@ export const IndicatorSchema = z.object({
   rule: z.string(),
   /** Index into Report.sections. */
   section: z.number().int().nonnegative().optional(),
+  /** For a part of a breakdown of the same quantity (其中国家级352人 under 奖扶对象441人): the index of the whole in Report.indicators. */
+  partOf: z.number().int().nonnegative().optional(),
 });
 
 export const CheckStatus = z.enum(['consistent', 'inconsistent', 'unaccounted', 'approximate', 'unverifiable']);

@@ -137,3 +137,28 @@ describe('checks from sentences', () => {
     expect(c.map((x) => [x.subject.id, x.status])).toEqual([['surgery.total', 'unaccounted']]);
   });
 });
+
+describe('checks of what real reports list', () => {
+  const checksOf = (text: string) => extract(text).checks.map((c) => [c.subject.id, c.subject.value, c.status]);
+  it.each([
+    ['a part of a listed part is not counted twice (男扎, 女扎 under 结扎)', '全乡共完成四术278例,其中结扎196例(男扎14例,女扎182例),上环82例', [['surgery.total', 278, 'consistent'], ['surgery.sterilization', 196, 'consistent']]],
+    ['其它 closes a list of operations', '共落实各种避孕节育措施326例,其中女扎28例,上环267例,取环18例,其它13例', [['surgery.total', 326, 'consistent']]],
+    ['parts short of an approximate total are no shortfall', '兑现各项计生奖励扶助资金100余万元,其中奖扶资金47.04万元', [['subsidy.total.amount', 1000000, 'approximate']]],
+    ['a breakdown of recipients under 其中 short of the whole', '享受奖励扶助人数441人,其中国家级352人,省级59人,市级3人', [['subsidy.rewardAssistance', 441, 'unaccounted']]],
+    ['a breakdown of recipients above the whole', '享受奖励扶助人数441人,其中国家级352人,省级99人', [['subsidy.rewardAssistance', 441, 'inconsistent']]],
+  ])('%s', (_name, text, expected) => {
+    expect(checksOf(text)).toEqual(expected);
+  });
+  it.each([
+    ['boys and girls stated together before the ratio', '出生278人,其中男性145人,女性133人,出生人口性别比为109:100', 'consistent'],
+    ['a pair stated wrong', '出生278人,其中男性145人,女性133人,出生人口性别比为119', 'inconsistent'],
+  ])('a sex ratio against %s', (_name, text, status) => {
+    expect(extract(text).checks.find((c) => c.subject.id === 'sexRatio.atBirth')?.status).toBe(status);
+  });
+  it.each([
+    ['counts scattered over kinds (a late registration among them)', '出生男孩84人,出生女孩69人,补报女孩3人,性别比为116.67'],
+    ['counts given only after the ratio, year by year', '四个年度性别比为108.68(2012年出生男孩128人,出生女孩141人;2013年出生男孩125人,出生女孩126人)'],
+  ])('no sex-ratio check from %s', (_name, text) => {
+    expect(extract(text).checks.filter((c) => c.subject.id === 'sexRatio.atBirth')).toEqual([]);
+  });
+});

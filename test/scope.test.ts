@@ -3,6 +3,8 @@
  * its label, reading words left to right, the longest first and none
  * overlapping, leaving out words that belong to an earlier figure's own label
  * (常住户籍人口153310人 names that figure, not a scope for what follows).
+ * Without one, the scope of the figure before carries on to the full stop, and
+ * into a sentence that opens with 其中.
  * The property holds the extractor to a brute-force reading of that rule.
  */
 import { readFileSync } from 'node:fs';
@@ -47,6 +49,15 @@ function expectedScope(text: string, at: number, earlier: Indicator[]): string |
   return scope;
 }
 
+/** Without a scope word of its own, the figure before passes its scope on within a sentence to its full stop, and into a sentence that opens with 其中. */
+function carriedScope(text: string, ind: Indicator, prev: Indicator | undefined): string | undefined {
+  if (!prev?.scope || ind.start - prev.end > WINDOW) return undefined;
+  const between = text.slice(prev.end, ind.start);
+  const stop = Math.max(between.lastIndexOf('。'), between.lastIndexOf('\n'));
+  if (stop < 0) return prev.scope;
+  return between.slice(stop + 1).trimStart().startsWith('其中') ? prev.scope : undefined;
+}
+
 const PIECES = [
   ...SCOPES,
   '流动', '人口', '城', '区', '服务', '专项', '整治', '常住户籍人口', '户籍人口153310人', '常住人口86000人',
@@ -60,7 +71,7 @@ describe('scope', () => {
         const text = parts.join('');
         const r = extract(text);
         r.indicators.forEach((ind, k) => {
-          expect(ind.scope, `${ind.text} in ${text}`).toBe(expectedScope(text, ind.start, r.indicators.slice(0, k)));
+          expect(ind.scope, `${ind.text} in ${text}`).toBe(expectedScope(text, ind.start, r.indicators.slice(0, k)) ?? carriedScope(text, ind, r.indicators[k - 1]));
         });
       }),
       { numRuns: 1500 },

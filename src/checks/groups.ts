@@ -28,6 +28,8 @@ export type Context = {
   /** The ids that open a list of parts (the registry's totals). */
   totals: ReadonlyMap<string, unknown>;
   groups: Map<string, Ref[]>;
+  /** Every figure's Ref, by its index in Report.indicators. */
+  refs: Ref[];
   /** Per group, per id: that id's figures in text order (for nearest-figure look-ups). */
   byId: Map<string, Map<string, Ref[]>>;
 };
@@ -39,6 +41,7 @@ function groupKey(ind: Indicator): string {
 export function buildContext(indicators: Indicator[], text: string, registry: Registry): Context {
   const groups = new Map<string, Ref[]>();
   const byId = new Map<string, Map<string, Ref[]>>();
+  const refs: Ref[] = [];
   // Consecutive figures nearly always share a group: its key is made again only when it changes.
   let key = '';
   let section: number | undefined = -1;
@@ -53,6 +56,7 @@ export function buildContext(indicators: Indicator[], text: string, registry: Re
     const list = groups.get(key) ?? [];
     const ref = { ind, index, at: list.length, key };
     list.push(ref);
+    refs.push(ref);
     groups.set(key, list);
     const ids = byId.get(key) ?? new Map<string, Ref[]>();
     const same = ids.get(ind.id) ?? [];
@@ -60,7 +64,7 @@ export function buildContext(indicators: Indicator[], text: string, registry: Re
     ids.set(ind.id, same);
     byId.set(key, ids);
   }
-  return { text, registry, totals: registry.partSets, groups, byId };
+  return { text, registry, totals: registry.partSets, groups, refs, byId };
 }
 
 /** The figures after `total` that may be its parts: same group, same paragraph, close together, before the next total. */
@@ -79,7 +83,8 @@ export function runAfter(ctx: Context, total: Ref, partIds: Set<string>): Map<st
     if (ends & LINE_BREAK) break;
     // Parts may begin in the next sentence (…同比增加1105例。其中结扎…), but a list ends with its sentence.
     if (parts.size && ends & FULL_STOP) break;
-    if (ctx.totals.has(r.ind.id)) break;
+    // Another total ends the run, unless it is a part of this one (结扎196例 in a list of operations).
+    if (ctx.totals.has(r.ind.id) && !partIds.has(r.ind.id)) break;
     lastEnd = r.ind.end;
     if (!partIds.has(r.ind.id)) continue;
     if (parts.has(r.ind.id)) break; // a second list begins
@@ -102,7 +107,7 @@ export function runBefore(ctx: Context, total: Ref, partIds: Set<string>): Map<s
     const r = group[k]!;
     if (r.ind.end > firstStart) continue; // overlapping spans (a 分别 list)
     if (firstStart - r.ind.end > MAX_STEP || breaksIn(ctx.text, r.ind.end, firstStart) & (LINE_BREAK | FULL_STOP | SEMICOLON)) break;
-    if (ctx.totals.has(r.ind.id) || !partIds.has(r.ind.id) || parts.has(r.ind.id)) break;
+    if (!partIds.has(r.ind.id) || parts.has(r.ind.id)) break;
     parts.set(r.ind.id, r);
     firstStart = r.ind.start;
   }

@@ -7,7 +7,7 @@ import type { Check, Indicator } from '../report.js';
 import type { Registry } from '../rules/registry.js';
 import { buildContext, type Ref } from './groups.js';
 import { rateCheck } from './rates.js';
-import { partsChecks } from './sums.js';
+import { breakdownChecks, partsChecks } from './sums.js';
 
 /** `text`: the normalised text the indicators' offsets point into; `registry`: the parts and rates to check. */
 export function runChecks(indicators: Indicator[], text: string, registry: Registry): Check[] {
@@ -24,6 +24,7 @@ export function runChecks(indicators: Indicator[], text: string, registry: Regis
       }
     }
   }
+  for (const c of breakdownChecks(ctx)) out.push(inSection(c, ctx.refs[c.inputs![0]!]!));
   return sortShort(out, (a, b) => indicators[a.inputs?.[0] ?? 0]!.start - indicators[b.inputs?.[0] ?? 0]!.start);
 }
 

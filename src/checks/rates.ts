@@ -157,12 +157,18 @@ export function rateCheck(ctx: Context, rate: Ref): Check | undefined {
   };
 }
 
-/** A ratio of two stated counts (boys per 100 girls): both must be stated. */
+/**
+ * A ratio of two stated counts (boys per 100 girls): the last of each stated
+ * before the ratio in its group, and only when they stand together (one right
+ * after the other). Counts scattered over years or kinds (出生男孩84人,出生女孩69人,
+ * 补报女孩3人) are not a pair this check can trust.
+ */
 function countsRatio(ctx: Context, rate: Ref, spec: RateDefinition): Check | undefined {
   const r = rate.ind;
-  const male = nearest(ctx, rate, spec.numerator, r.start);
-  const female = nearest(ctx, rate, spec.denominator, r.start);
-  if (!male || !female || female.ind.value <= 0 || !wholeCounts(male.ind.value, female.ind.value)) return undefined;
+  const male = lastBefore(ctx, rate, spec.numerator);
+  const female = lastBefore(ctx, rate, spec.denominator);
+  if (!male || !female || Math.abs(male.index - female.index) !== 1) return undefined;
+  if (female.ind.value <= 0 || !wholeCounts(male.ind.value, female.ind.value)) return undefined;
   const p = printedOf(r.printed);
   const j = judgeRate(p, BigInt(male.ind.value), BigInt(male.ind.value), BigInt(female.ind.value), BigInt(spec.factor));
   const v = ratio(male.ind.value, female.ind.value, spec.factor, p.decimals + 2);
@@ -177,6 +183,13 @@ function countsRatio(ctx: Context, rate: Ref, spec: RateDefinition): Check | und
       ? `The stated counts (${male.ind.value} and ${female.ind.value}) give ${v}, which agrees with the printed ${r.printed}.`
       : `The stated counts (${male.ind.value} and ${female.ind.value}) give ${v} ${spec.what}, not the printed ${r.printed}.`,
   };
+}
+
+/** The last figure of this id before `rate` in its group, in the same paragraph. */
+function lastBefore(ctx: Context, rate: Ref, id: string): Ref | undefined {
+  const found = nearest(ctx, rate, id, rate.ind.start);
+  if (!found || found.ind.start > rate.ind.start || ctx.text.slice(found.ind.end, rate.ind.start).includes('\n')) return undefined;
+  return found;
 }
 
 /** births / population × 1000, within a stated tolerance: the average population used is rarely printed. */

@@ -35,6 +35,11 @@ export function partsChecks(ctx: Context, total: Ref): Check[] {
       if (r) present.push(r);
     }
     if (!present.length) continue;
+    // A part of a listed part is counted in it, not again (男扎 and 女扎 under 结扎 under the operations).
+    for (let i = present.length - 1; i >= 0; i--) {
+      const id = present[i]!.ind.id;
+      if (present.some((q) => ctx.registry.partIds.get(q.ind.id)?.has(id))) present.splice(i, 1);
+    }
     sortShort(present, byIndex);
     if (set.unlessPresent?.some((id) => run.has(id))) continue;
     if (set.exhaustive && present.length < 2 && set.parts.length > 1 && present.length < set.parts.length) {
@@ -42,6 +47,28 @@ export function partsChecks(ctx: Context, total: Ref): Check[] {
       if (present[0]!.ind.value <= total.ind.value) continue;
     }
     out.push(judgeSum(total, present, set));
+  }
+  return out;
+}
+
+/**
+ * Breakdowns of one quantity into parts of the same id (奖扶对象441人,其中国家级352人,
+ * 省级59人,市级3人): the parts need not be exhaustive, so parts short of the whole
+ * are unaccounted and parts above it a contradiction.
+ */
+export function breakdownChecks(ctx: Context): Check[] {
+  const parts = new Map<number, Ref[]>();
+  for (const r of ctx.refs) {
+    const whole = r.ind.partOf;
+    if (whole === undefined) continue;
+    const list = parts.get(whole);
+    if (list) list.push(r);
+    else parts.set(whole, [r]);
+  }
+  const out: Check[] = [];
+  for (const [whole, list] of parts) {
+    const total = ctx.refs[whole];
+    if (total) out.push(judgeSum(total, list, { name: `parts of ${total.ind.id}`, parts: [], exhaustive: false }));
   }
   return out;
 }
@@ -77,6 +104,14 @@ function judgeSum(total: Ref, parts: Ref[], set: PartSet): Check {
       approx ? 'approximate' : 'consistent',
       `${terms} = ${sumShown} ✓`,
       `The ${set.name} add up to the total${tolerance ? ' within the rounding of the printed figures' : ''}.`,
+    );
+  }
+  // 100余万元 is a lower bound: parts that fall short of it say nothing against it.
+  if (diff > 0 && t.approximate) {
+    return check(
+      'approximate',
+      `${terms} = ${sumShown} < ${totalShown}+ (${t.text})`,
+      `The listed ${set.name} add up to ${round(sum)}; the total is approximate (${t.text}), so the parts cannot be held to it.`,
     );
   }
   if (diff > 0 && !complete) {

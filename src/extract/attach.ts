@@ -71,6 +71,7 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
     if (!winner) continue;
     const rule = winner.rule!;
     const figure: Figure = { id: rule.id, rule, number: winner.number, label: winner.label, start: winner.start, end: winner.end, binder: winner.binder };
+    if (winner.whole) figure.whole = winner.whole;
     let drop: Drop | undefined;
     for (const r of FIGURE_REFINERS) if ((drop = r.refine(p, figure))) break;
     if (t) {

@@ -89,6 +89,7 @@ function indicatorsOf(norm: Normalized, set: RuleSet, sections?: Section[], trac
   return attached.map((a) => {
     const ind = toIndicator(a, norm, lineOf);
     if (sections) ind.section = sectionAt(starts, a.start);
+    if (a.whole) ind.partOf = attached.lastIndexOf(a.whole);
     return ind;
   });
 }

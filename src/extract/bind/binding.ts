@@ -7,6 +7,7 @@ import type { CompiledRule } from '../../rules/load.js';
 import type { LabelMention } from '../labels.js';
 import type { NumberMention } from '../numbers/scan.js';
 import type { Passage } from '../passage.js';
+import type { Figure } from '../refine/figure.js';
 
 /** A label wording as it stands in the text. */
 export type LabelSpan = { start: number; end: number; literal: string };
@@ -30,6 +31,8 @@ export type Binding = {
   row: boolean;
   /** The rule that takes the number, once the refiners have chosen it (refine/rule.ts). */
   rule?: CompiledRule;
+  /** For a part of a breakdown (其中国家级352人): the figure it is part of. */
+  whole?: Figure;
 };
 
 /** The number at hand and its neighbourhood, as every binder sees it. */

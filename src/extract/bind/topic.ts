@@ -41,9 +41,9 @@ export const topic: Binder = {
     if (!part || !p.set.registry.byId.get(prev.id)?.amount) return undefined;
     // 其中当年新增97人 is a change, not a part.
     if (NOT_A_PART.test(part[1]!) || p.grammar.looseGap?.forbiddenRe.test(part[1]!)) return undefined;
-    if (prev.binder !== 'topic' && n.value > prev.number.value) return undefined;
+    if (n.value > (prev.whole ?? prev).number.value) return undefined;
     const wordStart = n.start - part[1]!.length;
-    return { ...binding(prev, n, [prev.rule], wordStart), label: { start: wordStart, end: n.start, literal: part[1]! } };
+    return { ...binding(prev, n, [prev.rule], wordStart), label: { start: wordStart, end: n.start, literal: part[1]! }, whole: prev.whole ?? prev };
   },
 };
 

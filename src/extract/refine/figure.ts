@@ -15,6 +15,8 @@ export type Figure = {
   scope?: string;
   /** For a figure composed from its parent (其中政策内 under 一孩): the parent's id. */
   parentId?: string;
+  /** For a part of a breakdown of the same id (其中国家级352人 under 奖扶441人): the whole. */
+  whole?: Figure;
 };
 
 /** Why a refiner dropped a candidate: its name and a reason in words. */

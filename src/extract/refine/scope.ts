@@ -9,9 +9,23 @@ import { backTo, CONTEXT_WINDOW, type Passage } from '../passage.js';
 import type { Drop, Figure } from './figure.js';
 
 export function scope(p: Passage, f: Figure): Drop | undefined {
-  const found = scopeAt(p, f.start);
+  const found = scopeAt(p, f.start) ?? carried(p, f.start);
   if (found) f.scope = found;
   return undefined;
+}
+
+/**
+ * The scope of the figure before, carried on: through the rest of its sentence
+ * to the full stop (流动人口中,新生儿出生27人(男孩12人…) and into a sentence
+ * that opens with 其中 (。其中一孩12人;二孩12人), which goes on with the same group.
+ */
+function carried(p: Passage, at: number): string | undefined {
+  const prev = p.figures[p.figures.length - 1];
+  if (!prev?.scope || at - prev.end > CONTEXT_WINDOW) return undefined;
+  const between = p.text.slice(prev.end, at);
+  const stop = Math.max(between.lastIndexOf('。'), between.lastIndexOf('\n'));
+  if (stop < 0) return prev.scope;
+  return /^[\s。]*其中/.test(between.slice(stop)) ? prev.scope : undefined;
 }
 
 function scopeAt(p: Passage, at: number): string | undefined {

@@ -61,6 +61,8 @@ export const RuleSchema = z.strictObject({
    * (the registry's `amount`), or is dropped when there is none.
    */
   topic: z.enum(['amount']).optional(),
+  /** Only the grammar's filler words (为, 达到 …) may stand between the label and its number, not the looser gap: for wordings as general as 共有. */
+  strictGap: z.boolean().default(false),
   /** A part that nests under its parent only after 其中 or inside a bracket (一孩30人 in 政策外47人(一孩30人…)). */
   nested: z.boolean().default(false),
   /** Higher wins when one wording belongs to several rules that all accept the number. */

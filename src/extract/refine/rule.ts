@@ -11,6 +11,8 @@ import type { NumberMention } from '../numbers/scan.js';
 import { backTo, CONTEXT_WINDOW, type Passage } from '../passage.js';
 import type { Drop } from './figure.js';
 
+const HOUSEHOLDS = /\d+户[,、]?$/u;
+
 /** Whether the rule takes the number. `row`: in a table row a bare number may be a count. */
 export function accepts(rule: CompiledRule, n: NumberMention, row: boolean): boolean {
   if (n.unitClass === 'delta') return false; // 个百分点: a change, never a figure
@@ -22,6 +24,10 @@ export function accepts(rule: CompiledRule, n: NumberMention, row: boolean): boo
 /** Why a rule does not take the number here, or undefined when it does. Strings are made only when asked for (`why`). */
 function refusal(rule: CompiledRule, b: Binding, p: Passage, why: boolean): string | undefined {
   if (!accepts(rule, b.number, b.row)) return why ? `${rule.name} takes ${rule.accepts.join('/')}${rule.units ? ` in ${rule.units.join('/')}` : ''}, not ${b.number.unit ?? (b.number.scaled ? 'a scaled number' : 'a bare number')}` : '';
+  // A count of households right before the persons (现有4600户,18895人) was passed over: it is no word of the gap.
+  if (rule.strictGap && b.label.end <= b.number.start && !p.grammar.gapRe.test(p.text.slice(b.label.end, b.number.start).replace(HOUSEHOLDS, ''))) {
+    return why ? `${rule.name} takes its number only with filler words between` : '';
+  }
   if (rule.requiresRe) {
     const from = backTo(p.text, b.contextAt, PARAGRAPH_BREAK, CONTEXT_WINDOW);
     if (!rule.requiresRe.test(p.text.slice(from, b.contextAt))) return !why ? '' : `${rule.name} needs /${rule.requiresRe.source}/ earlier in the paragraph`;

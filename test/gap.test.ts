@@ -36,7 +36,7 @@ describe('and does not bind across', () => {
     ['a threshold', '违法生育超过2人的村实行一票否决'],
     ['a per-head standard', '独生子女保健费每人120元'],
     ['households', '女结扎户58名'],
-    ['a clause break', '全年出生,全镇共有1200人'],
+    ['a clause break', '全年出生,其余1200人'],
     ['a list with 分别 that does not pair', '节育措施落实率和及时率分别达到98.7% 和 86.2%'],
     ['more than a few other words', '出生人口中外出务工人员子女120人'],
     ['the inside of a bracket to the outside', '(其中女孩)为108人'],

@@ -67,20 +67,20 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
     while (li + 1 < labels.length && labels[li + 1]!.end <= n.start) li++;
     const before = li >= 0 ? labels[li] : undefined;
     const at: Around = { k, n, prevEnd, li, before, listed: p.lists.get(k), row: before !== undefined && isRow(p.text, before.start, n) };
-    const winner = choose(p, at, t);
-    if (!winner) continue;
-    const rule = winner.rule!;
-    const figure: Figure = { id: rule.id, rule, number: winner.number, label: winner.label, start: winner.start, end: winner.end, binder: winner.binder };
-    if (winner.whole) figure.whole = winner.whole;
-    let drop: Drop | undefined;
-    for (const r of FIGURE_REFINERS) if ((drop = r.refine(p, figure))) break;
-    if (t) {
-      t.figure = figure;
-      if (drop) t.drop = drop;
-    }
-    if (!drop) {
-      p.figures.push(figure);
-      lastFigure = k;
+    for (const winner of choose(p, at, t)) {
+      const rule = winner.rule!;
+      const figure: Figure = { id: rule.id, rule, number: winner.number, label: winner.label, start: winner.start, end: winner.end, binder: winner.binder };
+      if (winner.whole) figure.whole = winner.whole;
+      let drop: Drop | undefined;
+      for (const r of FIGURE_REFINERS) if ((drop = r.refine(p, figure))) break;
+      if (t) {
+        t.figure = figure;
+        if (drop) t.drop = drop;
+      }
+      if (!drop) {
+        p.figures.push(figure);
+        lastFigure = k;
+      }
     }
   }
   return p.figures;
@@ -102,30 +102,39 @@ function inNote(text: string, prev: NumberMention, n: NumberMention): boolean {
   return true;
 }
 
-/** The first binding the candidate refiners keep. When tracing, the bindings after it are listed too, as passed over. */
-function choose(p: Passage, at: Around, t: NumberTrace | undefined): Binding | undefined {
+const NONE: Binding[] = [];
+
+/**
+ * The first binding the candidate refiners keep, or, for labels that share the
+ * number, every one kept. When tracing, the bindings after them are listed too,
+ * as passed over.
+ */
+function choose(p: Passage, at: Around, t: NumberTrace | undefined): Binding[] {
   let winner: Binding | undefined;
+  let winners: Binding[] | undefined;
   for (const binder of BINDERS) {
     if (winner && !t) break;
     const found = binder.bind(p, at);
     if (found === undefined) continue;
     if (found === 'taken') {
       if (t) t.taken = true;
-      return undefined;
+      return NONE;
     }
     // Most binders find one binding: it comes alone, not in an array.
     const many = Array.isArray(found);
     for (let i = 0, count = many ? found.length : 1; i < count; i++) {
       const b = many ? found[i]! : found;
-      if (winner) {
+      if (winner && !(b.shared && winner.shared)) {
         t!.candidates.push({ binding: b, kept: false, drop: { refiner: 'priority', reason: `the ${winner.binder} binding before it was kept` } });
         continue;
       }
       let drop: Drop | undefined;
       for (const r of CANDIDATE_REFINERS) if ((drop = r.refine(p, b))) break;
       if (t) t.candidates.push(drop ? { binding: b, kept: false, drop } : { binding: b, kept: true });
-      if (!drop) winner = b;
+      if (drop) continue;
+      if (!winner) winner = b;
+      else (winners ??= [winner]).push(b);
     }
   }
-  return winner;
+  return winners ?? (winner ? [winner] : NONE);
 }

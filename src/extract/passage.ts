@@ -10,7 +10,7 @@ import { countAtOrBefore } from '../util/bisect.js';
 import { BREAKS, SENTENCE_BREAK } from './chars.js';
 import { listHeadings, type Headings } from './headings.js';
 import type { LabelMention } from './labels.js';
-import { listPairs } from './bind/list-pairs.js';
+import { listPairs, sharedPairs } from './bind/list-pairs.js';
 import type { Normalized } from './normalize/index.js';
 import type { NumberMention } from './numbers/scan.js';
 import type { Figure } from './refine/figure.js';
@@ -27,6 +27,8 @@ export class Passage {
   readonly grammar: CompiledGrammar;
   /** Number index → the listed label it pairs with, or null for an item without a label (bind/list-pairs.ts). */
   readonly lists: Map<number, LabelMention | null>;
+  /** Number index → the listed labels that share it (计划生育率、节育率均达到了100%). */
+  readonly shared: Map<number, LabelMention[]>;
   /** Plan words (下一步, 明年): rare, so found once and looked up for each figure. */
   readonly plans: Hits;
   /** Where scope words start: few, and the same for every figure. */
@@ -50,6 +52,7 @@ export class Passage {
     this.units = norm.units;
     this.grammar = set.grammar;
     this.lists = listPairs(this.text, numbers, labels, this.grammar);
+    this.shared = sharedPairs(this.text, numbers, labels, this.grammar);
     this.plans = hitsOf(this.text, this.grammar.rejects.sentence);
     this.scopeStarts = this.grammar.scopeTrie ? this.grammar.scopeTrie.scan(this.units, (start) => start) : [];
     this.headings = this.grammar.rejects.heading ? listHeadings(this.text) : undefined;

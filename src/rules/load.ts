@@ -53,7 +53,7 @@ export type CompiledGrammar = Omit<Grammar, 'gap' | 'looseGap' | 'filters' | 'me
    * The 分别 word (global), a test for a list separator (whole string), and the
    * separator that ends a string (the longest); null without `respectively`.
    */
-  respectively: { wordRe: RegExp; separatorRe: RegExp; separatorBeforeRe: RegExp } | null;
+  respectively: { wordRe: RegExp; separatorRe: RegExp; separatorBeforeRe: RegExp; sharedRe?: RegExp } | null;
   filters: { name: string; where: FilterPlace; re: RegExp; reason: string }[];
   /** Per place, its filters as one expression (null when it has none): a figure costs one test per place. */
   rejects: Record<FilterPlace, RegExp | null>;
@@ -159,6 +159,7 @@ function compileGrammar(g: Grammar): CompiledGrammar {
           wordRe: new RegExp(respectively.word, 'gu'),
           separatorRe: new RegExp(`^\\s*(?:${respectively.separator})\\s*$`, 'u'),
           separatorBeforeRe: new RegExp(`(?:${respectively.separator})\\s*$`, 'u'),
+          ...(respectively.shared ? { sharedRe: new RegExp(`(?:${respectively.shared})\\s*$`, 'u') } : {}),
         }
       : null,
     fromTo: fromTo ? { fromRe: new RegExp(`^(?:${fromTo.from})$`, 'u'), toRe: new RegExp(`^(?:${fromTo.to})$`, 'u') } : null,

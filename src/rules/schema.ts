@@ -142,6 +142,8 @@ export const GrammarSchema = z.strictObject({
       word: regexSource,
       /** What separates the items of either list: 、 和 及. */
       separator: regexSource,
+      /** The word after a list of labels that share the one value after it: 均达到了 (计划生育率、节育率均达到了100%). Matched right before the number. */
+      shared: regexSource.optional(),
     })
     .optional(),
   /**

@@ -31,6 +31,8 @@ export type Binding = {
   row: boolean;
   /** The rule that takes the number, once the refiners have chosen it (refine/rule.ts). */
   rule?: CompiledRule;
+  /** One of several labels that share the number (均达到了100%): every such binding that is kept becomes a figure. */
+  shared?: boolean;
   /** For a part of a breakdown (其中国家级352人): the figure it is part of. */
   whole?: Figure;
 };

@@ -77,8 +77,8 @@ export const ExplainSchema = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   line: z.number().int().positive(),
-  /** figure: it became one; dropped: every candidate, or the figure, was dropped by a refiner; taken: a list gave its place to an item without a label; change: 个百分点; households: a count of households right before the persons in them (39户53人), who take the label; unbound: no label was found for it. */
-  outcome: z.enum(['figure', 'dropped', 'taken', 'change', 'households', 'unbound']),
+  /** figure: it became one; dropped: every candidate, or the figure, was dropped by a refiner; taken: a list gave its place to an item without a label; change: 个百分点; households: a count of households right before the persons in them (39户53人), who take the label; damaged: digits the host site altered; unbound: no label was found for it. */
+  outcome: z.enum(['figure', 'dropped', 'taken', 'change', 'households', 'damaged', 'unbound']),
   /** The figure's id, or the id it would have had. */
   id: z.string().optional(),
   candidates: z.array(CandidateSchema),

@@ -56,7 +56,7 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
       else [priorEnd, prevEnd] = [prevEnd, numbers[k - 1]!.end];
     }
     passOver = false;
-    if (n.unitClass === 'delta') continue; // 个百分点: a change, never a figure
+    if (n.unitClass === 'delta' || n.damaged) continue; // 个百分点: a change, never a figure; damaged digits, no figure either
     // Households, then the persons in them (特殊家庭39户53人, 现有4600户,18895人): the label names the persons.
     const next = numbers[k + 1];
     if (n.unit === '户' && next && (next.unit === '人' || next.unit === '名') && /^[,、]?$/.test(p.text.slice(n.end, next.start))) {

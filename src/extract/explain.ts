@@ -36,6 +36,7 @@ export function explained(traces: NumberTrace[], norm: Normalized, lineOf: (offs
       e.refiner = t.drop.refiner;
       e.reason = t.drop.reason;
     }
+    if (n.damaged) e.reason = n.damaged;
     out.push(e);
   }
   return out;
@@ -43,6 +44,7 @@ export function explained(traces: NumberTrace[], norm: Normalized, lineOf: (offs
 
 function outcomeOf(t: NumberTrace): Explained['outcome'] {
   if (t.number.unitClass === 'delta') return 'change';
+  if (t.number.damaged) return 'damaged';
   if (t.taken) return 'taken';
   if (t.householdsOf) return 'households';
   if (t.figure) return t.drop ? 'dropped' : 'figure';

@@ -14,6 +14,7 @@ const OUTCOME: Record<Explained['outcome'], string> = {
   taken: 'passed over: its place in a list belongs to an item without a label',
   change: 'a change (个百分点), never a figure',
   households: 'households before the persons in them, who take the label',
+  damaged: 'damaged digits, no figure',
   unbound: 'no label found for it',
 };
 

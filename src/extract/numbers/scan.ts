@@ -36,6 +36,8 @@ export type NumberMention = {
   approximate: boolean;
   /** 以上 → "min"; 以内, 以下 → "max". */
   bound?: 'min' | 'max';
+  /** Why the digits cannot be trusted, when the host site damaged them (a year run into a count). */
+  damaged?: string;
 };
 
 // Lengths are capped: no figure in a report has more than 15 digits or a
@@ -216,7 +218,27 @@ export function scanNumbers(text: string): NumberMention[] {
     }
     out.push(r);
   }
-  return withRatioForms(text, out);
+  return markDamaged(text, withRatioForms(text, out));
+}
+
+// A month past December after a year: the mark of a site that ran a year into the text
+// (年1-6月 printed as 2023年16月). The same year inside other numbers (72023名) is then damage.
+const YEAR_RUN_IN = /((?:19|20)\d{2})年(\d{1,2})月/g;
+
+/** Numbers whose digits hold a year the site ran into the text: not figures, whatever their label. */
+function markDamaged(text: string, found: NumberMention[]): NumberMention[] {
+  if (!text.includes('月')) return found;
+  const years = new Set<string>();
+  YEAR_RUN_IN.lastIndex = 0;
+  for (let m = YEAR_RUN_IN.exec(text); m; m = YEAR_RUN_IN.exec(text)) if (Number(m[2]) > 12) years.add(m[1]!);
+  if (!years.size) return found;
+  for (const n of found) {
+    const digits = n.digits.replace(/^-/, '');
+    for (const y of years) {
+      if (digits !== y && digits.includes(y)) n.damaged = `its digits hold ${y}, a year this page runs into its text (${y}年 before a month past December)`;
+    }
+  }
+  return found;
 }
 
 // Ratios the token does not read (it takes a digit after a colon for a time):

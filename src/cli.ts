@@ -127,6 +127,12 @@ async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint
   return Buffer.concat(parts);
 }
 
+/** coverage 94 %: 3 numbers with a unit left unread (the figure floored, so that 100 % means none). */
+export function coverageLine(withUnit: number, unread: number): string {
+  const percent = withUnit ? Math.floor((100 * (withUnit - unread)) / withUnit) : 100;
+  return `coverage ${percent} %: ${unread} number${unread === 1 ? '' : 's'} with a unit left unread`;
+}
+
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   const cmd = program(io);
   let inputs: string[];
@@ -187,6 +193,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   let failures = 0;
   let inconsistent = 0;
   let flagged = 0;
+  let withUnit = 0;
+  let unread = 0;
   const progress = new Progress(io.stderr, count, Boolean(io.stderr.isTTY) && !o.quiet && count > 1);
   // The main output, then the checks CSV: each rendered piece goes to its sink.
   const columns = columnsFor(o.patterns);
@@ -214,6 +222,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     }
     inconsistent += s.inconsistent;
     flagged += s.flagged;
+    withUnit += s.withUnit;
+    unread += s.unread;
     progress.tick(s);
   };
   // JSON Lines is written as each file finishes; the other formats in path order.
@@ -266,7 +276,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   }
 
   if (count > 1) {
-    say(`extract: ${count} input${count === 1 ? '' : 's'}, ${failures} failed, ${flagged} flagged check${flagged === 1 ? '' : 's'}${o.out ? ` → ${o.out}` : ''}`);
+    say(`extract: ${count} input${count === 1 ? '' : 's'}, ${failures} failed, ${flagged} flagged check${flagged === 1 ? '' : 's'}, ${coverageLine(withUnit, unread)}${o.out ? ` → ${o.out}` : ''}`);
   }
   if (failures) return EXIT.inputFailed;
   if (o.strict && inconsistent) return EXIT.contradiction;

@@ -86,6 +86,34 @@ export const ExplainSchema = z.object({
   reason: z.string().optional(),
 });
 
+/** What a number that became no figure is (coverage.ts). */
+export const CoverageClass = z.enum(['year', 'date', 'age', 'marker', 'label', 'identifier', 'change', 'baseline', 'target', 'standard', 'damaged', 'meaning', 'listItem', 'households', 'other', 'bare']);
+
+/** What became of every number in the text (coverage.ts). */
+export const CoverageSchema = z.object({
+  /** Number tokens in the text: the numbers read, and the digit runs passed over (years, dates, markers). */
+  numbers: z.number().int().nonnegative(),
+  /** How many became figures. */
+  figures: z.number().int().nonnegative(),
+  /** Numbers with a unit of count, money or rate (人, 例, 元, %, ‰, 107:100). */
+  withUnit: z.number().int().nonnegative(),
+  /** The share of those that became figures or were classified: 100 when none is left unread. */
+  percent: z.number().int().min(0).max(100),
+  /**
+   * How many were classified as something else: year, date, age, marker (list or page), label
+   * (a numeral inside a label: 一孩, 313工程), identifier, change, baseline, target, standard
+   * (per head), damaged, meaning (the same words in another sense), listItem (an item without a
+   * label), households (before the persons in them), other (a quantity outside the indicators,
+   * named by a word of the grammar's `others`: 死亡, 三查, 培训), bare (no unit, nothing to say).
+   */
+  classified: z.partialRecord(
+    CoverageClass,
+    z.number().int().nonnegative(),
+  ),
+  /** Numbers with a unit that became no figure and that nothing classified: the ones to read by hand. */
+  unread: z.array(z.object({ text: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), line: z.number().int().positive() })),
+});
+
 export const ReportSchema = z.object({
   source: z.string(),
   encoding: z.string().optional(),
@@ -94,6 +122,7 @@ export const ReportSchema = z.object({
   warnings: z.array(z.string()),
   error: z.string().optional(),
   sections: z.array(SectionSchema).optional(),
+  coverage: CoverageSchema.optional(),
   /** With --explain: every number and its candidates, in text order. */
   explain: z.array(ExplainSchema).optional(),
 });
@@ -104,3 +133,4 @@ export type CheckStatus = z.infer<typeof CheckStatus>;
 export type Section = z.infer<typeof SectionSchema>;
 export type Report = z.infer<typeof ReportSchema>;
 export type Explained = z.infer<typeof ExplainSchema>;
+export type Coverage = z.infer<typeof CoverageSchema>;

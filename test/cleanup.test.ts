@@ -25,6 +25,7 @@ describe('breaks and page numbers inside a label or between a number and its uni
   it.each([
     ['a paragraph that ends', '全年工作顺利完成\n出生人口1000人', [['births.total', 1000, '出生人口1000人']], 2],
     ['a list item after a line', '全年出生1000人\n2、二孩出生300人', [['births.total', 1000, '出生1000人'], ['births.second', 300, '二孩出生300人']], 2],
+    ['a line whose last character and the next one’s first make a two-character label (人⏎流 reads 人流)', '全县出生1000人\n流动人口出生12人', [['births.total', 1000, '出生1000人'], ['births.total', 12, '出生12人']], 2],
   ])('leaves %s alone', (_name, text, expected, line) => {
     expect(figures(text)).toEqual(expected);
     expect(extract(text).indicators.at(-1)!.line).toBe(line);

@@ -60,7 +60,7 @@ describe('grammar filters', () => {
     const dir = scratchDir('grammar');
     const grammar = JSON.parse(readFileSync(join(DEFAULT_PATTERNS_DIR, 'grammar.json'), 'utf8'));
     const at = grammar.filters.length;
-    grammar.filters.push({ name: 'twice', where: 'clause', pattern: '(目标)\\1', reason: 'a repeated word' });
+    grammar.filters.push({ name: 'twice', where: 'clause', kind: 'target', pattern: '(目标)\\1', reason: 'a repeated word' });
     writeFileSync(join(dir, 'grammar.json'), JSON.stringify(grammar));
     for (const f of ['births.json', 'pieces.json', 'indicators.json']) copyFileSync(join(DEFAULT_PATTERNS_DIR, f), join(dir, f));
     expect(() => loadRules({ baseDir: dir })).toThrow(RuleFileError);

@@ -19,6 +19,9 @@ export type Summary = {
   inconsistent: number;
   /** Inconsistent or unaccounted checks, on the same terms. */
   flagged: number;
+  /** Numbers with a unit of count, money or rate, and how many of them were left unread (coverage). */
+  withUnit: number;
+  unread: number;
   /** Characters read, for the progress line. */
   chars: number;
   /** Problems in reading the input that did not stop it (damaged bytes), for stderr. */
@@ -43,6 +46,8 @@ export function summarize(r: Report, notices: string[] = []): Summary {
   if (r.error !== undefined) summary.error = r.error;
   summary.inconsistent = inconsistent;
   summary.flagged = flagged;
+  summary.withUnit = r.coverage?.withUnit ?? 0;
+  summary.unread = r.coverage?.unread.length ?? 0;
   summary.chars = chars;
   summary.notices = notices;
   return summary;

@@ -72,3 +72,15 @@ export function grimCanFail(p: Printed, den: bigint, factor: bigint): boolean {
 export function ratio(n: number, den: number, factor: number, decimals: number): string {
   return ((n / den) * factor).toFixed(decimals);
 }
+
+/**
+ * Whether some whole numerator in [lo, hi] gives the printed rate when rounded
+ * twice, first to one more decimal (96.748 → 96.75 → 96.8). Rounding twice
+ * widens the interval below the printed value by a twentieth of its last digit:
+ * 96.8 then stands for [96.745, 96.85). A report that does so is left unjudged.
+ */
+export function roundedTwice(p: Printed, lo: bigint, hi: bigint, den: bigint, factor: bigint): boolean {
+  const half: Printed = { units: p.units * 10n - 5n, scale: p.scale * 10n, decimals: p.decimals + 1 };
+  const [a, b] = numeratorsFor(half, den, factor, 'rounded');
+  return (a > lo ? a : lo) <= (b < hi ? b : hi);
+}

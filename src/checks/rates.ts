@@ -9,7 +9,7 @@
 import type { Check } from '../report.js';
 import type { RateDefinition } from '../rules/schema.js';
 import { around, nearest, runAfter, type Context, type Ref } from './groups.js';
-import { grimCanFail, judgeRate, numeratorsFor, printedOf, ratio, wholeCounts } from './interval.js';
+import { grimCanFail, judgeRate, numeratorsFor, printedOf, ratio, roundedTwice, wholeCounts } from './interval.js';
 
 const PER_POPULATION_TOLERANCE = 0.05;
 
@@ -143,6 +143,15 @@ export function rateCheck(ctx: Context, rate: Ref): Check | undefined {
           : num.lo === num.hi
             ? `${num.how} / ${D} gives ${low}, which rounds to the printed ${r.printed}.`
             : `With ${num.hi - num.lo} births not assigned by the report, the rate can be ${r.printed}.`,
+    };
+  }
+  if (roundedTwice(p, BigInt(num.lo), BigInt(num.hi), BigInt(D), BigInt(spec.factor))) {
+    return {
+      rule, subject, inputs,
+      status: 'approximate',
+      expected: range,
+      arithmetic: `${num.lo === num.hi ? `${num.how} / ${D} × ${spec.factor} = ${low}` : `${spec.what} ${num.lo}–${num.hi} of ${D} → ${range}`} ≈ ${r.printed} (rounded twice)`,
+      message: `${range} rounds to ${r.printed} only when rounded twice (first to ${p.decimals + 1} decimals): one step off, left unjudged.`,
     };
   }
   return {

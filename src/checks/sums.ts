@@ -68,6 +68,8 @@ export function breakdownChecks(ctx: Context): Check[] {
   const out: Check[] = [];
   for (const [whole, list] of parts) {
     const total = ctx.refs[whole];
+    // One part alone (其中城镇无业2人) says nothing of the rest, unless it exceeds the whole.
+    if (list.length < 2 && total && list[0]!.ind.value <= total.ind.value) continue;
     if (total) out.push(judgeSum(total, list, { name: `parts of ${total.ind.id}`, parts: [], exhaustive: false }));
   }
   return out;

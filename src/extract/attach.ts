@@ -35,9 +35,20 @@ export type NumberTrace = {
   drop?: Drop;
 };
 
+/**
+ * What became of each number, for the report's coverage: figure, change, damaged,
+ * households, listItem (its place in a list belongs to an item without a label),
+ * baseline, the kind of the filter that dropped it (target, standard, baseline,
+ * change, meaning), or unbound (no binding kept, nor a filter to say why).
+ */
+export type Outcome = 'figure' | 'change' | 'damaged' | 'households' | 'listItem' | 'baseline' | 'target' | 'standard' | 'meaning' | 'unbound';
+
+export type Attached = { figures: Figure[]; outcomes: Outcome[] };
+
 /** `sectionStarts`: where the reports in the text start (sections.ts), so that a heading never reaches into the next report. */
-export function attach(norm: Normalized, numbers: NumberMention[], labels: LabelMention[], set: RuleSet, sectionStarts: number[] = [], trace?: NumberTrace[]): Figure[] {
+export function attach(norm: Normalized, numbers: NumberMention[], labels: LabelMention[], set: RuleSet, sectionStarts: number[] = [], trace?: NumberTrace[]): Attached {
   const p = new Passage(norm, numbers, labels, set, sectionStarts);
+  const outcomes: Outcome[] = new Array<Outcome>(numbers.length).fill('unbound');
   let li = -1;
   // The index of the last number that became a figure.
   let lastFigure = -1;
@@ -56,18 +67,26 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
       else [priorEnd, prevEnd] = [prevEnd, numbers[k - 1]!.end];
     }
     passOver = false;
-    if (n.unitClass === 'delta' || n.damaged) continue; // 个百分点: a change, never a figure; damaged digits, no figure either
+    if (n.unitClass === 'delta' || n.damaged) {
+      // 个百分点: a change, never a figure; damaged digits, no figure either.
+      outcomes[k] = n.damaged ? 'damaged' : 'change';
+      continue;
+    }
     // Households, then the persons in them (特殊家庭39户53人, 现有4600户,18895人): the label names the persons.
     const next = numbers[k + 1];
     if (n.unit === '户' && next && (next.unit === '人' || next.unit === '名') && /^[,、]?$/.test(p.text.slice(n.end, next.start))) {
       if (t) t.householdsOf = true;
+      outcomes[k] = 'households';
       passOver = true;
       continue;
     }
     while (li + 1 < labels.length && labels[li + 1]!.end <= n.start) li++;
     const before = li >= 0 ? labels[li] : undefined;
     const at: Around = { k, n, prevEnd, li, before, listed: p.lists.get(k), row: before !== undefined && isRow(p.text, before.start, n) };
-    for (const winner of choose(p, at, t)) {
+    p.dropKind = undefined;
+    const winners = choose(p, at, t);
+    if (!winners.length) outcomes[k] = p.taken ? 'listItem' : kindOf(p.dropKind);
+    for (const winner of winners) {
       const rule = winner.rule!;
       const figure: Figure = { id: rule.id, rule, number: winner.number, label: winner.label, start: winner.start, end: winner.end, binder: winner.binder };
       if (winner.whole) figure.whole = winner.whole;
@@ -80,10 +99,17 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
       if (!drop) {
         p.figures.push(figure);
         lastFigure = k;
-      }
+        outcomes[k] = 'figure';
+        // 由上年的118.5下降到112.3: the number before is the baseline.
+        if (figure.binder === 'fromTo' && outcomes[k - 1] !== 'figure') outcomes[k - 1] = 'baseline';
+      } else if (outcomes[k] !== 'figure') outcomes[k] = kindOf(drop.kind);
     }
   }
-  return p.figures;
+  return { figures: p.figures, outcomes };
+}
+
+function kindOf(kind: string | undefined): Outcome {
+  return kind === 'target' || kind === 'standard' || kind === 'baseline' || kind === 'change' || kind === 'meaning' ? kind : 'unbound';
 }
 
 // The longest note in brackets whose number is passed over: 性别比(以女婴为100)为108.
@@ -112,12 +138,14 @@ const NONE: Binding[] = [];
 function choose(p: Passage, at: Around, t: NumberTrace | undefined): Binding[] {
   let winner: Binding | undefined;
   let winners: Binding[] | undefined;
+  p.taken = false;
   for (const binder of BINDERS) {
     if (winner && !t) break;
     const found = binder.bind(p, at);
     if (found === undefined) continue;
     if (found === 'taken') {
       if (t) t.taken = true;
+      p.taken = true;
       return NONE;
     }
     // Most binders find one binding: it comes alone, not in an array.
@@ -131,7 +159,11 @@ function choose(p: Passage, at: Around, t: NumberTrace | undefined): Binding[] {
       let drop: Drop | undefined;
       for (const r of CANDIDATE_REFINERS) if ((drop = r.refine(p, b))) break;
       if (t) t.candidates.push(drop ? { binding: b, kept: false, drop } : { binding: b, kept: true });
-      if (drop) continue;
+      if (drop) {
+        // The first filter that says what the number is speaks for it, if none is kept.
+        p.dropKind ??= drop.kind;
+        continue;
+      }
       if (!winner) winner = b;
       else (winners ??= [winner]).push(b);
     }

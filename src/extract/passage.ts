@@ -39,6 +39,9 @@ export class Passage {
   readonly planHeading = new Map<string, boolean>();
   /** The figures made so far, in text order. */
   readonly figures: Figure[] = [];
+  /** For the number at hand: the kind of the first filter that dropped a candidate, and whether a list took it. */
+  dropKind: string | undefined;
+  taken = false;
 
   constructor(
     readonly norm: Normalized,

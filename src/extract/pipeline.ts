@@ -10,7 +10,8 @@ import { scanLabels } from './labels.js';
 import { lineIndex } from './lines.js';
 import { normalized, sourceAt, sourceSpan, type Normalized } from './normalize/index.js';
 import { scanNumbers } from './numbers/scan.js';
-import type { Indicator, Report, Section } from '../report.js';
+import type { Coverage, Indicator, Report, Section } from '../report.js';
+import { coverageOf } from './coverage.js';
 import { sectionAt, sectionStarts, sectionsOf, type SectionInfo } from './sections.js';
 import { defaultRules, type RuleSet } from '../rules/load.js';
 import { plausibility } from '../checks/plausibility.js';
@@ -35,7 +36,7 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   const found = sectionsOf(norm);
   const sections = found.map(withoutWarnings);
   const traces: NumberTrace[] | undefined = options.explain ? [] : undefined;
-  const indicators = indicatorsOf(norm, set, sections, traces);
+  const { indicators, coverage } = indicatorsOf(norm, set, sections, traces);
   // The checks read the normalised text at the figures' positions in it; then every offset is the source's.
   const checks = runChecks(indicators, norm.text, set.registry);
   toSourceOffsets(norm, indicators, sections);
@@ -49,6 +50,7 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   report.checks = checks;
   report.warnings = warnings;
   report.sections = sections;
+  report.coverage = coverage;
   if (traces) report.explain = explained(traces, norm, lineIndex(text), typeof options.explain === 'object' ? options.explain.line : undefined);
   return report;
 }
@@ -70,7 +72,7 @@ function withoutWarnings(s: SectionInfo): Section {
  */
 export function findIndicators(text: string, set: RuleSet = defaultRules()): Indicator[] {
   const norm = normalized(text, set);
-  const indicators = indicatorsOf(norm, set);
+  const { indicators } = indicatorsOf(norm, set);
   toSourceOffsets(norm, indicators, []);
   return indicators;
 }
@@ -80,18 +82,19 @@ export function findIndicators(text: string, set: RuleSet = defaultRules()): Ind
  * offsets still in the normalised text, where the checks read them
  * (toSourceOffsets moves them).
  */
-function indicatorsOf(norm: Normalized, set: RuleSet, sections?: Section[], traces?: NumberTrace[]): Indicator[] {
+function indicatorsOf(norm: Normalized, set: RuleSet, sections?: Section[], traces?: NumberTrace[]): { indicators: Indicator[]; coverage: Coverage } {
   const numbers = scanNumbers(norm.text);
   const labels = scanLabels(norm.units, set);
   const starts = sections ? sectionStarts(sections) : [];
-  const attached = attach(norm, numbers, labels, set, starts, traces);
+  const { figures, outcomes } = attach(norm, numbers, labels, set, starts, traces);
   const lineOf = lineIndex(norm.source);
-  return attached.map((a) => {
+  const indicators = figures.map((a) => {
     const ind = toIndicator(a, norm, lineOf);
     if (sections) ind.section = sectionAt(starts, a.start);
-    if (a.whole) ind.partOf = attached.lastIndexOf(a.whole);
+    if (a.whole) ind.partOf = figures.lastIndexOf(a.whole);
     return ind;
   });
+  return { indicators, coverage: coverageOf(norm, numbers, outcomes, lineOf, set.grammar) };
 }
 
 /** Offsets into the normalised text become offsets into the source, where repairs changed the length. */

@@ -47,6 +47,11 @@ export function tableReporter(color: boolean): Reporter {
         for (const i of r.indicators) t.push([i.line, i.id + (i.scope ? c.gray(` [${i.scope}]`) : ''), `${i.approximate ? '~' : ''}${i.value}`, i.unit, i.text]);
         lines.push(t.toString());
       } else lines.push(c.gray('  no figures found'));
+      const cov = r.coverage;
+      if (cov) {
+        lines.push(`${c.bold('Coverage')} ${cov.percent} %: ${cov.unread.length} number${cov.unread.length === 1 ? '' : 's'} with a unit left unread${cov.unread.length ? ' (read these by hand)' : ''}`);
+        for (const u of cov.unread) lines.push(`  ${c.yellow('·')} line ${u.line}: ${u.text}`);
+      }
       if (r.checks.length) {
         lines.push(c.bold('Checks'));
         for (const ch of r.checks) {

@@ -34,7 +34,9 @@ export type CompiledRule = RuleSpec & {
 
 export type FilterPlace = Grammar['filters'][number]['where'];
 
-export type CompiledGrammar = Omit<Grammar, 'gap' | 'looseGap' | 'filters' | 'meanings' | 'respectively' | 'fromTo' | 'synonyms'> & {
+export type CompiledGrammar = Omit<Grammar, 'gap' | 'looseGap' | 'filters' | 'meanings' | 'respectively' | 'fromTo' | 'synonyms' | 'others'> & {
+  /** Words naming quantities outside the indicators, for coverage; null without `others`. */
+  others: { window: number; re: RegExp } | null;
   /** Filters by meaning, each with the ids it judges. */
   meanings: { name: string; ids: Set<string>; where: 'sentence' | 'paragraph'; re: RegExp; reason: string }[];
   /** The spinners' words and what they stand for; null when there are none. */
@@ -54,7 +56,7 @@ export type CompiledGrammar = Omit<Grammar, 'gap' | 'looseGap' | 'filters' | 'me
    * separator that ends a string (the longest); null without `respectively`.
    */
   respectively: { wordRe: RegExp; separatorRe: RegExp; separatorBeforeRe: RegExp; sharedRe?: RegExp } | null;
-  filters: { name: string; where: FilterPlace; re: RegExp; reason: string }[];
+  filters: { name: string; where: FilterPlace; kind: Grammar['filters'][number]['kind']; re: RegExp; reason: string }[];
   /** Per place, its filters as one expression (null when it has none): a figure costs one test per place. */
   rejects: Record<FilterPlace, RegExp | null>;
   /** The scope words; null when there are none. */
@@ -144,8 +146,10 @@ function gapTest(filler: RegExp, loose: CompiledGrammar['looseGap']): (gap: stri
   };
 }
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function compileGrammar(g: Grammar): CompiledGrammar {
-  const { gap, looseGap, filters, meanings, respectively, fromTo, synonyms, ...rest } = g;
+  const { gap, looseGap, filters, meanings, respectively, fromTo, synonyms, others, ...rest } = g;
   const gapRe = new RegExp(`^(?:${gap})$`, 'u');
   const loose = looseGap ? compileLooseGap(gap, looseGap) : null;
   return {
@@ -163,10 +167,11 @@ function compileGrammar(g: Grammar): CompiledGrammar {
         }
       : null,
     fromTo: fromTo ? { fromRe: new RegExp(`^(?:${fromTo.from})$`, 'u'), toRe: new RegExp(`^(?:${fromTo.to})$`, 'u') } : null,
-    filters: filters.map((f) => ({ name: f.name, where: f.where, re: new RegExp(f.pattern, 'u'), reason: f.reason })),
+    filters: filters.map((f) => ({ name: f.name, where: f.where, kind: f.kind, re: new RegExp(f.pattern, 'u'), reason: f.reason })),
     meanings: meanings.map((m) => ({ name: m.name, ids: new Set(m.ids), where: m.where, re: new RegExp(m.pattern, 'u'), reason: m.reason })),
     rejects: { clause: anyOf(filters, 'clause'), sentence: anyOf(filters, 'sentence'), after: anyOf(filters, 'after'), heading: anyOf(filters, 'heading') },
     scopeTrie: g.scopes.length ? literalTrie(g.scopes) : null,
+    others: others ? { window: others.window, re: new RegExp(others.words.map(escapeRegExp).join('|'), 'u') } : null,
     synonyms: synonyms.length ? { trie: literalTrie(synonyms.map(([from]) => from)), map: new Map(synonyms) } : null,
   };
 }

@@ -96,6 +96,8 @@ export const FilterSchema = z.strictObject({
    * top-level list heading (一、…) the figure sits under.
    */
   where: z.enum(['clause', 'sentence', 'after', 'heading']),
+  /** What the numbers it drops are, for the report's coverage: a target (or plan), a per-head standard, a baseline, a change. */
+  kind: z.enum(['target', 'standard', 'baseline', 'change']),
   /** The filters of one place are tested as one expression, so a pattern may not refer back to its own groups. */
   pattern: regexSource.refine((s) => !hasBackreference(s), { message: 'a filter pattern may not use backreferences (\\1, \\k<name>)' }),
   reason: z.string().min(1),
@@ -133,6 +135,12 @@ export const GrammarSchema = z.strictObject({
   scopes: z.array(z.string().min(1)),
   /** Non-mentions: targets, per-head standards, baselines. */
   filters: z.array(FilterSchema),
+  /**
+   * Words that name quantities outside the indicators (死亡, 三查, 流动人口, 培训, …): a number with a
+   * unit that became no figure is counted as such an "other" quantity when one stands in the
+   * `window` characters of its clause before it, rather than left unread.
+   */
+  others: z.strictObject({ window: z.number().int().positive(), words: z.array(z.string().min(1)) }).optional(),
   /** Non-mentions of some ids only, by what the words before them say they count (women by parity, methods in use). */
   meanings: z.array(MeaningSchema).default([]),
   /** Pairs listed labels with listed numbers in order: 一孩率、二孩率分别为56.6%、40.0%. */

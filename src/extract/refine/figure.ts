@@ -19,5 +19,5 @@ export type Figure = {
   whole?: Figure;
 };
 
-/** Why a refiner dropped a candidate: its name and a reason in words. */
-export type Drop = { refiner: string; reason: string };
+/** Why a refiner dropped a candidate: its name, a reason in words, and what that makes the number (coverage.ts), where it says. */
+export type Drop = { refiner: string; reason: string; kind?: string };

@@ -19,7 +19,7 @@ const AFTER_WINDOW = 12;
 
 function dropped(p: Passage, where: FilterPlace, seen: string, refiner: string): Drop {
   const f = p.grammar.filters.find((x) => x.where === where && x.re.test(seen));
-  return { refiner, reason: f ? `${f.name}: ${f.reason} («${seen}»)` : `«${seen}»` };
+  return f ? { refiner, reason: `${f.name}: ${f.reason} («${seen}»)`, kind: f.kind } : { refiner, reason: `«${seen}»` };
 }
 
 /** The clause since the previous number: in 按每户120元/年的标准发放保健费,共6.54万元 the standard belongs to 120元, not to the total after it. */
@@ -33,7 +33,7 @@ export function clauseFilter(p: Passage, b: Binding): Drop | undefined {
 /** The sentence so far: in 下一步,要把出生率控制在11‰以内 the plan is named a comma earlier. */
 export function sentenceFilter(p: Passage, b: Binding): Drop | undefined {
   if (!inSentenceBefore(p.plans, p.text, b.contextAt)) return undefined;
-  return { refiner: 'sentence-filter', reason: 'a plan word earlier in the sentence (下一步, 明年 …): a target, not a result' };
+  return { refiner: 'sentence-filter', reason: 'a plan or projection word earlier in the sentence (下一步, 明年, 指导数 …): a target, not a result', kind: 'target' };
 }
 
 /** The words right after the number: 每人每年960元的标准, 与去年底131.51相比. */
@@ -61,7 +61,7 @@ export function meaningFilter(p: Passage, f: Figure): Drop | undefined {
     if (!m.ids.has(f.id)) continue;
     const from = backTo(p.text, f.start, m.where === 'sentence' ? SENTENCE_BREAK : PARAGRAPH_BREAK, CONTEXT_WINDOW);
     const seen = p.text.slice(from, f.start);
-    if (m.re.test(seen)) return { refiner: 'meaning-filter', reason: `${m.name}: ${m.reason}` };
+    if (m.re.test(seen)) return { refiner: 'meaning-filter', reason: `${m.name}: ${m.reason}`, kind: 'meaning' };
   }
   return undefined;
 }

@@ -1,0 +1,104 @@
+/**
+ * Coverage: what became of every number in the text, so that a researcher
+ * knows which figures to read by hand. Every number token is counted: the
+ * numbers the scanner read (with their outcome from attach.ts) and the digit
+ * runs it passed over (years, dates, markers), classified here by what stands
+ * around them. A number with a unit of count, money or rate that became no
+ * figure and that nothing classified is "unread", and listed with its span.
+ */
+import type { z } from 'zod';
+import type { Coverage, CoverageClass } from '../report.js';
+import type { Outcome } from './attach.js';
+import { sourceSpan, type Normalized } from './normalize/index.js';
+import type { NumberMention } from './numbers/scan.js';
+import type { CompiledGrammar } from '../rules/load.js';
+import { CLAUSE_BREAK } from './chars.js';
+import { backTo } from './passage.js';
+
+type Class = z.infer<typeof CoverageClass>;
+
+const DIGITS = /\d+(?:\.\d+)?/g;
+const YEAR_AFTER = /^\s*(?:年|-\d|\/\d|\.\d{1,2}[.\-/]\d)/;
+const DATE_AFTER = /^\s*(?:月|日|号|时|点|分)/;
+const AGE_AFTER = /^\s*(?:周岁|岁)/;
+const MARKER_AFTER = /^(?:、|\.(?!\d)|\)|）)/;
+const LABEL_AFTER = /^(?:孩|胎|术|查|非|项|大|个(?:村|社区|乡|镇|代表|一|工作|重点|百分点)|种|次|篇|号文|工程|件实事|条)/;
+const LATIN = /[A-Za-z_]/;
+
+/** How a digit run the scanner passed over reads, by its neighbours. */
+function passedOver(text: string, start: number, end: number): Class {
+  const after = text.slice(end, end + 6);
+  const before = text[start - 1] ?? '';
+  if (LATIN.test(before) || LATIN.test(text[end] ?? '')) return 'identifier';
+  if (YEAR_AFTER.test(after) && end - start === 4) return 'year';
+  if (DATE_AFTER.test(after) || before === ':' || text[end] === ':' || (before === '-' && /\d/.test(text[start - 2] ?? ''))) return 'date';
+  if (AGE_AFTER.test(after)) return 'age';
+  if (before === '第' || before === '(' || (end - start <= 2 && MARKER_AFTER.test(after))) return 'marker';
+  if (LABEL_AFTER.test(after)) return 'label';
+  return 'bare';
+}
+
+const WITH_UNIT = new Set(['count', 'money', 'rate', 'ratio']);
+// Right before a number no label took: a change (比去年同期减少37人, 同比增加12人), or a comparison's baseline (比2002年的9.34‰).
+const CHANGE_BEFORE = /(?:增加|减少|上升|下降|提高|降低|增长|回落|回升|多|少|增|减)了?\s*$/u;
+const BASELINE_BEFORE = /(?:比|较|与)[^,;。]{0,12}的\s*$/u;
+// 一名领导, 一起案件: the numeral one before a unit is an article, not a figure.
+const ARTICLE = /^[一壹]$/u;
+
+/** The kind of the grammar's clause filter that the clause before `at` matches (每人每年960元: a standard), if any. */
+function filterKind(text: string, at: number, grammar: CompiledGrammar): string | undefined {
+  const re = grammar.rejects.clause;
+  if (!re) return undefined;
+  const clause = text.slice(backTo(text, at, CLAUSE_BREAK, CLAUSE_WINDOW), at);
+  if (!re.test(clause)) return undefined;
+  return grammar.filters.find((f) => f.where === 'clause' && f.re.test(clause))?.kind;
+}
+const CLAUSE_WINDOW = 40;
+
+/** Whether a word naming another quantity stands in the clause before `at` (grammar `others`). */
+function namesOther(text: string, at: number, others: CompiledGrammar['others']): boolean {
+  if (!others) return false;
+  const from = backTo(text, at, CLAUSE_BREAK, others.window);
+  return others.re.test(text.slice(from, at));
+}
+
+export function coverageOf(norm: Normalized, numbers: NumberMention[], outcomes: Outcome[], lineOf: (offset: number) => number, grammar: CompiledGrammar): Coverage {
+  const others = grammar.others;
+  const classified: Record<string, number> = {};
+  const tally = (c: string) => (classified[c] = (classified[c] ?? 0) + 1);
+  const unread: Coverage['unread'] = [];
+  let figures = 0;
+  let withUnit = 0;
+  let count = 0;
+  let kind: string | undefined;
+  numbers.forEach((n, k) => {
+    count++;
+    const unit = WITH_UNIT.has(n.unitClass);
+    if (unit) withUnit++;
+    const o = outcomes[k]!;
+    if (o === 'figure') figures++;
+    else if (o !== 'unbound') tally(o);
+    else if (unit && ARTICLE.test(n.printed)) tally('bare');
+    else if (unit && (kind = filterKind(norm.text, n.start, grammar))) tally(kind);
+    else if (unit && CHANGE_BEFORE.test(norm.text.slice(Math.max(0, n.start - 8), n.start))) tally('change');
+    else if (unit && BASELINE_BEFORE.test(norm.text.slice(Math.max(0, n.start - 16), n.start))) tally('baseline');
+    else if (unit && namesOther(norm.text, n.start, others)) tally('other');
+    else if (unit) {
+      const [start, end] = sourceSpan(norm, n.start, n.end);
+      unread.push({ text: norm.source.slice(start, end), start, end, line: lineOf(start) });
+    } else tally('bare');
+  });
+  // Digit runs outside the numbers read: years, dates, markers, numerals in labels.
+  const { text } = norm;
+  let k = 0;
+  DIGITS.lastIndex = 0;
+  for (let m = DIGITS.exec(text); m; m = DIGITS.exec(text)) {
+    const start = m.index;
+    while (k < numbers.length && numbers[k]!.end <= start) k++;
+    if (k < numbers.length && numbers[k]!.start <= start) continue; // part of a number read
+    count++;
+    tally(passedOver(text, start, start + m[0].length));
+  }
+  const read = withUnit - unread.length;
+  return { numbers: count, figures, withUnit, percent: withUnit ? Math.floor((100 * read) / withUnit) : 100, classified, unread };
+}

@@ -45,8 +45,11 @@ export type CompiledGrammar = Omit<Grammar, 'gap' | 'looseGap' | 'filters' | 'me
   fromTo: { fromRe: RegExp; toRe: RegExp } | null;
   /** The filler of `gap`, anchored at both ends. */
   gapRe: RegExp;
-  /** The looser gap's words that are removed before the rest is measured (global), and its forbidden words; null without `looseGap`. */
-  looseGap: { tokensRe: RegExp; forbiddenRe: RegExp; free: number } | null;
+  /**
+   * The looser gap: its tokens (tokensRe, as written), the tokens and filler words that are
+   * removed before the rest is measured (removeRe, global), its forbidden words; null without `looseGap`.
+   */
+  looseGap: { tokensRe: RegExp; removeRe: RegExp; forbiddenRe: RegExp; free: number } | null;
   /** Whether the text between a label and its number lets them bind (the filler of `gap`, or the looser gap). */
   gapBinds: (gap: string) => boolean;
   /** Whether the gap may be empty (a number right after its label, the commonest case): decided once, not per figure. */
@@ -133,7 +136,12 @@ function anyOf(filters: Grammar['filters'], where: FilterPlace): RegExp | null {
 const GAP_BREAK = /[,;。!?、\n\d()]/u;
 
 function compileLooseGap(fillerSource: string, loose: NonNullable<Grammar['looseGap']>): NonNullable<CompiledGrammar['looseGap']> {
-  return { tokensRe: new RegExp(`(?:${loose.tokens})|(?:${fillerSource})`, 'gu'), forbiddenRe: new RegExp(loose.forbidden, 'u'), free: loose.free };
+  return {
+    tokensRe: new RegExp(loose.tokens, 'u'),
+    removeRe: new RegExp(`(?:${loose.tokens})|(?:${fillerSource})`, 'gu'),
+    forbiddenRe: new RegExp(loose.forbidden, 'u'),
+    free: loose.free,
+  };
 }
 
 function gapTest(filler: RegExp, loose: CompiledGrammar['looseGap']): (gap: string) => boolean {
@@ -141,7 +149,8 @@ function gapTest(filler: RegExp, loose: CompiledGrammar['looseGap']): (gap: stri
   return (gap) => {
     if (filler.test(gap)) return true;
     if (loose.forbiddenRe.test(gap)) return false;
-    const rest = gap.replace(loose.tokensRe, '');
+    // A gap is at most maxGap characters: no expression here can cost more than that many steps squared.
+    const rest = gap.replace(loose.removeRe, '');
     return rest.length <= loose.free && !GAP_BREAK.test(rest);
   };
 }

@@ -11,7 +11,7 @@ import type { NumberMention } from '../numbers/scan.js';
 import { backTo, CONTEXT_WINDOW, type Passage } from '../passage.js';
 import type { Drop } from './figure.js';
 
-const HOUSEHOLDS = /\d+户[,、]?$/u;
+const HOUSEHOLDS = /\d{1,8}户[,、]?$/u;
 
 /** Whether the rule takes the number. `row`: in a table row a bare number may be a count. */
 export function accepts(rule: CompiledRule, n: NumberMention, row: boolean): boolean {

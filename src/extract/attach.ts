@@ -139,8 +139,10 @@ function choose(p: Passage, at: Around, t: NumberTrace | undefined): Binding[] {
   let winner: Binding | undefined;
   let winners: Binding[] | undefined;
   p.taken = false;
+  const near = at.before !== undefined && at.n.start - at.before.end <= 2 * p.grammar.maxGap;
   for (const binder of BINDERS) {
     if (winner && !t) break;
+    if (binder.near && !near) continue;
     const found = binder.bind(p, at);
     if (found === undefined) continue;
     if (found === 'taken') {

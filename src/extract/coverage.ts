@@ -1,42 +1,23 @@
 /**
  * Coverage: what became of every number in the text, so that a researcher
  * knows which figures to read by hand. Every number token is counted: the
- * numbers the scanner read (with their outcome from attach.ts) and the digit
- * runs it passed over (years, dates, markers), classified here by what stands
- * around them. A number with a unit of count, money or rate that became no
+ * numbers the scanner read (with their outcome from attach.ts) and the
+ * candidates it passed over (years, dates, markers: scan.ts says which). A number with a unit of count, money or rate that became no
  * figure and that nothing classified is "unread", and listed with its span.
  */
 import type { z } from 'zod';
 import type { Coverage, CoverageClass } from '../report.js';
 import type { Outcome } from './attach.js';
 import { sourceSpan, type Normalized } from './normalize/index.js';
-import type { NumberMention } from './numbers/scan.js';
+import type { NumberMention, Passed } from './numbers/scan.js';
 import type { CompiledGrammar } from '../rules/load.js';
 import { CLAUSE_BREAK } from './chars.js';
 import { backTo } from './passage.js';
 
 type Class = z.infer<typeof CoverageClass>;
 
-const DIGITS = /\d+(?:\.\d+)?/g;
-const YEAR_AFTER = /^\s*(?:年|-\d|\/\d|\.\d{1,2}[.\-/]\d)/;
-const DATE_AFTER = /^\s*(?:月|日|号|时|点|分)/;
-const AGE_AFTER = /^\s*(?:周岁|岁)/;
-const MARKER_AFTER = /^(?:、|\.(?!\d)|\)|）)/;
-const LABEL_AFTER = /^(?:孩|胎|术|查|非|项|大|个(?:村|社区|乡|镇|代表|一|工作|重点|百分点)|种|次|篇|号文|工程|件实事|条)/;
-const LATIN = /[A-Za-z_]/;
-
-/** How a digit run the scanner passed over reads, by its neighbours. */
-function passedOver(text: string, start: number, end: number): Class {
-  const after = text.slice(end, end + 6);
-  const before = text[start - 1] ?? '';
-  if (LATIN.test(before) || LATIN.test(text[end] ?? '')) return 'identifier';
-  if (YEAR_AFTER.test(after) && end - start === 4) return 'year';
-  if (DATE_AFTER.test(after) || before === ':' || text[end] === ':' || (before === '-' && /\d/.test(text[start - 2] ?? ''))) return 'date';
-  if (AGE_AFTER.test(after)) return 'age';
-  if (before === '第' || before === '(' || (end - start <= 2 && MARKER_AFTER.test(after))) return 'marker';
-  if (LABEL_AFTER.test(after)) return 'label';
-  return 'bare';
-}
+// After a bare number, what makes it a numeral inside a label (1孩, 313工程) or a count of things outside the indicators.
+const LABEL_AFTER = /^(?:孩|胎|术|查|非|项|大|种|次|篇|号文|工程|件实事|条)/u;
 
 const WITH_UNIT = new Set(['count', 'money', 'rate', 'ratio']);
 // Right before a number no label took: a change (比去年同期减少37人, 同比增加12人), or a comparison's baseline (比2002年的9.34‰).
@@ -62,7 +43,7 @@ function namesOther(text: string, at: number, others: CompiledGrammar['others'])
   return others.re.test(text.slice(from, at));
 }
 
-export function coverageOf(norm: Normalized, numbers: NumberMention[], outcomes: Outcome[], lineOf: (offset: number) => number, grammar: CompiledGrammar): Coverage {
+export function coverageOf(norm: Normalized, numbers: NumberMention[], passed: Passed[], outcomes: Outcome[], lineOf: (offset: number) => number, grammar: CompiledGrammar): Coverage {
   const others = grammar.others;
   const classified: Record<string, number> = {};
   const tally = (c: string) => (classified[c] = (classified[c] ?? 0) + 1);
@@ -86,18 +67,12 @@ export function coverageOf(norm: Normalized, numbers: NumberMention[], outcomes:
     else if (unit) {
       const [start, end] = sourceSpan(norm, n.start, n.end);
       unread.push({ text: norm.source.slice(start, end), start, end, line: lineOf(start) });
-    } else tally('bare');
+    } else tally(LABEL_AFTER.test(norm.text.slice(n.end, n.end + 4)) ? 'label' : 'bare');
   });
-  // Digit runs outside the numbers read: years, dates, markers, numerals in labels.
-  const { text } = norm;
-  let k = 0;
-  DIGITS.lastIndex = 0;
-  for (let m = DIGITS.exec(text); m; m = DIGITS.exec(text)) {
-    const start = m.index;
-    while (k < numbers.length && numbers[k]!.end <= start) k++;
-    if (k < numbers.length && numbers[k]!.start <= start) continue; // part of a number read
+  // Candidates the scanner passed over: years, dates, ages, markers, identifiers.
+  for (const x of passed) {
     count++;
-    tally(passedOver(text, start, start + m[0].length));
+    tally(x.class);
   }
   const read = withUnit - unread.length;
   return { numbers: count, figures, withUnit, percent: withUnit ? Math.floor((100 * read) / withUnit) : 100, classified, unread };

@@ -9,7 +9,7 @@ import { runChecks } from '../checks/index.js';
 import { scanLabels } from './labels.js';
 import { lineIndex } from './lines.js';
 import { normalized, sourceAt, sourceSpan, type Normalized } from './normalize/index.js';
-import { scanNumbers } from './numbers/scan.js';
+import { scanNumbers, type Passed } from './numbers/scan.js';
 import type { Coverage, Indicator, Report, Section } from '../report.js';
 import { coverageOf } from './coverage.js';
 import { sectionAt, sectionStarts, sectionsOf, type SectionInfo } from './sections.js';
@@ -83,7 +83,8 @@ export function findIndicators(text: string, set: RuleSet = defaultRules()): Ind
  * (toSourceOffsets moves them).
  */
 function indicatorsOf(norm: Normalized, set: RuleSet, sections?: Section[], traces?: NumberTrace[]): { indicators: Indicator[]; coverage: Coverage } {
-  const numbers = scanNumbers(norm.text);
+  const passed: Passed[] = [];
+  const numbers = scanNumbers(norm.text, passed);
   const labels = scanLabels(norm.units, set);
   const starts = sections ? sectionStarts(sections) : [];
   const { figures, outcomes } = attach(norm, numbers, labels, set, starts, traces);
@@ -94,7 +95,7 @@ function indicatorsOf(norm: Normalized, set: RuleSet, sections?: Section[], trac
     if (a.whole) ind.partOf = figures.lastIndexOf(a.whole);
     return ind;
   });
-  return { indicators, coverage: coverageOf(norm, numbers, outcomes, lineOf, set.grammar) };
+  return { indicators, coverage: coverageOf(norm, numbers, passed, outcomes, lineOf, set.grammar) };
 }
 
 /** Offsets into the normalised text become offsets into the source, where repairs changed the length. */

@@ -38,9 +38,9 @@ export type CompiledGrammar = Omit<Grammar, 'gap' | 'looseGap' | 'filters' | 'me
   /** Words naming quantities outside the indicators, for coverage; null without `others`. */
   others: { window: number; re: RegExp } | null;
   /** Filters by meaning, each with the ids it judges. */
-  meanings: { name: string; ids: Set<string>; where: 'sentence' | 'paragraph'; re: RegExp; reason: string }[];
+  meanings: { name: string; ids: Set<string>; where: 'sentence' | 'paragraph'; re: RegExp; unless: RegExp | null; within: number | undefined; reason: string }[];
   /** The spinners' words and what they stand for; null when there are none. */
-  synonyms: { trie: LiteralTrie; map: Map<string, string> } | null;
+  synonyms: [string, string][] | null;
   /** A change from a baseline to the figure (由上年的118.5下降到112.3); null without `fromTo`. */
   fromTo: { fromRe: RegExp; toRe: RegExp } | null;
   /** The filler of `gap`, anchored at both ends. */
@@ -134,6 +134,7 @@ function anyOf(filters: Grammar['filters'], where: FilterPlace): RegExp | null {
 // What never stands inside a looser gap, once its tokens are gone: a clause or list
 // break, a digit (another number), or half a bracket (the label is inside it).
 const GAP_BREAK = /[,;。!?、\n\d()]/u;
+const BREAK_CODES = new Set([...',;。!?、\n'].map((c) => c.charCodeAt(0)));
 
 function compileLooseGap(fillerSource: string, loose: NonNullable<Grammar['looseGap']>): NonNullable<CompiledGrammar['looseGap']> {
   return {
@@ -148,6 +149,9 @@ function gapTest(filler: RegExp, loose: CompiledGrammar['looseGap']): (gap: stri
   if (!loose) return (gap) => filler.test(gap);
   return (gap) => {
     if (filler.test(gap)) return true;
+    // Most gaps in prose hold a clause break: no token of the looser gap does, so none binds
+    // (but for the last character, which a token may end with: 现有4600户,18895人).
+    for (let i = 0; i < gap.length - 1; i++) if (BREAK_CODES.has(gap.charCodeAt(i))) return false;
     if (loose.forbiddenRe.test(gap)) return false;
     // A gap is at most maxGap characters: no expression here can cost more than that many steps squared.
     const rest = gap.replace(loose.removeRe, '');
@@ -177,11 +181,19 @@ function compileGrammar(g: Grammar): CompiledGrammar {
       : null,
     fromTo: fromTo ? { fromRe: new RegExp(`^(?:${fromTo.from})$`, 'u'), toRe: new RegExp(`^(?:${fromTo.to})$`, 'u') } : null,
     filters: filters.map((f) => ({ name: f.name, where: f.where, kind: f.kind, re: new RegExp(f.pattern, 'u'), reason: f.reason })),
-    meanings: meanings.map((m) => ({ name: m.name, ids: new Set(m.ids), where: m.where, re: new RegExp(m.pattern, 'u'), reason: m.reason })),
+    meanings: meanings.map((m) => ({
+      name: m.name,
+      ids: new Set(m.ids),
+      where: m.where,
+      re: new RegExp(m.pattern, 'gu'),
+      unless: m.unless ? new RegExp(m.unless, 'u') : null,
+      within: m.within,
+      reason: m.reason,
+    })),
     rejects: { clause: anyOf(filters, 'clause'), sentence: anyOf(filters, 'sentence'), after: anyOf(filters, 'after'), heading: anyOf(filters, 'heading') },
     scopeTrie: g.scopes.length ? literalTrie(g.scopes) : null,
     others: others ? { window: others.window, re: new RegExp(others.words.map(escapeRegExp).join('|'), 'u') } : null,
-    synonyms: synonyms.length ? { trie: literalTrie(synonyms.map(([from]) => from)), map: new Map(synonyms) } : null,
+    synonyms: synonyms.length ? synonyms : null,
   };
 }
 

@@ -103,12 +103,18 @@ export const FilterSchema = z.strictObject({
   reason: z.string().min(1),
 });
 
-/** A filter by meaning: figures of these ids are no mentions where the sentence or paragraph before them matches. */
+/**
+ * A filter by meaning: figures of these ids are no mentions where `pattern` (a marker: 育龄妇女,
+ * 带环) stands in the sentence or paragraph before them, and nothing of `unless` (出生, 本年) after
+ * its last occurrence; `within`, when given, is how close the marker must stand.
+ */
 export const MeaningSchema = z.strictObject({
   name: z.string().min(1),
   ids: z.array(z.string().min(1)).min(1),
   where: z.enum(['sentence', 'paragraph']),
   pattern: regexSource,
+  unless: regexSource.optional(),
+  within: z.number().int().positive().optional(),
   reason: z.string().min(1),
 });
 

@@ -4,6 +4,7 @@ import { bindsTo } from './gap.js';
 
 export const adjacent: Binder = {
   name: 'adjacent',
+  near: true,
   bind(p, { n, prevEnd, before, listed, row }) {
     // A table row is the row binder's.
     if (!before || listed !== undefined || row) return undefined;

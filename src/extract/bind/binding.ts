@@ -61,6 +61,8 @@ export type Around = {
  */
 export type Binder = {
   name: string;
+  /** It reads only a label that ends within twice the grammar's longest gap before the number: most numbers in prose have none, and skip it. */
+  near?: boolean;
   bind(p: Passage, at: Around): Binding | Binding[] | 'taken' | undefined;
 };
 

@@ -21,6 +21,7 @@ function closesBefore(text: string, from: number, to: number): boolean {
 
 export const bracketed: Binder = {
   name: 'bracketed',
+  near: true,
   bind(p, { n, prevEnd, li, before, listed }) {
     if (!before || listed !== undefined || !closesBefore(p.text, before.end, n.start)) return undefined;
     const out: Binding[] = [];

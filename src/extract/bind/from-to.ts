@@ -3,6 +3,7 @@ import { labelFirst, type Binder } from './binding.js';
 
 export const fromTo: Binder = {
   name: 'fromTo',
+  near: true,
   bind(p, { k, n, prevEnd, before, listed }) {
     const g = p.grammar;
     if (!before || !g.fromTo || listed !== undefined || k === 0 || before.start >= prevEnd) return undefined;

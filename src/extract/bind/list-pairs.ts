@@ -142,6 +142,10 @@ export function sharedPairs(text: string, numbers: NumberMention[], labels: Labe
   let li = 0;
   for (let k = 0; k < numbers.length; k++) {
     const n = numbers[k]!;
+    // The shared word ends right before the number (spaces aside): most numbers have none of its last characters there.
+    let e = n.start;
+    while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
+    if (!SHARED_LAST.has(text.charCodeAt(e - 1))) continue;
     const m = r.sharedRe.exec(text.slice(Math.max(0, n.start - MAX_SHARED_WORD), n.start));
     if (!m) continue;
     const at = n.start - m[0].length;
@@ -155,3 +159,5 @@ export function sharedPairs(text: string, numbers: NumberMention[], labels: Labe
   return shared;
 }
 const MAX_SHARED_WORD = 8;
+// The characters a shared word (均, 都为, 均达到了, 都保持在 …) can end with.
+const SHARED_LAST = new Set([...'均都为是到达了在有'].map((c) => c.charCodeAt(0)));

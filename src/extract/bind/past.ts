@@ -9,6 +9,7 @@ import { bindsTo } from './gap.js';
 
 export const past: Binder = {
   name: 'past',
+  near: true,
   bind(p, { n, prevEnd, li, before, listed, row }) {
     if (!before || listed !== undefined || row || li < 1) return undefined;
     if (before.rules.some((r) => accepts(r, n, false))) return undefined;

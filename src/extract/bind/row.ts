@@ -33,6 +33,7 @@ const CELL_UNIT = /^[ \t]*\t(万人|万元|亿元|元|万|人|名|例|对|户|%|
 
 export const row: Binder = {
   name: 'row',
+  near: true,
   bind(p, { n, prevEnd, before, listed, row }) {
     if (!before || !row || before.start < prevEnd || listed !== undefined) return undefined;
     const gap = p.text.slice(before.end, n.start);

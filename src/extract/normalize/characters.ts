@@ -50,13 +50,24 @@ export function normalize(text: string): string {
   return mapCharacters(text).text;
 }
 
-export function mapCharacters(text: string): Mapped {
+/**
+ * With `marks`, the positions of the mapped characters it marks are pushed to
+ * `marked` in the same pass (what the later repairs look for: one pass over
+ * the text rather than one per character they look for).
+ */
+export function mapCharacters(text: string, marks?: Uint8Array, marked?: number[]): Mapped {
   if (LITTLE_ENDIAN) {
     // The text's code units, mapped in place: several times faster than building a string
     // (Chinese text has a full-width comma or colon every few characters).
     const bytes = Buffer.from(text, 'utf16le');
     const units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
-    for (let i = 0; i < units.length; i++) units[i] = TABLE[units[i]!]!;
+    if (marks && marked) {
+      for (let i = 0; i < units.length; i++) {
+        const m = TABLE[units[i]!]!;
+        units[i] = m;
+        if (marks[m]) marked.push(i);
+      }
+    } else for (let i = 0; i < units.length; i++) units[i] = TABLE[units[i]!]!;
     return { text: bytes.toString('utf16le'), units };
   }
   // A big-endian machine: the same mapping, a code unit at a time.
@@ -67,6 +78,7 @@ export function mapCharacters(text: string): Mapped {
     const code = text.charCodeAt(i);
     const mapped = TABLE[code]!;
     units[i] = mapped;
+    if (marks && marked && marks[mapped]) marked.push(i);
     if (mapped !== code) {
       out += text.slice(last, i) + String.fromCharCode(mapped);
       last = i + 1;

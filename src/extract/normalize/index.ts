@@ -29,20 +29,47 @@ export type Normalized = {
 
 export { normalize } from './characters.js';
 
+/** The characters the later steps start from, marked in the character map's pass: a synonym's first character and what repair.ts looks for. */
+const SYNONYM = 1;
+const REPAIR_MARKS = new Map<string, number>([['(', 2], ['\n', 4], [' ', 8], ['\u200b', 16], ['\u200c', 16], ['\u200d', 16], ['\u2060', 16], ['\u00ad', 16]]);
+const marksOf = new WeakMap<RuleSet, Uint8Array>();
+let plainMarks: Uint8Array | undefined;
+
+function marksFor(set: RuleSet | undefined): Uint8Array {
+  if (!set) return (plainMarks ??= table([]));
+  let marks = marksOf.get(set);
+  if (!marks) marksOf.set(set, (marks = table(set.grammar.synonyms?.map(([from]) => from) ?? [])));
+  return marks;
+}
+
+function table(synonyms: string[]): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (const [c, bit] of REPAIR_MARKS) t[c.charCodeAt(0)]! |= bit;
+  for (const w of synonyms) t[w.charCodeAt(0)]! |= SYNONYM;
+  return t;
+}
+
 export function normalized(source: string, set?: RuleSet): Normalized {
-  const mapped = mapCharacters(source);
+  const marks = marksFor(set);
+  const marked: number[] = [];
+  const mapped = mapCharacters(source, marks, marked);
   let { text, units } = mapped;
   const synonyms = set?.grammar.synonyms;
   if (synonyms) {
+    // Only where a synonym's first character stands (marked in the pass above).
     let changed = false;
-    for (const { start, literal } of synonyms.trie.scan(units)) {
-      const to = synonyms.map.get(literal)!;
-      for (let i = 0; i < to.length; i++) units[start + i] = to.charCodeAt(i);
-      changed = true;
+    for (const at of marked) {
+      if (!(marks[units[at]!]! & SYNONYM)) continue;
+      for (const [from, to] of synonyms) {
+        if (!text.startsWith(from, at)) continue;
+        for (let i = 0; i < to.length; i++) units[at + i] = to.charCodeAt(i);
+        changed = true;
+        break;
+      }
     }
     if (changed) text = Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le');
   }
-  const cuts = findDeletions(text, units, set?.labelTrie);
+  const cuts = findDeletions(text, units, set?.labelTrie, marked);
   if (!cuts.length) return { text, units, source };
   return cut(text, source, cuts);
 }

@@ -17,11 +17,12 @@ import type { LiteralTrie } from '../../rules/trie.js';
 /** [start, end) pairs, in order and disjoint. */
 export type Deletions = number[];
 
-const PINYIN = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/g;
-// A break between two characters, and what a page-numbered copy puts after it (2、, 12 ).
-const BREAK = /[ \t]*\r?\n[ \t]*(?:\d{1,3}[、.]?[ \t]*)?/g;
-const DIGIT_GROUPS = /(?<![\d.])\d{1,3}(?: \d{3})+(?![\d.])/g;
-const INVISIBLE = /[\u200b\u200c\u200d\u2060\u00ad]+/g;
+// Each repair is looked for only where its first character stands (indexOf is far cheaper than a
+// regular expression over the whole text), then read with a sticky expression at that place.
+const PINYIN = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/y;
+// What a page-numbered copy puts after a break (2、, 12 ).
+const PAGE_NUMBER = /[ \t]*(?:\d{1,3}[、.]?[ \t]*)?/y;
+const DIGIT_GROUPS = /\d{1,3}(?: \d{3})+(?![\d.])/y;
 const INVISIBLE_CHAR = /[\u200b\u200c\u200d\u2060\u00ad]/;
 // What may follow a number as its unit, so that a break between them is no paragraph's end.
 const UNIT_START = /^(?:人|名|例|对|户|元|万|亿|%|‰|个)/;
@@ -33,39 +34,58 @@ const REACH = 10;
 
 const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const isBlank = (c: number) => c === 32 || c === 9 || c === 13;
 
-export function findDeletions(text: string, units: Uint16Array, labels?: LiteralTrie): Deletions {
+/**
+ * `marked`: where the characters that start a repair stand (the character map's
+ * pass marks them: normalize/index.ts); without it, every place is looked at.
+ */
+export function findDeletions(text: string, units: Uint16Array, labels?: LiteralTrie, marked?: number[]): Deletions {
   const found: Deletions = [];
   const add = (start: number, end: number) => found.push(start, end);
-  if (text.includes('(')) {
-    PINYIN.lastIndex = 0;
-    let noteEnd = -1;
-    for (let m = PINYIN.exec(text); m; m = PINYIN.exec(text)) {
-      // After a character (invisible ones aside), or after the note before it.
-      let before = m.index - 1;
+  const places = marked ?? Array.from({ length: text.length }, (_, i) => i);
+  let noteEnd = -1;
+  let groupEnd = -1;
+  for (const at of places) {
+    const c = text.charCodeAt(at);
+    if (c === 40) {
+      // ( : a pinyin note after a character (invisible ones aside), or after the note before it.
+      PINYIN.lastIndex = at;
+      const m = PINYIN.exec(text);
+      if (!m) continue;
+      let before = at - 1;
       while (before >= 0 && INVISIBLE_CHAR.test(text[before]!)) before--;
-      if (!isHan(text.charCodeAt(before)) && m.index !== noteEnd && before + 1 !== noteEnd) continue;
-      noteEnd = m.index + m[0].length;
-      add(m.index, noteEnd);
-    }
-  }
-  if (labels) {
-    BREAK.lastIndex = 0;
-    for (let m = BREAK.exec(text); m; m = BREAK.exec(text)) {
-      const end = m.index + m[0].length;
-      if (joins(text, units, m.index, end, labels)) add(m.index, end);
-    }
-  }
-  if (text.includes(' ')) {
-    DIGIT_GROUPS.lastIndex = 0;
-    for (let m = DIGIT_GROUPS.exec(text); m; m = DIGIT_GROUPS.exec(text)) {
+      if (!isHan(text.charCodeAt(before)) && at !== noteEnd && before + 1 !== noteEnd) continue;
+      noteEnd = at + m[0].length;
+      add(at, noteEnd);
+    } else if (c === 10) {
+      if (!labels) continue;
+      let from = at;
+      while (from > 0 && isBlank(text.charCodeAt(from - 1))) from--;
+      const before = text.charCodeAt(from - 1);
+      // Most lines end with a full stop: no word and no number runs on over them.
+      if (!isHan(before) && !isDigit(before)) continue;
+      PAGE_NUMBER.lastIndex = at + 1;
+      const end = at + 1 + PAGE_NUMBER.exec(text)![0].length;
+      if (joins(text, units, from, end, labels)) add(from, end);
+    } else if (c === 32) {
+      if (at < groupEnd || !isDigit(text.charCodeAt(at - 1)) || !isDigit(text.charCodeAt(at + 1))) continue;
+      // The start of the first group: one to three digits, no digit or point before.
+      let start = at - 1;
+      while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
+      if (at - start > 3 || text.charCodeAt(start - 1) === 46) continue;
+      DIGIT_GROUPS.lastIndex = start;
+      const m = DIGIT_GROUPS.exec(text);
+      if (!m) continue;
+      const end = start + m[0].length;
+      groupEnd = end;
       // A count in groups of three (5 393人): followed by a unit, so two numbers in a row are not joined.
-      if (!UNIT_START.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3).trimStart())) continue;
-      for (let i = m.index; i < m.index + m[0].length; i++) if (text.charCodeAt(i) === 32) add(i, i + 1);
+      if (!UNIT_START.test(text.slice(end, end + 3).trimStart())) continue;
+      for (let i = start; i < end; i++) if (text.charCodeAt(i) === 32) add(i, i + 1);
+    } else if (INVISIBLE_CHAR.test(text[at]!)) {
+      add(at, at + 1);
     }
   }
-  INVISIBLE.lastIndex = 0;
-  for (let m = INVISIBLE.exec(text); m; m = INVISIBLE.exec(text)) add(m.index, m.index + m[0].length);
   return sortPairs(found);
 }
 

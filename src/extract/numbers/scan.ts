@@ -189,14 +189,18 @@ const MINUS = code('-');
 const FU = code('负');
 const ZHOU = code('周');
 const SUI = code('岁');
+const NIAN = code('年');
+const DI = code('第');
 
 /**
- * Every number expression in `text` (normalised: see normalize.ts), in order.
+ * Every number expression in `text` (normalised: see normalize.ts), in order;
+ * with `passed`, the candidates that are no numbers to read (years, dates,
+ * markers) are pushed there with what they are.
  * Not numbers: years and dates, times, list and page markers (2、 (3) 1.),
  * numerals inside labels (一孩, 四术: a Chinese numeral needs a unit), parts
  * of identifiers (GZ85, S320, 20xx).
  */
-export function scanNumbers(text: string): NumberMention[] {
+export function scanNumbers(text: string, passed?: Passed[]): NumberMention[] {
   const out: NumberMention[] = [];
   SCAN.lastIndex = 0;
   for (let m = SCAN.exec(text); m; m = SCAN.exec(text)) {
@@ -208,7 +212,12 @@ export function scanNumbers(text: string): NumberMention[] {
     const numeralStart = m.index + (m[G.pct]?.length ?? 0);
     const printed = numeralOf(m);
     const numeralEnd = numeralStart + printed.length + (m[G.ap1]?.length ?? 0) + (m[G.scale]?.length ?? 0);
-    if (!accept(text, m, printed, start, numeralStart, numeralEnd, end)) continue;
+    const rejected = rejection(text, m, printed, start, numeralStart, numeralEnd, end);
+    if (rejected !== undefined) {
+      // What coverage counts: a token of its own that is no figure to read.
+      if (rejected && passed) passed.push({ start: numeralStart, end: numeralEnd, class: rejected });
+      continue;
+    }
     const r = interpret(m, printed, word > 0, start, end, numeralEnd);
     if (!r) continue;
     if (!word && signedNegative(text, m.index, r)) {
@@ -227,10 +236,14 @@ const YEAR_RUN_IN = /((?:19|20)\d{2})年(\d{1,2})月/g;
 
 /** Numbers whose digits hold a year the site ran into the text: not figures, whatever their label. */
 function markDamaged(text: string, found: NumberMention[]): NumberMention[] {
-  if (!text.includes('月')) return found;
   const years = new Set<string>();
-  YEAR_RUN_IN.lastIndex = 0;
-  for (let m = YEAR_RUN_IN.exec(text); m; m = YEAR_RUN_IN.exec(text)) if (Number(m[2]) > 12) years.add(m[1]!);
+  // A year before 年 and two digits: looked for at each 年 (indexOf), then read where it stands.
+  for (let at = text.indexOf('年'); at >= 0; at = text.indexOf('年', at + 1)) {
+    if (!isDigit(text.charCodeAt(at - 1)) || !isDigit(text.charCodeAt(at + 1)) || !isDigit(text.charCodeAt(at + 2))) continue;
+    YEAR_RUN_IN.lastIndex = Math.max(0, at - 4);
+    const m = YEAR_RUN_IN.exec(text);
+    if (m && m.index === at - 4 && Number(m[2]) > 12) years.add(m[1]!);
+  }
   if (!years.size) return found;
   for (const n of found) {
     const digits = n.digits.replace(/^-/, '');
@@ -249,12 +262,24 @@ const TENTHS: Record<string, number> = { 两: 2, 三: 3, 四: 4, 五: 5, 六: 6,
 
 /** The ratio and tenths forms in `text`, merged into the scanned numbers in order. */
 function withRatioForms(text: string, found: NumberMention[]): NumberMention[] {
-  if (!text.includes(':') && !text.includes('成')) return found;
   const extra: NumberMention[] = [];
-  RATIO_FORMS.lastIndex = 0;
-  for (let m = RATIO_FORMS.exec(text); m; m = RATIO_FORMS.exec(text)) {
-    const start = m.index;
+  // Looked for where they can stand: a colon after a digit, or 成 after a numeral (indexOf, not a pass of the expression).
+  const places: number[] = [];
+  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) if (isDigit(text.charCodeAt(at - 1)) || text.charCodeAt(at - 1) === SPACE) places.push(at);
+  for (let at = text.indexOf('成'); at >= 0; at = text.indexOf('成', at + 1)) if (TENTHS[text[at - 1]!] !== undefined) places.push(at);
+  if (!places.length) return found;
+  let taken = -1;
+  for (const place of places.sort((x, y) => x - y)) {
+    // Read in a window around the place, so that a place without a form costs a few characters, not the rest of the text.
+    const from = Math.max(taken, place - 12, 0);
+    RATIO_FORMS.lastIndex = 0;
+    const m = RATIO_FORMS.exec(text.slice(from, place + 12));
+    if (!m) continue;
+    const start = from + m.index;
     const end = start + m[0].length;
+    // What the window cut off before the form must not be part of it (1100:102 is no 100:102).
+    if (start > place || end <= place || /[\d.:零〇一二两三四五六七八九十百千万亿]/.test(text[start - 1] ?? '')) continue;
+    taken = end;
     let digits: string;
     let unit = 'ratio';
     let unitClass: UnitClass = 'ratio';
@@ -285,28 +310,41 @@ function signedNegative(text: string, at: number, r: NumberMention): boolean {
   return r.unitClass === 'rate' || r.unitClass === 'none';
 }
 
-function accept(text: string, m: Match, printed: string, start: number, numeralStart: number, numeralEnd: number, end: number): boolean {
-  if (start > 0 && LEFT_REJECT.has(text.charCodeAt(start - 1))) return false;
-  if (DIGIT_JOINERS.has(text.charCodeAt(start - 1)) && isDigit(text.charCodeAt(start - 2))) return false;
+/**
+ * What a candidate is when it is no number to read (undefined: a number): a year,
+ * a date or time, an age, a list or page marker, part of an identifier, or a
+ * piece of a longer run (not a token of its own: null).
+ */
+export type PassedClass = 'year' | 'date' | 'age' | 'marker' | 'identifier';
+export type Passed = { start: number; end: number; class: PassedClass };
+
+function rejection(text: string, m: Match, printed: string, start: number, numeralStart: number, numeralEnd: number, end: number): PassedClass | null | undefined {
+  if (start > 0 && LEFT_REJECT.has(text.charCodeAt(start - 1))) {
+    const c = text.charCodeAt(start - 1);
+    return c === DI ? 'marker' : isDigit(c) ? null : 'identifier';
+  }
+  if (DIGIT_JOINERS.has(text.charCodeAt(start - 1)) && isDigit(text.charCodeAt(start - 2))) return null;
   // A Chinese numeral cut out of a longer run (the scanner caps token length).
-  if (m[G.cn] !== undefined && RUN_CHARS.has(text.charCodeAt(start - 1))) return false;
+  if (m[G.cn] !== undefined && RUN_CHARS.has(text.charCodeAt(start - 1))) return null;
   // 10:08:49 and 2022-02-16: parts of times and dates.
   const before = text.charCodeAt(numeralStart - 1);
-  if ((before === COLON || before === MINUS) && isDigit(text.charCodeAt(numeralStart - 2))) return false;
+  if ((before === COLON || before === MINUS) && isDigit(text.charCodeAt(numeralStart - 2))) return 'date';
   const next = text.charCodeAt(numeralEnd);
-  if (isLatin(next)) return false;
-  if (!m[G.ap1] && !m[G.scale] && RUN_CHARS.has(text.charCodeAt(numeralStart + printed.length))) return false; // inside a longer run
+  if (isLatin(next)) return 'identifier';
+  if (!m[G.ap1] && !m[G.scale] && RUN_CHARS.has(text.charCodeAt(numeralStart + printed.length))) return null; // inside a longer run
   const unit = m[G.unit];
-  if ((next === COLON || next === MINUS) && isDigit(text.charCodeAt(numeralEnd + 1)) && !unit) return false;
+  if ((next === COLON || next === MINUS) && isDigit(text.charCodeAt(numeralEnd + 1)) && !unit) return 'date';
   let k = numeralEnd;
   while (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB) k++;
   const a = text.charCodeAt(k);
-  if (DATE_AFTER.has(a) || (a === ZHOU && text.charCodeAt(k + 1) === SUI)) return false;
+  if (a === NIAN) return 'year';
+  if (a === SUI || (a === ZHOU && text.charCodeAt(k + 1) === SUI)) return 'age';
+  if (DATE_AFTER.has(a)) return 'date';
   // 2、 1. (3): list and page markers.
   const ar = m[G.ar];
   if (ar !== undefined && !unit && !m[G.scale] && !m[G.pct] && ar.length <= 2 && isDigit(ar.charCodeAt(ar.length - 1))) {
     const c = text[end];
-    if (c === '、' || c === '.' || c === ')') return false;
+    if (c === '、' || c === '.' || c === ')') return 'marker';
   }
-  return true;
+  return undefined;
 }

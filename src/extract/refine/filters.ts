@@ -57,11 +57,20 @@ export function headingFilter(p: Passage, f: Figure): Drop | undefined {
 
 /** Filters by meaning: what the sentence or paragraph before a figure says it counts (其中一孩390人 under 育龄妇女 counts women, not births). */
 export function meaningFilter(p: Passage, f: Figure): Drop | undefined {
-  for (const m of p.grammar.meanings) {
+  const meanings = p.grammar.meanings;
+  for (let i = 0; i < meanings.length; i++) {
+    const m = meanings[i]!;
     if (!m.ids.has(f.id)) continue;
     const from = backTo(p.text, f.start, m.where === 'sentence' ? SENTENCE_BREAK : PARAGRAPH_BREAK, CONTEXT_WINDOW);
     const seen = p.text.slice(from, f.start);
-    if (m.re.test(seen)) return { refiner: 'meaning-filter', reason: `${m.name}: ${m.reason}`, kind: 'meaning' };
+    // The marker's last occurrence in the window, then nothing after it that undoes it: one pass
+    // over the window (a pattern anchored at its end would be tried at every place of it).
+    let last = -1;
+    m.re.lastIndex = 0;
+    for (let x = m.re.exec(seen); x; x = m.re.exec(seen)) last = x.index + x[0].length;
+    if (last < 0 || (m.within !== undefined && seen.length - last > m.within)) continue;
+    if (m.unless?.test(seen.slice(last))) continue;
+    return { refiner: 'meaning-filter', reason: `${m.name}: ${m.reason}`, kind: 'meaning' };
   }
   return undefined;
 }

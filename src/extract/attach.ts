@@ -88,8 +88,8 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
     if (!winners.length) outcomes[k] = p.taken ? 'listItem' : kindOf(p.dropKind);
     for (const winner of winners) {
       const rule = winner.rule!;
-      const figure: Figure = { id: rule.id, rule, number: winner.number, label: winner.label, start: winner.start, end: winner.end, binder: winner.binder };
-      if (winner.whole) figure.whole = winner.whole;
+      // Every field set, absent ones undefined: one shape for every figure.
+      const figure: Figure = { id: rule.id, rule, number: winner.number, label: winner.label, start: winner.start, end: winner.end, binder: winner.binder, scope: undefined, parentId: undefined, whole: winner.whole };
       let drop: Drop | undefined;
       for (const r of FIGURE_REFINERS) if ((drop = r.refine(p, figure))) break;
       if (t) {

@@ -31,8 +31,6 @@ export class Passage {
   readonly shared: Map<number, LabelMention[]>;
   /** Plan words (下一步, 明年): rare, so found once and looked up for each figure. */
   readonly plans: Hits;
-  /** Where scope words start: few, and the same for every figure. */
-  readonly scopeStarts: number[];
   /** The top-level headings, when the grammar filters by them. */
   readonly headings: Headings | undefined;
   /** A report has few headings and many figures under each: each heading is judged once. */
@@ -57,7 +55,6 @@ export class Passage {
     this.lists = listPairs(this.text, numbers, labels, this.grammar);
     this.shared = sharedPairs(this.text, numbers, labels, this.grammar);
     this.plans = hitsOf(this.text, this.grammar.rejects.sentence);
-    this.scopeStarts = this.grammar.scopeTrie ? this.grammar.scopeTrie.scan(this.units, (start) => start) : [];
     this.headings = this.grammar.rejects.heading ? listHeadings(this.text) : undefined;
   }
 }

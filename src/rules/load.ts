@@ -39,8 +39,8 @@ export type CompiledGrammar = Omit<Grammar, 'gap' | 'looseGap' | 'filters' | 'me
   others: { window: number; re: RegExp } | null;
   /** Filters by meaning, each with the ids it judges. */
   meanings: { name: string; ids: Set<string>; where: 'sentence' | 'paragraph'; re: RegExp; unless: RegExp | null; within: number | undefined; reason: string }[];
-  /** The spinners' words and what they stand for; null when there are none. */
-  synonyms: [string, string][] | null;
+  /** The spinners' words and what they stand for, and an expression that finds any of them; null when there are none. */
+  synonyms: { pairs: [string, string][]; anyRe: RegExp } | null;
   /** A change from a baseline to the figure (由上年的118.5下降到112.3); null without `fromTo`. */
   fromTo: { fromRe: RegExp; toRe: RegExp } | null;
   /** The filler of `gap`, anchored at both ends. */
@@ -193,7 +193,7 @@ function compileGrammar(g: Grammar): CompiledGrammar {
     rejects: { clause: anyOf(filters, 'clause'), sentence: anyOf(filters, 'sentence'), after: anyOf(filters, 'after'), heading: anyOf(filters, 'heading') },
     scopeTrie: g.scopes.length ? literalTrie(g.scopes) : null,
     others: others ? { window: others.window, re: new RegExp(others.words.map(escapeRegExp).join('|'), 'u') } : null,
-    synonyms: synonyms.length ? synonyms : null,
+    synonyms: synonyms.length ? { pairs: synonyms, anyRe: new RegExp(synonyms.map(([from]) => escapeRegExp(from)).join('|'), 'u') } : null,
   };
 }
 

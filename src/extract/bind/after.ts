@@ -1,5 +1,5 @@
 /** A wording right after the number names it: 4660余名妇女做了妇科检查. */
-import type { Binder } from './binding.js';
+import { binding, type Binder } from './binding.js';
 
 export const after: Binder = {
   name: 'after',
@@ -7,6 +7,6 @@ export const after: Binder = {
     const literal = p.set.afterTrie?.longestAt(p.units, n.end);
     if (!literal) return undefined;
     const label = { start: n.end, end: n.end + literal.length, literal };
-    return { binder: 'after', label, rules: p.set.afterLabels.get(literal)!, number: n, start: n.start, end: label.end, contextAt: n.start, clauseFrom: prevEnd, row: false };
+    return binding('after', label, p.set.afterLabels.get(literal)!, n, n.start, label.end, n.start, prevEnd);
   },
 };

@@ -66,7 +66,27 @@ export type Binder = {
   bind(p: Passage, at: Around): Binding | Binding[] | 'taken' | undefined;
 };
 
+/**
+ * A binding, every field set (absent ones undefined): one shape for every
+ * binding keeps the code that reads them monomorphic.
+ */
+export function binding(
+  binder: string,
+  label: LabelSpan,
+  rules: CompiledRule[],
+  number: NumberMention,
+  start: number,
+  end: number,
+  contextAt: number,
+  clauseFrom: number,
+  row = false,
+  shared = false,
+  whole: Figure | undefined = undefined,
+): Binding {
+  return { binder, label, rules, number, start, end, contextAt, clauseFrom, row, rule: undefined, shared, whole };
+}
+
 /** A binding whose figure spans from its label to its number. */
-export function labelFirst(binder: string, label: LabelSpan, rules: CompiledRule[], number: NumberMention, clauseFrom: number, row = false): Binding {
-  return { binder, label, rules, number, start: label.start, end: number.end, contextAt: label.start, clauseFrom, row };
+export function labelFirst(binder: string, label: LabelSpan, rules: CompiledRule[], number: NumberMention, clauseFrom: number, row = false, shared = false): Binding {
+  return binding(binder, label, rules, number, label.start, number.end, label.start, clauseFrom, row, shared);
 }

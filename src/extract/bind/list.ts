@@ -8,7 +8,7 @@ export const list: Binder = {
   name: 'list',
   bind(p, { k, listed, n, prevEnd }) {
     const shared = listed === undefined ? p.shared.get(k) : undefined;
-    if (shared) return shared.map((label) => ({ ...labelFirst('list', label, label.rules, n, prevEnd), shared: true }));
+    if (shared) return shared.map((label) => labelFirst('list', label, label.rules, n, prevEnd, false, true));
     if (listed === undefined) return undefined;
     // The number's place in the list belongs to an item without a label: it names something else.
     if (listed === null) return 'taken';

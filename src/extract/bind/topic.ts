@@ -8,7 +8,7 @@
 import type { CompiledRule } from '../../rules/load.js';
 import type { Passage } from '../passage.js';
 import { benefitBefore } from '../refine/topic.js';
-import type { Binder, Binding } from './binding.js';
+import { binding, type Binder } from './binding.js';
 
 // What may stand between the recipients and their money: 109人,11.75万元 · 2人累计0.24万元.
 const TO_MONEY = /^[\s,、]*(?:累计|共计|共|合计|计|金额|资金)?[\s:为]*$/u;
@@ -33,7 +33,7 @@ export const topic: Binder = {
       const benefit = benefitBefore(p, n.start);
       const amount = benefit === prev ? p.set.registry.byId.get(prev.id)?.amount : undefined;
       if (!amount) return undefined;
-      return binding(prev, n, moneyRules(p, amount), prev.label.start);
+      return binding('topic', prev.label, moneyRules(p, amount), n, prev.label.start, n.end, prev.label.start, prev.label.start);
     }
     if (n.unitClass !== 'count' || n.unit !== prev.number.unit) return undefined;
     // The first part of a breakdown needs 其中; its siblings follow it.
@@ -43,10 +43,7 @@ export const topic: Binder = {
     if (NOT_A_PART.test(part[1]!) || p.grammar.looseGap?.forbiddenRe.test(part[1]!)) return undefined;
     if (n.value > (prev.whole ?? prev).number.value) return undefined;
     const wordStart = n.start - part[1]!.length;
-    return { ...binding(prev, n, [prev.rule], wordStart), label: { start: wordStart, end: n.start, literal: part[1]! }, whole: prev.whole ?? prev };
+    const label = { start: wordStart, end: n.start, literal: part[1]! };
+    return binding('topic', label, [prev.rule], n, wordStart, n.end, wordStart, wordStart, false, false, prev.whole ?? prev);
   },
 };
-
-function binding(prev: { label: Binding['label'] }, n: Binding['number'], rules: CompiledRule[], start: number): Binding {
-  return { binder: 'topic', label: prev.label, rules, number: n, start, end: n.end, contextAt: start, clauseFrom: start, row: false };
-}

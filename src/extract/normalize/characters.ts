@@ -28,6 +28,9 @@ const MAP: Map<number, number> = (() => {
   m.set(0x3015, 0x29); // 〕
   m.set(0x3010, 0x28); // 【
   m.set(0x3011, 0x29); // 】
+  // Invisible characters (zero-width space, joiners, word joiner, soft hyphen) all become U+200B,
+  // which repair.ts deletes: one character to look for.
+  for (const c of [0x200c, 0x200d, 0x2060, 0x00ad, 0xfeff]) m.set(c, 0x200b);
   // Box-drawing verticals (│ ┃ ║) separate table cells as a tab does.
   for (const c of [0x2502, 0x2503, 0x2551, 0xff5c]) m.set(c, 0x09);
   return m;
@@ -50,24 +53,13 @@ export function normalize(text: string): string {
   return mapCharacters(text).text;
 }
 
-/**
- * With `marks`, the positions of the mapped characters it marks are pushed to
- * `marked` in the same pass (what the later repairs look for: one pass over
- * the text rather than one per character they look for).
- */
-export function mapCharacters(text: string, marks?: Uint8Array, marked?: number[]): Mapped {
+export function mapCharacters(text: string): Mapped {
   if (LITTLE_ENDIAN) {
     // The text's code units, mapped in place: several times faster than building a string
     // (Chinese text has a full-width comma or colon every few characters).
     const bytes = Buffer.from(text, 'utf16le');
     const units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
-    if (marks && marked) {
-      for (let i = 0; i < units.length; i++) {
-        const m = TABLE[units[i]!]!;
-        units[i] = m;
-        if (marks[m]) marked.push(i);
-      }
-    } else for (let i = 0; i < units.length; i++) units[i] = TABLE[units[i]!]!;
+    for (let i = 0; i < units.length; i++) units[i] = TABLE[units[i]!]!;
     return { text: bytes.toString('utf16le'), units };
   }
   // A big-endian machine: the same mapping, a code unit at a time.
@@ -78,7 +70,6 @@ export function mapCharacters(text: string, marks?: Uint8Array, marked?: number[
     const code = text.charCodeAt(i);
     const mapped = TABLE[code]!;
     units[i] = mapped;
-    if (marks && marked && marks[mapped]) marked.push(i);
     if (mapped !== code) {
       out += text.slice(last, i) + String.fromCharCode(mapped);
       last = i + 1;

@@ -29,47 +29,20 @@ export type Normalized = {
 
 export { normalize } from './characters.js';
 
-/** The characters the later steps start from, marked in the character map's pass: a synonym's first character and what repair.ts looks for. */
-const SYNONYM = 1;
-const REPAIR_MARKS = new Map<string, number>([['(', 2], ['\n', 4], [' ', 8], ['\u200b', 16], ['\u200c', 16], ['\u200d', 16], ['\u2060', 16], ['\u00ad', 16]]);
-const marksOf = new WeakMap<RuleSet, Uint8Array>();
-let plainMarks: Uint8Array | undefined;
-
-function marksFor(set: RuleSet | undefined): Uint8Array {
-  if (!set) return (plainMarks ??= table([]));
-  let marks = marksOf.get(set);
-  if (!marks) marksOf.set(set, (marks = table(set.grammar.synonyms?.map(([from]) => from) ?? [])));
-  return marks;
-}
-
-function table(synonyms: string[]): Uint8Array {
-  const t = new Uint8Array(65536);
-  for (const [c, bit] of REPAIR_MARKS) t[c.charCodeAt(0)]! |= bit;
-  for (const w of synonyms) t[w.charCodeAt(0)]! |= SYNONYM;
-  return t;
-}
-
 export function normalized(source: string, set?: RuleSet): Normalized {
-  const marks = marksFor(set);
-  const marked: number[] = [];
-  const mapped = mapCharacters(source, marks, marked);
+  const mapped = mapCharacters(source);
   let { text, units } = mapped;
   const synonyms = set?.grammar.synonyms;
-  if (synonyms) {
-    // Only where a synonym's first character stands (marked in the pass above).
-    let changed = false;
-    for (const at of marked) {
-      if (!(marks[units[at]!]! & SYNONYM)) continue;
-      for (const [from, to] of synonyms) {
-        if (!text.startsWith(from, at)) continue;
+  // Spun copies are few: one test of every synonym at once, and only then each with indexOf.
+  if (synonyms?.anyRe.test(text)) {
+    for (const [from, to] of synonyms.pairs) {
+      for (let at = text.indexOf(from); at >= 0; at = text.indexOf(from, at + from.length)) {
         for (let i = 0; i < to.length; i++) units[at + i] = to.charCodeAt(i);
-        changed = true;
-        break;
       }
     }
-    if (changed) text = Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le');
+    text = Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le');
   }
-  const cuts = findDeletions(text, units, set?.labelTrie, marked);
+  const cuts = findDeletions(text, units, set?.labelTrie);
   if (!cuts.length) return { text, units, source };
   return cut(text, source, cuts);
 }

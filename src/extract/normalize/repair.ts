@@ -10,7 +10,7 @@
  *   政策外出生800⏎人 (only where the join makes a label or a unit: a
  *   paragraph that simply ends is left alone);
  * - a space inside a digit group: 5 393人;
- * - zero-width characters and soft hyphens.
+ * - zero-width characters and soft hyphens (U+200B by the time they get here).
  */
 import type { LiteralTrie } from '../../rules/trie.js';
 
@@ -23,7 +23,7 @@ const PINYIN = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)
 // What a page-numbered copy puts after a break (2、, 12 ).
 const PAGE_NUMBER = /[ \t]*(?:\d{1,3}[、.]?[ \t]*)?/y;
 const DIGIT_GROUPS = /\d{1,3}(?: \d{3})+(?![\d.])/y;
-const INVISIBLE_CHAR = /[\u200b\u200c\u200d\u2060\u00ad]/;
+const INVISIBLE_CHAR = /\u200b/;
 // What may follow a number as its unit, so that a break between them is no paragraph's end.
 const UNIT_START = /^(?:人|名|例|对|户|元|万|亿|%|‰|个)/;
 // A list marker opening a short line: a heading, whose end is a real break.
@@ -36,56 +36,52 @@ const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isBlank = (c: number) => c === 32 || c === 9 || c === 13;
 
-/**
- * `marked`: where the characters that start a repair stand (the character map's
- * pass marks them: normalize/index.ts); without it, every place is looked at.
- */
-export function findDeletions(text: string, units: Uint16Array, labels?: LiteralTrie, marked?: number[]): Deletions {
+export function findDeletions(text: string, units: Uint16Array, labels?: LiteralTrie): Deletions {
   const found: Deletions = [];
   const add = (start: number, end: number) => found.push(start, end);
-  const places = marked ?? Array.from({ length: text.length }, (_, i) => i);
+  // Each repair is looked for at its first character with indexOf (native, a few microseconds
+  // a report), then read with a sticky expression there.
   let noteEnd = -1;
-  let groupEnd = -1;
-  for (const at of places) {
-    const c = text.charCodeAt(at);
-    if (c === 40) {
-      // ( : a pinyin note after a character (invisible ones aside), or after the note before it.
-      PINYIN.lastIndex = at;
-      const m = PINYIN.exec(text);
-      if (!m) continue;
-      let before = at - 1;
-      while (before >= 0 && INVISIBLE_CHAR.test(text[before]!)) before--;
-      if (!isHan(text.charCodeAt(before)) && at !== noteEnd && before + 1 !== noteEnd) continue;
-      noteEnd = at + m[0].length;
-      add(at, noteEnd);
-    } else if (c === 10) {
-      if (!labels) continue;
-      let from = at;
+  for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
+    PINYIN.lastIndex = at;
+    const m = PINYIN.exec(text);
+    if (!m) continue;
+    // After a character (invisible ones aside), or after the note before it.
+    let before = at - 1;
+    while (before >= 0 && INVISIBLE_CHAR.test(text[before]!)) before--;
+    if (!isHan(text.charCodeAt(before)) && at !== noteEnd && before + 1 !== noteEnd) continue;
+    noteEnd = at + m[0].length;
+    add(at, noteEnd);
+  }
+  if (labels) {
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+      let from = nl;
       while (from > 0 && isBlank(text.charCodeAt(from - 1))) from--;
       const before = text.charCodeAt(from - 1);
       // Most lines end with a full stop: no word and no number runs on over them.
       if (!isHan(before) && !isDigit(before)) continue;
-      PAGE_NUMBER.lastIndex = at + 1;
-      const end = at + 1 + PAGE_NUMBER.exec(text)![0].length;
+      PAGE_NUMBER.lastIndex = nl + 1;
+      const end = nl + 1 + PAGE_NUMBER.exec(text)![0].length;
       if (joins(text, units, from, end, labels)) add(from, end);
-    } else if (c === 32) {
-      if (at < groupEnd || !isDigit(text.charCodeAt(at - 1)) || !isDigit(text.charCodeAt(at + 1))) continue;
-      // The start of the first group: one to three digits, no digit or point before.
-      let start = at - 1;
-      while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
-      if (at - start > 3 || text.charCodeAt(start - 1) === 46) continue;
-      DIGIT_GROUPS.lastIndex = start;
-      const m = DIGIT_GROUPS.exec(text);
-      if (!m) continue;
-      const end = start + m[0].length;
-      groupEnd = end;
-      // A count in groups of three (5 393人): followed by a unit, so two numbers in a row are not joined.
-      if (!UNIT_START.test(text.slice(end, end + 3).trimStart())) continue;
-      for (let i = start; i < end; i++) if (text.charCodeAt(i) === 32) add(i, i + 1);
-    } else if (INVISIBLE_CHAR.test(text[at]!)) {
-      add(at, at + 1);
     }
   }
+  for (let sp = text.indexOf(' '); sp >= 0; sp = text.indexOf(' ', sp + 1)) {
+    if (!isDigit(text.charCodeAt(sp - 1)) || !isDigit(text.charCodeAt(sp + 1))) continue;
+    // The start of the first group: one to three digits, no digit or point before.
+    let start = sp - 1;
+    while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
+    if (sp - start > 3 || text.charCodeAt(start - 1) === 46) continue;
+    DIGIT_GROUPS.lastIndex = start;
+    const m = DIGIT_GROUPS.exec(text);
+    if (!m) continue;
+    const end = start + m[0].length;
+    sp = end;
+    // A count in groups of three (5 393人): followed by a unit, so two numbers in a row are not joined.
+    if (!UNIT_START.test(text.slice(end, end + 3).trimStart())) continue;
+    for (let i = start; i < end; i++) if (text.charCodeAt(i) === 32) add(i, i + 1);
+  }
+  // Invisible characters are all U+200B by now (characters.ts).
+  for (let at = text.indexOf('\u200b'); at >= 0; at = text.indexOf('\u200b', at + 1)) add(at, at + 1);
   return sortPairs(found);
 }
 

@@ -19,7 +19,7 @@ const AFTER_WINDOW = 12;
 
 function dropped(p: Passage, where: FilterPlace, seen: string, refiner: string): Drop {
   const f = p.grammar.filters.find((x) => x.where === where && x.re.test(seen));
-  return f ? { refiner, reason: `${f.name}: ${f.reason} («${seen}»)`, kind: f.kind } : { refiner, reason: `«${seen}»` };
+  return f ? { refiner, reason: `${f.name}: ${f.reason} («${seen}»)`, kind: f.kind } : { refiner, reason: `«${seen}»`, kind: undefined };
 }
 
 /** The clause since the previous number: in 按每户120元/年的标准发放保健费,共6.54万元 the standard belongs to 120元, not to the total after it. */

@@ -20,7 +20,7 @@ export function parent(p: Passage, f: Figure): Drop | undefined {
 
 export function onlyWithParent(_p: Passage, f: Figure): Drop | undefined {
   if (!f.rule.onlyWithParent || f.parentId) return undefined;
-  return { refiner: 'only-with-parent', reason: `${f.rule.name} names a part only right after the figure it is part of (${Object.keys(f.rule.parent ?? {}).join(', ')})` };
+  return { refiner: 'only-with-parent', reason: `${f.rule.name} names a part only right after the figure it is part of (${Object.keys(f.rule.parent ?? {}).join(', ')})`, kind: undefined };
 }
 
 function compose(record: Figure, prev: Figure | undefined, text: string): void {

@@ -46,5 +46,5 @@ export function chooseRule(p: Passage, b: Binding): Drop | undefined {
       return undefined;
     }
   }
-  return { refiner: 'rule', reason: b.rules.map((r) => refusal(r, b, p, true)).join('; ') };
+  return { refiner: 'rule', reason: b.rules.map((r) => refusal(r, b, p, true)).join('; '), kind: undefined };
 }

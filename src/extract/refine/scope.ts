@@ -3,7 +3,6 @@
  * (流动人口, 城区, 专项整治). A scope word that is part of an earlier figure's
  * own label (常住户籍人口153310人) names that figure, not a scope for what follows.
  */
-import { countAtOrBefore } from '../../util/bisect.js';
 import { SENTENCE_BREAK } from '../chars.js';
 import { backTo, CONTEXT_WINDOW, type Passage } from '../passage.js';
 import type { Drop, Figure } from './figure.js';
@@ -30,16 +29,14 @@ function carried(p: Passage, at: number): string | undefined {
 
 function scopeAt(p: Passage, at: number): string | undefined {
   const scopes = p.grammar.scopeTrie;
-  const starts = p.scopeStarts;
-  if (!scopes || !starts.length) return undefined;
+  if (!scopes) return undefined;
   const { text, units, figures } = p;
   const from = backTo(text, at, SENTENCE_BREAK, CONTEXT_WINDOW);
   let scope: string | undefined;
   // Scope words left to right, each taking the longest wording that ends by `at`, none
-  // overlapping. Only where some scope word starts (`starts`) can one be found.
+  // overlapping. Only the sentence before a figure is read (not the whole text, for a few figures).
   let next = from;
-  for (let k = countAtOrBefore(starts.length, (i) => starts[i]!, from - 1); k < starts.length && starts[k]! < at; k++) {
-    const s = starts[k]!;
+  for (let s = from; s < at; s++) {
     if (s < next) continue; // inside the word taken before
     const word = scopes.longestAt(units, s, at);
     if (!word) continue;

@@ -26,7 +26,7 @@ export function topic(p: Passage, f: Figure): Drop | undefined {
   if (f.rule.topic !== 'amount') return undefined;
   const benefit = benefitBefore(p, f.label.start);
   const amount = benefit && p.set.registry.byId.get(benefit.id)?.amount;
-  if (!amount) return { refiner: 'topic', reason: `«${f.label.literal}» names the money of a benefit, and no recipients of one are counted before it in the sentence` };
+  if (!amount) return { refiner: 'topic', reason: `«${f.label.literal}» names the money of a benefit, and no recipients of one are counted before it in the sentence`, kind: undefined };
   f.id = amount;
   return undefined;
 }

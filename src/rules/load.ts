@@ -26,7 +26,7 @@ export class RuleFileError extends Error {
 export type CompiledRule = RuleSpec & {
   family: string;
   file: string;
-  /** "births/births.first": family and the rule's name (its id unless it has one), named in every record the rule makes. */
+  /** "births.first.inPolicy": the rule's name (its id unless it has one), unique across the rule files, named in every record the rule makes. */
   name: string;
   requiresRe?: RegExp;
   forbidsRe?: RegExp;
@@ -270,7 +270,7 @@ export function loadRules(options: LoadOptions = {}): RuleSet {
       if (!registry.byId.has(r.id) && !r.id.startsWith(OTHER_PREFIX)) {
         throw new RuleFileError(shown, `rules[${i}].id`, `${r.id} is not in the indicator registry (${REGISTRY_FILE}): add it there, or use an id under ${OTHER_PREFIX}`);
       }
-      const name = `${spec.family}/${r.name ?? r.id}`;
+      const name = r.name ?? r.id;
       const taken = names.get(name);
       if (taken) throw new RuleFileError(shown, `rules[${i}]`, `another rule (${taken}) is already named ${name}: give one of them a name`);
       names.set(name, `${shown} rules[${i}]`);

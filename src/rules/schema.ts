@@ -33,7 +33,7 @@ export const RuleSchema = z.strictObject({
   /** Indicator id from the registry (patterns/indicators.json), or another id ("other.…") for figures outside it. */
   id: indicatorId,
   /**
-   * The rule's name, unique in its file: the output names it family/name. Defaults to the id;
+   * The rule's name, unique across the rule files, as the output names it. Defaults to the id;
    * a file with several rules for one id names all but one, so that inserting a rule renames none.
    */
   name: z.string().regex(/^[a-zA-Z][\w.-]*$/, 'a name is a word of letters, digits, dots and dashes').optional(),

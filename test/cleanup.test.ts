@@ -19,16 +19,23 @@ describe('breaks and page numbers inside a label or between a number and its uni
     ['a line wrapped inside a label', '全年落实避孕节\n育手术10914例', [['surgery.total', 10914, '避孕节\n育手术10914例']]],
     ['a break between a number and its unit', '全区政策外出生800\n人', [['births.outOfPolicy', 800, '政策外出生800\n人']]],
     ['a break with spaces and a page number', '全县计划生\n 12 育率为95.3%', [['rate.policyCompliance', 95.3, '计划生\n 12 育率为95.3%']]],
+    ['a sentence wrapped after a comma: its breakdown still belongs to its total', '全年落实四术620例,\n其中上环300例,结扎120例,\n人流200例', [['surgery.total', 620, '四术620例'], ['surgery.iudInsertion', 300, '上环300例'], ['surgery.sterilization', 120, '结扎120例'], ['surgery.abortion', 200, '人流200例']]],
+    ['a number broken after its decimal point', '符合政策生育率为93.\n41%,比上年', [['rate.policyCompliance', 93.41, '符合政策生育率为93.\n41%']]],
   ])('%s', (_name, text, expected) => {
     expect(figures(text)).toEqual(expected);
   });
   it.each([
     ['a paragraph that ends', '全年工作顺利完成\n出生人口1000人', [['births.total', 1000, '出生人口1000人']], 2],
+    ['a list marker after a line that ends in a number', '政策符合率96.2%\n2.出生人口1000人', [['rate.policyCompliance', 96.2, '政策符合率96.2%'], ['births.total', 1000, '出生人口1000人']], 2],
     ['a list item after a line', '全年出生1000人\n2、二孩出生300人', [['births.total', 1000, '出生1000人'], ['births.second', 300, '二孩出生300人']], 2],
     ['a line whose last character and the next one’s first make a two-character label (人⏎流 reads 人流)', '全县出生1000人\n流动人口出生12人', [['births.total', 1000, '出生1000人'], ['births.total', 12, '出生12人']], 2],
   ])('leaves %s alone', (_name, text, expected, line) => {
     expect(figures(text)).toEqual(expected);
     expect(extract(text).indicators.at(-1)!.line).toBe(line);
+  });
+  it('checks a breakdown wrapped over lines against its total', () => {
+    const r = extract('全年落实四术620例,\n其中上环300例,结扎120例,\n人流200例');
+    expect(r.checks.find((c) => c.rule === 'parts-sum')).toMatchObject({ subject: { id: 'surgery.total', value: 620 }, status: 'consistent', expected: '620' });
   });
   it('keeps a heading its own line: what follows a plan heading is still a plan', () => {
     expect(figures('四、明年工作打算\n计划生育率稳定在95%以上')).toEqual([]);

@@ -19,6 +19,10 @@ describe('not mentions', () => {
     ['a change stated before the label', '全区总出生1070人,比去年同期多出生140人', [['births.total', 140]]],
     ['a projection', '全乡共完成四术278例(指导数276例:上环77例、结扎199例)', [['surgery.sterilization', 199], ['surgery.iudInsertion', 77]]],
     ['money still to be paid', '将发放奖励扶助金共计772.6万元', [['subsidy.rewardAssistance.amount', 7726000]]],
+    ['methods in use broken down under the users', '已落实各类避孕节育措施4120人,其中:上环2030人,结扎1460人,皮埋25人', [['surgery.iudInsertion', 2030], ['surgery.sterilization', 1460], ['surgery.implant', 25]]],
+    ['methods in use after the prevalence rate', '已婚育龄妇女5200人,综合节育率88.2%,其中上环2310人,结扎1510人', [['surgery.iudInsertion', 2310], ['surgery.sterilization', 1510]]],
+    ['methods in use in a bracket', '采取各种避孕措施3092人(上环1800人,结扎1100人)', [['surgery.iudInsertion', 1800]]],
+    ['money still to be paid, the verb in the money’s wording', '奖扶对象1200人,将发放奖励金共计115.2万元', [['subsidy.rewardAssistance.amount', 1152000]]],
     ['a target list under its heading', '二、计生工作指标\n2、已婚育龄妇女综合避孕率达88%以上;\n3、出生统计准确率达95%以上', [['rate.contraceptivePrevalence', 88]]],
   ])('%s', (_name, text, absent) => {
     const found = ids(text);
@@ -35,6 +39,11 @@ describe('the same words in the sense of a result are mentions', () => {
   it.each([
     ['operations done in the period after methods in use', '其中带环347例,结扎32例,(本年度放环一孩17例,二孩结扎3例)', [['surgery.iudInsertion', 17], ['surgery.sterilization', 3]]],
     ['births in a paragraph that first counts women', '已婚育龄妇女1865人。全年共出生74人,其中一孩32人,二孩38人', [['births.first', 32], ['births.second', 38]]],
+    ['operations of the year after the married women, with no 其中', '已婚育龄妇女6812人,全年落实上环320例,结扎41例', [['surgery.iudInsertion', 320], ['surgery.sterilization', 41]]],
+    ['operations broken down under their own total', '全年落实各种避孕措施205例,其中女扎43例,上环158例', [['surgery.sterilizationFemale', 43], ['surgery.iudInsertion', 158]]],
+    ['a heading of the main targets’ achievement (实现状况)', '一、主要目标实现状况\n全镇出生302人', [['births.total', 302]]],
+    ['money already paid', '奖扶对象1200人,已发放奖励金共计115.2万元', [['subsidy.rewardAssistance.amount', 1152000]]],
+    ['married women among the migrants (a mention with its scope)', '流动人口中已婚育龄妇女2100人', [['population.marriedWomen', 2100]]],
     ['目标人群确认 (the programme’s own words for who qualifies)', '奖励扶助对象累计目标人群确认392人', [['subsidy.rewardAssistance', 392]]],
     ['a heading that reports the targets’ completion', '一、主要指标完成情况\n计划生育率为98.89%', [['rate.policyCompliance', 98.89]]],
     ['a count in a year whose digits hold no run-in year', '2023年6月,特别扶助对象72023名', [['subsidy.specialAssistance', 72023]]],

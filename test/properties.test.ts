@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { lastSentence } from './helpers/breaks.js';
 import { extract } from '../src/extract/pipeline.js';
 import { parseNumber } from '../src/extract/numbers/scan.js';
 
@@ -94,7 +95,7 @@ describe('plans named earlier in the sentence', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 10 }), (pieces) => {
         const prefix = pieces.join('');
-        const sentence = prefix.split(/[。;!?\n]/).pop()!;
+        const sentence = lastSentence(`${prefix}出生率`);
         const found = extract(`${prefix}出生率为11‰`).indicators.filter((i) => i.id === 'rate.birth');
         expect(found.length).toBe(PLAN.test(sentence) ? 0 : 1);
       }),

@@ -88,3 +88,20 @@ describe('lists that name things this tool has no label for', () => {
     );
   });
 });
+
+describe('one label and several numbers: the measure of several years or places', () => {
+  it.each([
+    ['三个年度的综合节育率分别为88.1%、89.4%和90.2%', [['rate.contraceptivePrevalence', 88.1], ['rate.contraceptivePrevalence', 89.4], ['rate.contraceptivePrevalence', 90.2]]],
+    ['两镇政策符合率分别为:东坝镇97.1%、西坝镇95.6%', [['rate.policyCompliance', 97.1], ['rate.policyCompliance', 95.6]]],
+    ['近两年出生人口分别为2011年1902人、2012年1986人', [['births.total', 1902], ['births.total', 1986]]],
+  ])('%s', (text, expected) => {
+    expect(pairs(text)).toEqual(expected);
+  });
+  it.each([
+    ['changes after 分别 and no 为', '出生率、自然增长率分别比上年下降0.2和0.3个千分点'],
+    ['changes after a single label', '出生率分别比上年下降0.21和0.3'],
+    ['numbers of different units', '出生人口分别为1902人和96.2%'],
+  ])('gives nothing for %s', (_name, text) => {
+    expect(pairs(text)).toEqual([]);
+  });
+});

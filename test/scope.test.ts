@@ -12,9 +12,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/extract/pipeline.js';
 import type { Indicator } from '../src/report.js';
+import { sentenceBreakAt } from './helpers/breaks.js';
 
 const SCOPES: string[] = JSON.parse(readFileSync(new URL('../patterns/grammar.json', import.meta.url), 'utf8')).scopes;
-const SENTENCE_BREAKS = ';。!?\n';
 const WINDOW = 300;
 
 function labelSpan(ind: Indicator): [number, number] {
@@ -25,7 +25,7 @@ function labelSpan(ind: Indicator): [number, number] {
 function expectedScope(text: string, at: number, earlier: Indicator[]): string | undefined {
   let from = Math.max(0, at - WINDOW);
   for (let i = at - 1; i >= Math.max(0, at - WINDOW); i--) {
-    if (SENTENCE_BREAKS.includes(text[i]!)) {
+    if (sentenceBreakAt(text, i)) {
       from = i + 1;
       break;
     }
@@ -53,7 +53,8 @@ function expectedScope(text: string, at: number, earlier: Indicator[]): string |
 function carriedScope(text: string, ind: Indicator, prev: Indicator | undefined): string | undefined {
   if (!prev?.scope || ind.start - prev.end > WINDOW) return undefined;
   const between = text.slice(prev.end, ind.start);
-  const stop = Math.max(between.lastIndexOf('。'), between.lastIndexOf('\n'));
+  let stop = -1;
+  for (let i = between.length - 1; i >= 0 && stop < 0; i--) if (between[i] === '。' || (between[i] === '\n' && sentenceBreakAt(text, prev.end + i))) stop = i;
   if (stop < 0) return prev.scope;
   return between.slice(stop + 1).trimStart().startsWith('其中') ? prev.scope : undefined;
 }

@@ -15,6 +15,10 @@ describe('money named by the benefit before it', () => {
     ['金额 after health-fee recipients', '发放独生子女保健费850人,发放金额10.2万元', ['subsidy.onlyChildHealthFee.amount', 102000, '发放金额10.2万元']],
     ['money right after the count', '其中城镇独保费40人,4.8万元', ['subsidy.onlyChildHealthFee.amount', 48000, '城镇独保费40人,4.8万元']],
     ['money after 累计', '特扶对象12人累计5.76万元', ['subsidy.specialAssistance.amount', 57600, '特扶对象12人累计5.76万元']],
+    ['扶助金 after special-assistance recipients', '为58名特扶对象发放扶助金27.84万元', ['subsidy.specialAssistance.amount', 278400, '发放扶助金27.84万元']],
+    ['奖励金 after reward recipients', '全年为960名奖励扶助对象发放奖励金92.16万元', ['subsidy.rewardAssistance.amount', 921600, '发放奖励金92.16万元']],
+    ['money paid to two benefits at once is the benefit money', '为1030名奖扶对象、61名特扶对象足额发放扶助资金共计128.16万元', ['subsidy.total.amount', 1281600, '扶助资金共计128.16万元']],
+    ['each benefit its own money, in a list of clauses', '奖扶对象900人,兑现资金86.4万元;特扶对象40人,兑现资金19.2万元', ['subsidy.specialAssistance.amount', 192000, '兑现资金19.2万元']],
   ])('%s', (_name, text, expected) => {
     expect(found(text)).toContainEqual(expected);
   });
@@ -22,6 +26,7 @@ describe('money named by the benefit before it', () => {
     ['no recipients before it', '全镇投入计生资金21.4万元'],
     ['recipients of a programme this tool does not read', '“少生快富”对象67户,兑现资金17.4万元'],
     ['recipients in the sentence before', '奖扶对象392人。兑现资金47.04万元'],
+    ['a reward of another kind', '兑现计生目标管理奖励金27.66万元'],
   ])('nothing when there are %s', (_name, text) => {
     expect(found(text).filter(([id]) => String(id).endsWith('.amount'))).toEqual([]);
   });

@@ -12,6 +12,7 @@
  */
 import type { RuleSet } from '../rules/load.js';
 import { BINDERS, type Around, type Binding } from './bind/index.js';
+import { after } from './bind/after.js';
 import { isRow } from './bind/row.js';
 import type { LabelMention } from './labels.js';
 import type { Normalized } from './normalize/index.js';
@@ -82,7 +83,7 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
     }
     while (li + 1 < labels.length && labels[li + 1]!.end <= n.start) li++;
     const before = li >= 0 ? labels[li] : undefined;
-    const at: Around = { k, n, prevEnd, li, before, listed: p.lists.get(k), row: before !== undefined && isRow(p.text, before.start, n) };
+    const at: Around = { k, n, prevEnd, li, before, listed: p.lists.get(k), row: before !== undefined && isRow(p.text, before, n) };
     p.dropKind = undefined;
     const winners = choose(p, at, t);
     if (!winners.length) outcomes[k] = p.taken ? 'listItem' : kindOf(p.dropKind);
@@ -141,7 +142,13 @@ function choose(p: Passage, at: Around, t: NumberTrace | undefined): Binding[] {
   p.taken = false;
   const near = at.before !== undefined && at.n.start - at.before.end <= 2 * p.grammar.maxGap;
   for (const binder of BINDERS) {
-    if (winner && !t) break;
+    // A wording as general as 共有 (a strict-gap rule) yields to a wording right after the number: 共有508人享受奖励扶助.
+    const general = winner?.rule!.strictGap === true;
+    const yields = general && binder === after;
+    if (winner && !t && !yields) {
+      if (general) continue;
+      break;
+    }
     if (binder.near && !near) continue;
     const found = binder.bind(p, at);
     if (found === undefined) continue;
@@ -154,6 +161,19 @@ function choose(p: Passage, at: Around, t: NumberTrace | undefined): Binding[] {
     const many = Array.isArray(found);
     for (let i = 0, count = many ? found.length : 1; i < count; i++) {
       const b = many ? found[i]! : found;
+      if (yields) {
+        let drop: Drop | undefined;
+        for (const r of CANDIDATE_REFINERS) if ((drop = r.refine(p, b))) break;
+        if (t) t.candidates.push(drop ? { binding: b, kept: false, drop } : { binding: b, kept: true });
+        if (!drop) {
+          if (t) {
+            const c = t.candidates.find((x) => x.binding === winner);
+            if (c) Object.assign(c, { kept: false, drop: { refiner: 'priority', reason: `«${winner!.label.literal}» is too general a wording (strictGap): the wording right after the number names it` } });
+          }
+          winner = b;
+        }
+        continue;
+      }
       if (winner && !(b.shared && winner.shared)) {
         t!.candidates.push({ binding: b, kept: false, drop: { refiner: 'priority', reason: `the ${winner.binder} binding before it was kept` } });
         continue;

@@ -38,7 +38,7 @@ export type CompiledGrammar = Omit<Grammar, 'gap' | 'looseGap' | 'filters' | 'me
   /** Words naming quantities outside the indicators, for coverage; null without `others`. */
   others: { window: number; re: RegExp } | null;
   /** Filters by meaning, each with the ids it judges. */
-  meanings: { name: string; ids: Set<string>; where: 'sentence' | 'paragraph'; re: RegExp; unless: RegExp | null; within: number | undefined; reason: string }[];
+  meanings: { name: string; ids: Set<string>; where: 'sentence' | 'paragraph'; re: RegExp | null; unless: RegExp | null; within: number | undefined; under: Set<string> | null; reason: string }[];
   /** The spinners' words and what they stand for, and an expression that finds any of them; null when there are none. */
   synonyms: { pairs: [string, string][]; anyRe: RegExp } | null;
   /** A change from a baseline to the figure (由上年的118.5下降到112.3); null without `fromTo`. */
@@ -185,7 +185,8 @@ function compileGrammar(g: Grammar): CompiledGrammar {
       name: m.name,
       ids: new Set(m.ids),
       where: m.where,
-      re: new RegExp(m.pattern, 'gu'),
+      re: m.pattern !== undefined ? new RegExp(m.pattern, 'gu') : null,
+      under: m.under ? new Set(m.under) : null,
       unless: m.unless ? new RegExp(m.unless, 'u') : null,
       within: m.within,
       reason: m.reason,

@@ -16,6 +16,8 @@ export type Registry = {
   partIds: Map<string, Set<string>>;
   /** Rate id → how it derives from counts. */
   rates: Map<string, RateDefinition>;
+  /** The id of which all of `ids` are parts in one split (the money of several benefits is the benefit money), or undefined. */
+  wholeOf(ids: string[]): string | undefined;
 };
 
 /** A problem with an entry: its index and field, and what is wrong. */
@@ -59,5 +61,9 @@ export function buildRegistry(specs: IndicatorSpec[]): Registry {
       rates.set(s.id, s.rate);
     }
   });
-  return { indicators: specs, byId, partSets, partIds, rates };
+  const wholeOf = (ids: string[]) => {
+    for (const [total, sets] of partSets) if (sets.some((set) => ids.every((id) => set.parts.includes(id)))) return total;
+    return undefined;
+  };
+  return { indicators: specs, byId, partSets, partIds, rates, wholeOf };
 }

@@ -61,7 +61,7 @@ export const RuleSchema = z.strictObject({
    * (the registry's `amount`), or is dropped when there is none.
    */
   topic: z.enum(['amount']).optional(),
-  /** Only the grammar's filler words (为, 达到 …) may stand between the label and its number, not the looser gap: for wordings as general as 共有. */
+  /** Only the grammar's filler words (为, 达到 …) may stand between the label and its number, not the looser gap, and a wording right after the number names it instead: for wordings as general as 共有. */
   strictGap: z.boolean().default(false),
   /** A part that nests under its parent only after 其中 or inside a bracket (一孩30人 in 政策外47人(一孩30人…)). */
   nested: z.boolean().default(false),
@@ -106,17 +106,23 @@ export const FilterSchema = z.strictObject({
 /**
  * A filter by meaning: figures of these ids are no mentions where `pattern` (a marker: 育龄妇女,
  * 带环) stands in the sentence or paragraph before them, and nothing of `unless` (出生, 本年) after
- * its last occurrence; `within`, when given, is how close the marker must stand.
+ * its last occurrence; `within`, when given, is how close the marker must stand. Or where they
+ * break down a figure of an id in `under`.
  */
 export const MeaningSchema = z.strictObject({
   name: z.string().min(1),
   ids: z.array(z.string().min(1)).min(1),
   where: z.enum(['sentence', 'paragraph']),
-  pattern: regexSource,
+  pattern: regexSource.optional(),
   unless: regexSource.optional(),
   within: z.number().int().positive().optional(),
+  /**
+   * Or: the figure is part of a breakdown (after 其中 or inside a bracket) of a figure of one of these
+   * ids (上环2874人 under 已落实节育措施5931人,其中: methods in use, not operations).
+   */
+  under: z.array(z.string().min(1)).min(1).optional(),
   reason: z.string().min(1),
-});
+}).refine((m) => m.pattern !== undefined || m.under !== undefined, { message: 'a meaning needs a pattern or the ids it is found under' });
 
 export const GrammarSchema = z.strictObject({
   description: z.string().optional(),

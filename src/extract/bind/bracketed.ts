@@ -27,7 +27,7 @@ export const bracketed: Binder = {
     const out: Binding[] = [];
     for (let j = li - 1; j >= 0 && li - j <= MAX_BRACKETED_LABELS && p.labels[j]!.start >= prevEnd; j--) {
       const outer = p.labels[j]!;
-      if (bindsTo(outer, n, prevEnd, p.text, p.grammar)) out.push(labelFirst('bracketed', outer, outer.rules, n, prevEnd, isRow(p.text, outer.start, n)));
+      if (bindsTo(outer, n, prevEnd, p.text, p.grammar)) out.push(labelFirst('bracketed', outer, outer.rules, n, prevEnd, isRow(p.text, outer, n)));
     }
     return out.length ? out : undefined;
   },

@@ -45,10 +45,17 @@ export function listPairs(text: string, numbers: NumberMention[], labels: LabelM
   for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) {
     while (li < labels.length && labels[li]!.end <= m.index) li++;
     const items = listBefore(text, m.index, labels, li, separators);
-    // Fewer than two is no list; more than the bound, no list this tool can trust.
-    if (!items || items.length < 2 || items.length > MAX_ITEMS || !items.some((i) => i)) continue;
     const after = m.index + m[0].length;
     while (ni < numbers.length && numbers[ni]!.start < after) ni++;
+    // One label and several numbers: the same measure of several years or places
+    // (三年的计划生育率分别为93.2%、94.6%、95.8% · 分别为:城关镇96.1%、河口乡95.2%).
+    if (items?.length === 1 && items[0] && m[0].length > 2) {
+      const each = run(text, numbers, ni, after, MAX_ITEMS, separatorRe, true);
+      if (each.length >= 2 && each.length <= MAX_ITEMS && each.every((k) => numbers[k]!.unit === numbers[each[0]!]!.unit)) for (const k of each) pairs.set(k, items[0]);
+      continue;
+    }
+    // Fewer than two is no list; more than the bound, no list this tool can trust.
+    if (!items || items.length < 2 || items.length > MAX_ITEMS || !items.some((i) => i)) continue;
     let listedNumbers = run(text, numbers, ni, after, items.length, separatorRe);
     // As many numbers as items, and no more joined on: 一孩、二孩分别为418人、295人、25人 pairs nothing.
     if (listedNumbers.length !== items.length) continue;
@@ -76,16 +83,32 @@ const SENTENCE_END = /[。;!?\n]/u;
 // A change leads a run: its numbers are the changes of the items, not their levels.
 const CHANGE = /(?:上升|下降|增加|减少|提高|降低|增长|回落|回升)(?![到至为])|同比|比上年|比去年/u;
 
-/** The numbers from index `from` joined into a list after `at` (at most one more than `limit`), as indexes. */
-function run(text: string, numbers: NumberMention[], from: number, at: number, limit: number, separatorRe: RegExp): number[] {
+// A place or year named before each number of a one-label list: 城关镇96.1% · 2009年94.6%; never a change or comparison.
+const NAME = /^(?:[\u4e00-\u9fff]{1,6}|\d{4}年)$/u;
+const NOT_A_NAME = /比|上升|下降|增|减|提高|降低|回落|回升|同期|上年|去年/u;
+
+/**
+ * The numbers from index `from` joined into a list after `at` (at most one more than `limit`), as indexes.
+ * `named`: each number may follow the name of its place or year.
+ */
+function run(text: string, numbers: NumberMention[], from: number, at: number, limit: number, separatorRe: RegExp, named = false): number[] {
   const listed: number[] = [];
   for (let k = from; k < numbers.length && listed.length <= limit; k++) {
     const prev = listed.length ? numbers[listed[listed.length - 1]!]!.end : at;
-    if (numbers[k]!.start - prev > MAX_JOIN) break;
-    if (!(listed.length ? separatorRe : SPACE_ONLY).test(text.slice(prev, numbers[k]!.start))) break;
+    if (numbers[k]!.start - prev > MAX_JOIN + (named ? 8 : 0)) break;
+    const joint = listed.length ? separatorRe : SPACE_ONLY;
+    const gap = text.slice(prev, numbers[k]!.start);
+    if (!joint.test(gap) && !(named && namedJoint(gap, joint))) break;
     listed.push(k);
   }
   return listed;
+}
+
+/** Whether `gap` is a joint and then a name: 、河口乡 · 和2010年 · :城关镇. */
+function namedJoint(gap: string, joint: RegExp): boolean {
+  if (NOT_A_NAME.test(gap)) return false;
+  for (let i = 0; i < gap.length; i++) if (NAME.test(gap.slice(i)) && joint.test(gap.slice(0, i))) return true;
+  return false;
 }
 
 /**

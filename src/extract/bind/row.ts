@@ -10,17 +10,20 @@ import { bindsTo } from './gap.js';
 
 // What may open a table row before its label: nothing, or a list marker (1、 (一) 2.).
 const ROW_OPENING = /^[ \t]*(?:(?:\d{1,2}[、.]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))[ \t]*)?$/;
+// Or a few words of the label's own cell (年末总人口, 其中:政策内), when a cell break follows the label.
+const CELL_OPENING = /^[ \t]*(?=\S)(?:其中:?)?[\u4e00-\u9fff]{0,4}$/u;
 const ROW_OPENING_MAX = 12;
 
-/** Whether a label at `labelStart` and the bare number `n` open and close one line. */
-export function isRow(text: string, labelStart: number, n: NumberMention): boolean {
+/** Whether a label and the bare number `n` open and close one line. */
+export function isRow(text: string, label: { start: number; end: number }, n: NumberMention): boolean {
   if (n.unitClass !== 'none' || n.scaled) return false;
   // The line's start, looked for only as far back as an opening can reach: on a
   // long line a search to its start for every number would cost its square.
-  let lineStart = labelStart;
-  while (lineStart > 0 && labelStart - lineStart <= ROW_OPENING_MAX && text[lineStart - 1] !== '\n') lineStart--;
+  let lineStart = label.start;
+  while (lineStart > 0 && label.start - lineStart <= ROW_OPENING_MAX && text[lineStart - 1] !== '\n') lineStart--;
   if (lineStart > 0 && text[lineStart - 1] !== '\n') return false;
-  if (!ROW_OPENING.test(text.slice(lineStart, labelStart))) return false;
+  const opening = text.slice(lineStart, label.start);
+  if (!ROW_OPENING.test(opening) && !(CELL_OPENING.test(opening) && (text[label.end] === '\t' || text[label.end] === ' '))) return false;
   let j = n.end;
   while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
   return j >= text.length || text[j] === '\n';

@@ -8,7 +8,8 @@
  * - a line break, with a page number on the next line, inside a label or
  *   between a number and its unit: 其中政⏎2、策内出生, 避孕节⏎育手术,
  *   政策外出生800⏎人 (only where the join makes a label or a unit: a
- *   paragraph that simply ends is left alone);
+ *   paragraph that simply ends is left alone), or after a decimal point: 94.⏎87%;
+ * - a line break after a comma, where a wrapped sentence runs on;
  * - a space inside a digit group: 5 393人;
  * - zero-width characters and soft hyphens (U+200B by the time they get here).
  */
@@ -58,6 +59,18 @@ export function findDeletions(text: string, units: Uint16Array, labels?: Literal
       let from = nl;
       while (from > 0 && isBlank(text.charCodeAt(from - 1))) from--;
       const before = text.charCodeAt(from - 1);
+      // A number broken after its decimal point (94.⏎87%): its digits run on.
+      if (before === 46 && isDigit(text.charCodeAt(from - 2)) && isDigit(text.charCodeAt(nl + 1))) {
+        add(from, nl + 1);
+        continue;
+      }
+      // A line that ends in a comma is wrapped, not ended (8216例,⏎其中:上环…): its sentence runs on.
+      if (before === 44 || before === 0x3001) {
+        let to = nl + 1;
+        while (to < text.length && isBlank(text.charCodeAt(to))) to++;
+        if (to < text.length && text.charCodeAt(to) !== 10) add(from, to);
+        continue;
+      }
       // Most lines end with a full stop: no word and no number runs on over them.
       if (!isHan(before) && !isDigit(before)) continue;
       PAGE_NUMBER.lastIndex = nl + 1;

@@ -62,15 +62,38 @@ export function meaningFilter(p: Passage, f: Figure): Drop | undefined {
     const m = meanings[i]!;
     if (!m.ids.has(f.id)) continue;
     const from = backTo(p.text, f.start, m.where === 'sentence' ? SENTENCE_BREAK : PARAGRAPH_BREAK, CONTEXT_WINDOW);
+    if (m.under) {
+      if (breaksDown(p, f, m.ids, m.under, from)) return { refiner: 'meaning-filter', reason: `${m.name}: ${m.reason}`, kind: 'meaning' };
+      continue;
+    }
     const seen = p.text.slice(from, f.start);
     // The marker's last occurrence in the window, then nothing after it that undoes it: one pass
     // over the window (a pattern anchored at its end would be tried at every place of it).
     let last = -1;
-    m.re.lastIndex = 0;
-    for (let x = m.re.exec(seen); x; x = m.re.exec(seen)) last = x.index + x[0].length;
+    const re = m.re!;
+    re.lastIndex = 0;
+    for (let x = re.exec(seen); x; x = re.exec(seen)) last = x.index + x[0].length;
     if (last < 0 || (m.within !== undefined && seen.length - last > m.within)) continue;
     if (m.unless?.test(seen.slice(last))) continue;
     return { refiner: 'meaning-filter', reason: `${m.name}: ${m.reason}`, kind: 'meaning' };
   }
   return undefined;
+}
+
+// What opens a breakdown: 其中, or a bracket.
+const BREAKDOWN = /其中|\(/u;
+
+/**
+ * Whether `f` breaks down a figure of an id in `under` that stands after `from` (its
+ * sentence or paragraph): the last figure before it, siblings of its own ids aside, with
+ * 其中 or a bracket between.
+ */
+function breaksDown(p: Passage, f: Figure, ids: Set<string>, under: Set<string>, from: number): boolean {
+  for (let k = p.figures.length - 1; k >= 0; k--) {
+    const g = p.figures[k]!;
+    if (g.end <= from) return false;
+    if (ids.has(g.id)) continue;
+    return under.has(g.id) && BREAKDOWN.test(p.text.slice(g.end, f.start));
+  }
+  return false;
 }

@@ -15,17 +15,42 @@ const TOPIC_WINDOW = 60;
 export function benefitBefore(p: Passage, at: number): Figure | undefined {
   for (let k = p.figures.length - 1; k >= 0; k--) {
     const f = p.figures[k]!;
-    if (at - f.end > TOPIC_WINDOW) return undefined;
-    for (let i = f.end; i < at; i++) if (BREAKS[p.text.charCodeAt(i)]! & SENTENCE_BREAK) return undefined;
+    if (!sameSentence(p, f, at)) return undefined;
     if (p.set.registry.byId.get(f.id)?.amount) return f;
   }
   return undefined;
 }
 
+/** Whether `f` ends within TOPIC_WINDOW before `at`, with no sentence break between. */
+function sameSentence(p: Passage, f: Figure, at: number): boolean {
+  if (at - f.end > TOPIC_WINDOW) return false;
+  for (let i = f.end; i < at; i++) if (BREAKS[p.text.charCodeAt(i)]! & SENTENCE_BREAK) return false;
+  return true;
+}
+
+/**
+ * The money ids of the benefits counted in a run right before `at` in its sentence
+ * (奖扶对象2156人、特扶对象412人,发放扶助资金…), nearest first; the run ends at a
+ * figure of money or of anything else.
+ */
+function amountsBefore(p: Passage, at: number): string[] {
+  const first = benefitBefore(p, at);
+  if (!first) return [];
+  const amounts = [p.set.registry.byId.get(first.id)!.amount!];
+  for (let k = p.figures.lastIndexOf(first) - 1; k >= 0; k--) {
+    const f = p.figures[k]!;
+    const amount = p.set.registry.byId.get(f.id)?.amount;
+    if (!amount || !sameSentence(p, f, at)) break;
+    if (!amounts.includes(amount)) amounts.push(amount);
+  }
+  return amounts;
+}
+
 export function topic(p: Passage, f: Figure): Drop | undefined {
   if (f.rule.topic !== 'amount') return undefined;
-  const benefit = benefitBefore(p, f.label.start);
-  const amount = benefit && p.set.registry.byId.get(benefit.id)?.amount;
+  const amounts = amountsBefore(p, f.label.start);
+  // Money paid to several benefits' recipients at once is the benefit money as a whole.
+  const amount = amounts.length > 1 ? p.set.registry.wholeOf(amounts) : amounts[0];
   if (!amount) return { refiner: 'topic', reason: `«${f.label.literal}» names the money of a benefit, and no recipients of one are counted before it in the sentence`, kind: undefined };
   f.id = amount;
   return undefined;

@@ -20,9 +20,11 @@ export const IndicatorSchema = z.object({
   printed: z.string(),
   /** 以上 → min, 以内/以下 → max. */
   bound: z.enum(['min', 'max']).optional(),
+  /** A range as printed (30-40万, 10‰-12‰): both ends, canonical; `value` is the lower end, and the figure is approximate. */
+  range: z.tuple([z.number(), z.number()]).optional(),
   /** The label wording that named the figure. */
   label: z.string(),
-  /** The rule that made the record: family#index. */
+  /** The rule that made the record, by its name in patterns/ (births.first.inPolicy). */
   rule: z.string(),
   /** Index into Report.sections. */
   section: z.number().int().nonnegative().optional(),

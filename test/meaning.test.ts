@@ -40,6 +40,7 @@ describe('the same words in the sense of a result are mentions', () => {
     ['operations done in the period after methods in use', '其中带环347例,结扎32例,(本年度放环一孩17例,二孩结扎3例)', [['surgery.iudInsertion', 17], ['surgery.sterilization', 3]]],
     ['births in a paragraph that first counts women', '已婚育龄妇女1865人。全年共出生74人,其中一孩32人,二孩38人', [['births.first', 32], ['births.second', 38]]],
     ['operations of the year after the married women, with no 其中', '已婚育龄妇女6812人,全年落实上环320例,结扎41例', [['surgery.iudInsertion', 320], ['surgery.sterilization', 41]]],
+    ['operations of the year in a bracket after the methods in use', '已落实节育措施5931人,其中上环2874人(本年度放环120例,结扎31例)', [['surgery.iudInsertion', 120], ['surgery.sterilization', 31]]],
     ['operations broken down under their own total', '全年落实各种避孕措施205例,其中女扎43例,上环158例', [['surgery.sterilizationFemale', 43], ['surgery.iudInsertion', 158]]],
     ['a heading of the main targets’ achievement (实现状况)', '一、主要目标实现状况\n全镇出生302人', [['births.total', 302]]],
     ['money already paid', '奖扶对象1200人,已发放奖励金共计115.2万元', [['subsidy.rewardAssistance.amount', 1152000]]],

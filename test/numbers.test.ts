@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseNumber, scanNumbers } from '../src/extract/numbers/scan.js';
-import { readChineseNumeral } from '../src/extract/numbers/numerals.js';
 import fc from 'fast-check';
 import { decimalValue, shiftDecimal } from '../src/extract/numbers/decimal.js';
 import { normalize } from '../src/extract/normalize/index.js';
@@ -46,6 +45,30 @@ describe('parseNumber: one expression', () => {
     ['107.5∶100', 107.5, 'ratio'],
     ['1.03个百分点', 1.03, '个百分点'],
     ['1.2亿元', 120000000, '元'],
+    // The forms of the numeral reader (test/numerals.test.ts) through the scanner's grammar.
+    ['三千零十人', 3010, '人'],
+    ['壹仟贰佰人', 1200, '人'],
+    ['2万800人', 20800, '人'],
+    ['7万2千5百人', 72500, '人'],
+    ['3千零50万元', 30500000, '元'],
+    ['5千万元', 50000000, '元'],
+    ['3千人', 3000, '人'],
+    ['3.15万亿元', 3150000000000, '元'],
+    ['50万亿', 50000000000000, undefined],
+    ['2,300万', 23000000, undefined],
+    ['.25', 0.25, undefined],
+    ['0.123456789012%', 0.123456789012, '%'],
+    ['-0.66‰', -0.66, '‰'],
+    ['负0.66', -0.66, undefined],
+    ['百分之百', 100, '%'],
+    ['三分之一', 33.33, '%', true],
+    ['四分之一', 25, '%'],
+    ['两成', 20, '%'],
+    ['三十几万元', 300000, '元', true],
+    ['100人上下', 100, '人', true],
+    ['100:102', 102, 'ratio'],
+    ['1.18:1', 118, 'ratio'],
+    ['111.85 :100', 111.85, 'ratio'],
   ];
   it.each(table)('%s → %d %s', (expr, value, unit, approximate) => {
     const r = parseNumber(expr);
@@ -63,28 +86,6 @@ describe('parseNumber: one expression', () => {
 
   it.each(['二孩', '出生', '', '12a', '四术', '2012年'])('%s is not a number', (expr) => {
     expect(parseNumber(expr)).toBeNull();
-  });
-});
-
-describe('chinese-numbers-converter, pinned', () => {
-  // Forms the converter reads correctly and we rely on.
-  it.each([
-    ['一千零八十三', '1083'],
-    ['两千', '2000'],
-    ['十五', '15'],
-    ['一万零五百', '10500'],
-    ['十二万三千四百五十六', '123456'],
-    ['九千九百九十九万', '99990000'],
-  ])('%s → %s', (n, digits) => {
-    expect(readChineseNumeral(n)?.digits).toBe(digits);
-  });
-  // Forms it gets wrong on its own, handled in numerals.ts.
-  it.each([
-    ['一亿二千万', '120000000'],
-    ['八十七点八', '87.8'],
-    ['二点零五', '2.05'],
-  ])('%s → %s (own layer)', (n, digits) => {
-    expect(readChineseNumeral(n)?.digits).toBe(digits);
   });
 });
 
@@ -192,7 +193,7 @@ describe('scanNumbers: what is a value in a sentence', () => {
       { text: '负1.2‰', value: -1.2, unit: '‰' },
       { text: '−0.3‰', value: -0.3, unit: '‰' },
     ]);
-    expect(scan('出生12-15人,负责300人')).toEqual([{ text: '300人', value: 300, unit: '人' }]);
+    expect(scan('出生12-15人,负责300人')).toEqual([{ text: '12-15人', value: 12, unit: '人' }, { text: '300人', value: 300, unit: '人' }]);
   });
   it('keeps the glued number after a page marker', () => {
     expect(scan('2、总人口316842人')).toEqual([{ text: '316842人', value: 316842, unit: '人' }]);
@@ -218,5 +219,26 @@ describe('ratio and share forms', () => {
     ['a ratio to a base other than one or a hundred', '比例为3:2'],
   ])('not %s', (_name, text) => {
     expect(read(text)).toEqual([]);
+  });
+});
+
+describe('ranges: both ends, never one alone', () => {
+  it.each([
+    ['30-40万', 300000, [300000, 400000], undefined],
+    ['100至500元', 100, [100, 500], '元'],
+    ['百分之八十到九十', 80, [80, 90], '%'],
+    ['10‰-12‰', 10, [10, 12], '‰'],
+    ['3000~5000元', 3000, [3000, 5000], '元'],
+    ['12-15人', 12, [12, 15], '人'],
+  ] as const)('%s', (expr, value, range, unit) => {
+    expect(parseNumber(expr)).toMatchObject({ value, range, approximate: true, ...(unit ? { unit } : {}) });
+  });
+  it.each([
+    ['a date', '2022-02-16'],
+    ['a change from one level to another', '由100人增加到500人'],
+    ['ends in different units', '100人至500元'],
+    ['a lower end above the upper', '500至100元'],
+  ])('not for %s', (_what, text) => {
+    expect(scanNumbers(normalize(text)).some((n) => n.range)).toBe(false);
   });
 });

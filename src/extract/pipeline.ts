@@ -122,6 +122,7 @@ function toIndicator(a: Figure, norm: Normalized, lineOf: (o: number) => number)
   if (a.scope) ind.scope = a.scope;
   ind.printed = n.digits;
   if (n.bound) ind.bound = n.bound;
+  if (n.range) ind.range = n.range;
   ind.label = text.slice(labelStart, labelEnd);
   ind.rule = a.rule.name;
   return ind;

@@ -11,7 +11,7 @@
 import { charSet } from '../chars.js';
 import { decimalValue, decimalsOf, shiftDecimal } from './decimal.js';
 import { normalize } from '../normalize/index.js';
-import { readChineseNumeral } from './numerals.js';
+import { readChineseNumeral, type Numeral } from './numerals.js';
 
 export type UnitClass = 'count' | 'money' | 'rate' | 'ratio' | 'delta' | 'none';
 
@@ -38,13 +38,19 @@ export type NumberMention = {
   bound?: 'min' | 'max';
   /** Why the digits cannot be trusted, when the host site damaged them (a year run into a count). */
   damaged?: string;
+  /** A range (30-40万, 100至500元, 百分之八十到九十): both ends, canonical; `value` is the lower end. */
+  range?: [number, number];
 };
 
 // Lengths are capped: no figure in a report has more than 15 digits or a
 // 24-character numeral, and a capped token inside a longer run is rejected by
 // its neighbours, so adversarial runs of digits or numerals cost linear time.
-const ARABIC = String.raw`\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?`;
-const CHINESE = '[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,23}(?:点[零〇一二三四五六七八九]{1,8})?';
+const ARABIC = String.raw`\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?|\.\d{1,15}`;
+// Chinese numerals, formal ones (壹仟贰佰) among them; 几 is a digit of unknown value (三十几万).
+const CN_DIGIT = '零〇○一二两三四五六七八九壹贰叁肆伍陆柒捌玖';
+const CHINESE = `[${CN_DIGIT}十拾][${CN_DIGIT}十百千万亿拾佰仟几]{0,23}(?:点[${CN_DIGIT}]{1,8})?`;
+// Arabic digits among Chinese multipliers: 3千, 2百05, 5千万, 2万800, 7万2千5百, 18万4千 (a plain 2万 or 3.8万 is a scaled number).
+const MIXED = String.raw`\d{1,4}(?:\.\d{1,8})?(?:[十百千拾佰仟]|[万亿](?=[\d${CN_DIGIT}]))[\d${CN_DIGIT}十百千万亿拾佰仟]{0,20}`;
 const COUNT_UNITS = ['人次', '人', '名', '例', '对', '户', '宗', '起', '台'];
 const UNIT = ['个百分点', '万元', '亿元', '元', ...COUNT_UNITS, '%', '‰', String.raw`:100(?!\d)`].join('|');
 
@@ -52,19 +58,19 @@ const UNIT = ['个百分点', '万元', '亿元', '元', ...COUNT_UNITS, '%', '�
 // are labels): the scanner requires one ahead, so the numerals of prose (一是, 进一步)
 // are not even candidates. On its own (parseNumber) a numeral needs none.
 const tokenSource = (numeralNeedsUnit: boolean) =>
-  `(?:(?<pct>百分之|千分之)(?<pctNum>${ARABIC}|${CHINESE})|(?<ar>${ARABIC})|(?<cn>${CHINESE})` +
+  `(?:(?<pct>百分之|千分之)(?<pctNum>${ARABIC}|${CHINESE}|百)|(?<fden>\\d{1,4}|${CHINESE})分之(?<fnum>${ARABIC}|${CHINESE})|(?<mx>${MIXED})|(?<ar>${ARABIC})|(?<cn>${CHINESE})` +
   (numeralNeedsUnit ? `(?=(?:余|多)?(?:万|亿)?(?:余|多)?[ \\t]*(?:${UNIT}))` : '') +
   `)` +
-  `(?<ap1>余|多)?(?<scale>万|亿)?(?<ap2>余|多)?` +
+  `(?<ap1>余|多)?(?<scale>万亿|万|亿)?(?<ap2>余|多)?` +
   `[ \\t]*(?<unit>${UNIT})?` +
-  `(?<post>左右|以上|以内|以下)?`;
+  `(?<post>左右|上下|以上|以内|以下)?`;
 const TOKEN_SOURCE = tokenSource(true);
 
 // Numbered groups, in the order of TOKEN_SOURCE's names: a named-group object per
 // candidate costs more than the regex itself on long reports.
 const NAMES = [...TOKEN_SOURCE.matchAll(/\(\?<(\w+)>/g)].map((m) => m[1]!);
 const numbered = (source: string) => source.replace(/\(\?<\w+>/g, '(');
-const G = Object.fromEntries(NAMES.map((n, i) => [n, i + 1])) as Record<'pct' | 'pctNum' | 'ar' | 'cn' | 'ap1' | 'scale' | 'ap2' | 'unit' | 'post', number>;
+const G = Object.fromEntries(NAMES.map((n, i) => [n, i + 1])) as Record<'pct' | 'pctNum' | 'fden' | 'fnum' | 'mx' | 'ar' | 'cn' | 'ap1' | 'scale' | 'ap2' | 'unit' | 'post', number>;
 
 // Every character in the token is in the Basic Multilingual Plane: no 'u' flag needed.
 const SCAN = new RegExp(numbered(TOKEN_SOURCE), 'g');
@@ -87,7 +93,7 @@ type Match = RegExpExecArray;
 
 /** What a scale (万, 亿) and a printed unit make of a numeral: its power of ten, canonical unit and class. */
 function unitReading(scale: string | undefined, u: string | undefined): { exponent: number; unit: string | undefined; unitClass: UnitClass } {
-  const exponent = scale === '万' ? 4 : scale === '亿' ? 8 : 0;
+  const exponent = scale === '万' ? 4 : scale === '亿' ? 8 : scale === '万亿' ? 12 : 0;
   if (u === '%' || u === '‰') return { exponent, unit: u, unitClass: 'rate' };
   if (u === '个百分点') return { exponent, unit: u, unitClass: 'delta' };
   if (u === '万元' || u === '亿元' || u === '元') return { exponent: exponent + (u === '万元' ? 4 : u === '亿元' ? 8 : 0), unit: '元', unitClass: 'money' };
@@ -111,25 +117,47 @@ export function readWithUnit(n: NumberMention, word: string): NumberMention | un
   return { ...n, value: decimalValue(n.digits, exponent), unit, unitClass, scaled: exponent > 0 };
 }
 
-/** The numeral as printed, whichever branch matched. */
+/** The numeral as printed, whichever branch matched (a fraction: 三分之一 whole). */
 function numeralOf(m: Match): string {
-  return m[G.pctNum] ?? m[G.ar] ?? m[G.cn] ?? '';
+  return m[G.pctNum] ?? m[G.mx] ?? m[G.ar] ?? m[G.cn] ?? (m[G.fnum] !== undefined ? `${m[G.fden]}分之${m[G.fnum]}` : '');
+}
+
+/** A numeral of either script, as digits: Arabic as printed, others through the numeral reader. */
+function digitsOf(numeral: string): Numeral | null {
+  if (/^[\d,.]+$/.test(numeral)) {
+    const digits = numeral.includes(',') ? numeral.replace(/,/g, '') : numeral;
+    return { digits: digits.startsWith('.') ? `0${digits}` : digits, value: Number(digits) };
+  }
+  return readChineseNumeral(numeral);
+}
+
+/** 三分之一 as a share in per cent: exact where it ends within eight places, else rounded to two and marked approximate. */
+function fraction(denominator: string, numerator: string): Numeral | null {
+  const d = digitsOf(denominator);
+  const n = digitsOf(numerator);
+  if (!d || !n || d.value === 0 || !/^\d+$/.test(d.digits) || !/^\d+$/.test(n.digits)) return null;
+  const places = 10n ** 8n;
+  const scaled = (BigInt(n.digits) * 100n * places) / BigInt(d.digits);
+  if ((BigInt(n.digits) * 100n * places) % BigInt(d.digits) === 0n) {
+    const digits = shiftDecimal(scaled.toString(), -8);
+    return { digits, value: Number(digits) };
+  }
+  const cents = (scaled + places / 200n) / (places / 100n);
+  const digits = shiftDecimal(cents.toString(), -2);
+  return { digits, value: Number(digits), approximate: true };
 }
 
 /** The mention `m` makes, or null when its numeral cannot be read; `start` to `numeralEnd` as scanNumbers found them. */
 function interpret(m: Match, printed: string, approxWord: boolean, start: number, end: number, numeralEnd: number): NumberMention | null {
-  let digits: string;
-  const pctNum = m[G.pctNum];
-  const fromChinese = m[G.ar] === undefined && !(pctNum !== undefined && isDigit(pctNum.charCodeAt(0)));
-  if (fromChinese) {
-    const read = readChineseNumeral(printed);
-    if (!read) return null;
-    digits = read.digits;
-  } else {
-    digits = printed.includes(',') ? printed.replace(/,/g, '') : printed;
-  }
   const pct = m[G.pct];
-  const { exponent, unit, unitClass } = pct ? { exponent: 0, unit: pct === '千分之' ? '‰' : '%', unitClass: 'rate' as const } : unitReading(m[G.scale], m[G.unit]);
+  const fnum = m[G.fnum];
+  // 百分之百 is a hundred per cent.
+  const read = fnum !== undefined ? fraction(m[G.fden]!, fnum) : pct && printed === '百' ? { digits: '100', value: 100 } : digitsOf(printed);
+  if (!read) return null;
+  const digits = read.digits;
+  const { exponent, unit, unitClass } = pct || fnum !== undefined ? { exponent: 0, unit: pct === '千分之' ? '‰' : '%', unitClass: 'rate' as const } : unitReading(m[G.scale], m[G.unit]);
+  // A numeral with 万 or 亿 among its multipliers is scaled, as 3.8万 is (18万4千).
+  const scaled = exponent > 0 || (m[G.ar] === undefined && /[万亿]/.test(printed));
   const post = m[G.post];
   // Every field in one literal, absent ones as undefined: one shape for every mention
   // keeps the code that reads them monomorphic (fields added later make several shapes).
@@ -142,32 +170,37 @@ function interpret(m: Match, printed: string, approxWord: boolean, start: number
     value: decimalValue(digits, exponent),
     unit,
     unitClass,
-    scaled: exponent > 0,
+    scaled,
     decimals: decimalsOf(digits),
-    approximate: Boolean(approxWord || m[G.ap1] || m[G.ap2] || post === '左右'),
+    approximate: Boolean(approxWord || m[G.ap1] || m[G.ap2] || post === '左右' || post === '上下' || read.approximate),
     bound: post === '以上' ? 'min' : post === '以内' || post === '以下' ? 'max' : undefined,
   };
 }
 
-export type ParsedNumber = { value: number; unit?: string; approximate?: boolean; decimals?: number };
+export type ParsedNumber = { value: number; unit?: string; approximate?: boolean; decimals?: number; range?: [number, number] };
 
 /**
  * Reads one number expression on its own: "3.8万" → 38000, "百分之八十七点八" →
- * { value: 87.8, unit: "%" }, "一千零八十三" → 1083. Returns null when the
- * whole expression is not a number.
+ * { value: 87.8, unit: "%" }, "一千零八十三" → 1083, "30-40万" → { value: 300000,
+ * range: [300000, 400000] }. Returns null when the whole expression is not a number.
  */
 export function parseNumber(expression: string): ParsedNumber | null {
-  const normal = normalize(expression.normalize('NFKC')).trimStart();
+  const normal = normalize(expression.normalize('NFKC')).trim();
   const word = APPROX_BEFORE.find((w) => normal.startsWith(w))?.length ?? 0;
   const m = WHOLE.exec(normal.slice(word));
-  if (!m) return null;
-  const r = interpret(m, numeralOf(m), word > 0, 0, 0, 0);
+  let r: NumberMention | null = m ? interpret(m, numeralOf(m), word > 0, 0, 0, 0) : null;
+  if (!m) {
+    // Forms read across tokens (ranges, ratios): one mention spanning the whole expression.
+    const found = scanNumbers(normal);
+    r = found.length === 1 && found[0]!.start === 0 && found[0]!.end === normal.length ? found[0]! : null;
+  }
   if (!r) return null;
   return {
     value: r.value,
     ...(r.unit !== undefined ? { unit: r.unit } : {}),
     ...(r.approximate ? { approximate: true } : {}),
     ...(r.decimals ? { decimals: r.decimals } : {}),
+    ...(r.range ? { range: r.range } : {}),
   };
 }
 
@@ -175,13 +208,15 @@ const code = (c: string) => c.charCodeAt(0);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isLatin = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 /** Characters a numeral run is made of: a token next to one is part of a longer run. */
-const RUN_CHARS = charSet('0123456789零〇一二两三四五六七八九十百千万亿');
+const RUN_CHARS = charSet('0123456789零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟');
 /** Before a number: parts of identifiers and ordinals (GZ85, 第3). */
 const LEFT_REJECT = charSet('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_第');
 /** Between a digit and a number: the rest of a decimal, a bad grouping or a fraction (1.5, 12,34, 2/3). */
 const DIGIT_JOINERS = charSet('.,/');
 /** After a number: a date, a time or an age, not a figure. */
 const DATE_AFTER = charSet('年月日号时岁');
+/** The last character of a unit: a '-' after one joins a range. */
+const UNIT_LAST = charSet('%‰人名例对户元万亿');
 const SPACE = code(' ');
 const TAB = code('\t');
 const COLON = code(':');
@@ -227,7 +262,56 @@ export function scanNumbers(text: string, passed?: Passed[]): NumberMention[] {
     }
     out.push(r);
   }
-  return markDamaged(text, withRatioForms(text, out));
+  return markDamaged(text, withRatioForms(text, withRanges(text, out)));
+}
+
+// What joins the two ends of a range: 30-40万, 100至500元, 10‰~12‰.
+const RANGE_JOIN = /^\s*(?:-|~|～|—|至|到)\s*$/u;
+// The upper end of a per-cent range written once (百分之八十到九十), read after the lower.
+const PCT_TAIL = new RegExp(`(?:-|~|至|到)(?:百分之|千分之)?(${CHINESE}|${ARABIC})`, 'y');
+
+/**
+ * Ranges, kept whole: two numbers joined by - 至 到 ~, the first bare or in the
+ * unit of the second, become one mention whose value is the lower end, marked
+ * approximate, with both ends in `range`. Never one end read alone as the figure.
+ */
+function withRanges(text: string, found: NumberMention[]): NumberMention[] {
+  let merged = false;
+  const out: NumberMention[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const a = found[i]!;
+    const b = found[i + 1];
+    if (a.unitClass === 'rate' && /^[百千]分之/.test(text.slice(a.start, a.end))) {
+      PCT_TAIL.lastIndex = a.end;
+      const t = PCT_TAIL.exec(text);
+      const high = t ? digitsOf(t[1]!) : null;
+      if (t && high && high.value >= a.value && !(b && b.start < a.end + t[0].length)) {
+        out.push({ ...a, end: a.end + t[0].length, numeralEnd: a.end + t[0].length, approximate: true, range: [a.value, high.value] });
+        merged = true;
+        continue;
+      }
+    }
+    if (!b || !RANGE_JOIN.test(text.slice(a.end, b.start)) || b.unitClass === 'delta' || b.unitClass === 'ratio') {
+      out.push(a);
+      continue;
+    }
+    // The lower end in the upper end's scale (30-40万: 30万) when it has no unit or scale of its own.
+    const bare = a.unitClass === 'none' && !a.scaled;
+    if (!bare && a.unit !== b.unit) {
+      out.push(a);
+      continue;
+    }
+    const exponent = bare && Number(b.digits) ? Math.round(Math.log10(b.value / Number(b.digits))) : 0;
+    const low = bare ? decimalValue(a.digits, exponent) : a.value;
+    if (low > b.value) {
+      out.push(a);
+      continue;
+    }
+    out.push({ ...b, start: a.start, printed: text.slice(a.start, b.numeralEnd), digits: bare ? shiftDecimal(a.digits, exponent) : a.digits, value: low, decimals: a.decimals, approximate: true, range: [low, b.value] });
+    merged = true;
+    i++;
+  }
+  return merged ? out : found;
 }
 
 // A month past December after a year: the mark of a site that ran a year into the text
@@ -306,9 +390,13 @@ function withRatioForms(text: string, found: NumberMention[]): NumberMention[] {
 function signedNegative(text: string, at: number, r: NumberMention): boolean {
   const c = text.charCodeAt(at - 1);
   if (c !== MINUS && c !== FU) return false;
-  if (isDigit(text.charCodeAt(at - 2))) return false;
+  // After a digit or a unit, '-' joins a range (12-15人, 10‰-12‰) or a date.
+  if (isDigit(text.charCodeAt(at - 2)) || UNIT_LAST.has(text.charCodeAt(at - 2))) return false;
   return r.unitClass === 'rate' || r.unitClass === 'none';
 }
+
+// After the '-' of a range, the upper end with its unit or scale: 30-40万, 12-15人.
+const RANGE_END = /^\d{1,15}(?:\.\d{1,15})?\s*(?:万|亿|人|名|例|对|户|元|%|‰)/;
 
 /**
  * What a candidate is when it is no number to read (undefined: a number): a year,
@@ -328,12 +416,13 @@ function rejection(text: string, m: Match, printed: string, start: number, numer
   if (m[G.cn] !== undefined && RUN_CHARS.has(text.charCodeAt(start - 1))) return null;
   // 10:08:49 and 2022-02-16: parts of times and dates.
   const before = text.charCodeAt(numeralStart - 1);
-  if ((before === COLON || before === MINUS) && isDigit(text.charCodeAt(numeralStart - 2))) return 'date';
+  // The upper end of a range (30-40万) has a unit or scale; a date's parts (2022-02-16) have none.
+  if ((before === COLON || (before === MINUS && !m[G.unit] && !m[G.scale])) && isDigit(text.charCodeAt(numeralStart - 2))) return 'date';
   const next = text.charCodeAt(numeralEnd);
   if (isLatin(next)) return 'identifier';
   if (!m[G.ap1] && !m[G.scale] && RUN_CHARS.has(text.charCodeAt(numeralStart + printed.length))) return null; // inside a longer run
   const unit = m[G.unit];
-  if ((next === COLON || next === MINUS) && isDigit(text.charCodeAt(numeralEnd + 1)) && !unit) return 'date';
+  if ((next === COLON || (next === MINUS && !RANGE_END.test(text.slice(numeralEnd + 1, numeralEnd + 24)))) && isDigit(text.charCodeAt(numeralEnd + 1)) && !unit) return 'date';
   let k = numeralEnd;
   while (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB) k++;
   const a = text.charCodeAt(k);

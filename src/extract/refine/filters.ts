@@ -63,7 +63,7 @@ export function meaningFilter(p: Passage, f: Figure): Drop | undefined {
     if (!m.ids.has(f.id)) continue;
     const from = backTo(p.text, f.start, m.where === 'sentence' ? SENTENCE_BREAK : PARAGRAPH_BREAK, CONTEXT_WINDOW);
     if (m.under) {
-      if (breaksDown(p, f, m.ids, m.under, from)) return { refiner: 'meaning-filter', reason: `${m.name}: ${m.reason}`, kind: 'meaning' };
+      if (breaksDown(p, f, m.ids, m.under, from, m.unless)) return { refiner: 'meaning-filter', reason: `${m.name}: ${m.reason}`, kind: 'meaning' };
       continue;
     }
     const seen = p.text.slice(from, f.start);
@@ -81,19 +81,25 @@ export function meaningFilter(p: Passage, f: Figure): Drop | undefined {
 }
 
 // What opens a breakdown: 其中, or a bracket.
-const BREAKDOWN = /其中|\(/u;
+const BREAKDOWN = /其中|\(/gu;
 
 /**
  * Whether `f` breaks down a figure of an id in `under` that stands after `from` (its
  * sentence or paragraph): the last figure before it, siblings of its own ids aside, with
- * 其中 or a bracket between.
+ * 其中 or a bracket between, and nothing of `unless` after the last of them (本年度放环17例
+ * in a bracket after the methods in use is an operation of the year).
  */
-function breaksDown(p: Passage, f: Figure, ids: Set<string>, under: Set<string>, from: number): boolean {
+function breaksDown(p: Passage, f: Figure, ids: Set<string>, under: Set<string>, from: number, unless: RegExp | null): boolean {
   for (let k = p.figures.length - 1; k >= 0; k--) {
     const g = p.figures[k]!;
     if (g.end <= from) return false;
     if (ids.has(g.id)) continue;
-    return under.has(g.id) && BREAKDOWN.test(p.text.slice(g.end, f.start));
+    if (!under.has(g.id)) return false;
+    const between = p.text.slice(g.end, f.start);
+    let opener = -1;
+    BREAKDOWN.lastIndex = 0;
+    for (let x = BREAKDOWN.exec(between); x; x = BREAKDOWN.exec(between)) opener = x.index;
+    return opener >= 0 && !unless?.test(between.slice(opener));
   }
   return false;
 }

@@ -31,6 +31,12 @@ const MAP: Map<number, number> = (() => {
   // Invisible characters (zero-width space, joiners, word joiner, soft hyphen) all become U+200B,
   // which repair.ts deletes: one character to look for.
   for (const c of [0x200c, 0x200d, 0x2060, 0x00ad, 0xfeff]) m.set(c, 0x200b);
+  // A circle for zero (二○一二): the numeral 〇.
+  m.set(0x25cb, 0x3007); // ○
+  m.set(0x25ef, 0x3007); // ◯
+  // Formal numerals that are no other word (壹仟贰佰 → 一千二百); 伍, 陆, 拾 and 肆 also write
+  // 队伍, 陆续, 拾 (pick up) and 肆意, and stay as they are: the numeral reader reads them in place.
+  for (const [formal, plain] of [['壹', '一'], ['贰', '二'], ['叁', '三'], ['柒', '七'], ['捌', '八'], ['玖', '九'], ['佰', '百'], ['仟', '千']] as const) m.set(formal.charCodeAt(0), plain.charCodeAt(0));
   // Box-drawing verticals (│ ┃ ║) separate table cells as a tab does.
   for (const c of [0x2502, 0x2503, 0x2551, 0xff5c]) m.set(c, 0x09);
   return m;

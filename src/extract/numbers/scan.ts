@@ -46,11 +46,14 @@ export type NumberMention = {
 // 24-character numeral, and a capped token inside a longer run is rejected by
 // its neighbours, so adversarial runs of digits or numerals cost linear time.
 const ARABIC = String.raw`\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,15})?|\d{1,15}(?:\.\d{1,15})?|\.\d{1,15}`;
-// Chinese numerals, formal ones (壹仟贰佰) among them; 几 is a digit of unknown value (三十几万).
-const CN_DIGIT = '零〇○一二两三四五六七八九壹贰叁肆伍陆柒捌玖';
-const CHINESE = `[${CN_DIGIT}十拾][${CN_DIGIT}十百千万亿拾佰仟几]{0,23}(?:点[${CN_DIGIT}]{1,8})?`;
+// Chinese numerals. Normalisation has made ○ 〇 and most formal numerals plain (壹仟 → 一千);
+// the formal ones that are also other words (伍, 陆, 拾, 肆) are read after a plain first digit
+// (一仟伍佰). 几 is a digit of unknown value (三十几万). The first character's class is kept
+// small: every character added to it is a place the scan must try, and it costs.
+const CN_DIGIT = '零〇一二两三四五六七八九';
+const CHINESE = `[${CN_DIGIT}十][${CN_DIGIT}十百千万亿伍陆拾肆几]{0,23}(?:点[${CN_DIGIT}]{1,8})?`;
 // Arabic digits among Chinese multipliers: 3千, 2百05, 5千万, 2万800, 7万2千5百, 18万4千 (a plain 2万 or 3.8万 is a scaled number).
-const MIXED = String.raw`\d{1,4}(?:\.\d{1,8})?(?:[十百千拾佰仟]|[万亿](?=[\d${CN_DIGIT}]))[\d${CN_DIGIT}十百千万亿拾佰仟]{0,20}`;
+const MIXED = String.raw`\d{1,4}(?:\.\d{1,8})?(?:[十百千]|[万亿](?=[\d${CN_DIGIT}]))[\d${CN_DIGIT}十百千万亿]{0,20}`;
 const COUNT_UNITS = ['人次', '人', '名', '例', '对', '户', '宗', '起', '台'];
 const UNIT = ['个百分点', '万元', '亿元', '元', ...COUNT_UNITS, '%', '‰', String.raw`:100(?!\d)`].join('|');
 
@@ -58,7 +61,7 @@ const UNIT = ['个百分点', '万元', '亿元', '元', ...COUNT_UNITS, '%', '�
 // are labels): the scanner requires one ahead, so the numerals of prose (一是, 进一步)
 // are not even candidates. On its own (parseNumber) a numeral needs none.
 const tokenSource = (numeralNeedsUnit: boolean) =>
-  `(?:(?<pct>百分之|千分之)(?<pctNum>${ARABIC}|${CHINESE}|百)|(?<fden>\\d{1,4}|${CHINESE})分之(?<fnum>${ARABIC}|${CHINESE})|(?<mx>${MIXED})|(?<ar>${ARABIC})|(?<cn>${CHINESE})` +
+  `(?:(?<pct>百分之|千分之)(?<pctNum>${ARABIC}|${CHINESE}|百)|(?<mx>${MIXED})|(?<ar>${ARABIC})|(?<cn>${CHINESE})` +
   (numeralNeedsUnit ? `(?=(?:余|多)?(?:万|亿)?(?:余|多)?[ \\t]*(?:${UNIT}))` : '') +
   `)` +
   `(?<ap1>余|多)?(?<scale>万亿|万|亿)?(?<ap2>余|多)?` +
@@ -70,7 +73,7 @@ const TOKEN_SOURCE = tokenSource(true);
 // candidate costs more than the regex itself on long reports.
 const NAMES = [...TOKEN_SOURCE.matchAll(/\(\?<(\w+)>/g)].map((m) => m[1]!);
 const numbered = (source: string) => source.replace(/\(\?<\w+>/g, '(');
-const G = Object.fromEntries(NAMES.map((n, i) => [n, i + 1])) as Record<'pct' | 'pctNum' | 'fden' | 'fnum' | 'mx' | 'ar' | 'cn' | 'ap1' | 'scale' | 'ap2' | 'unit' | 'post', number>;
+const G = Object.fromEntries(NAMES.map((n, i) => [n, i + 1])) as Record<'pct' | 'pctNum' | 'mx' | 'ar' | 'cn' | 'ap1' | 'scale' | 'ap2' | 'unit' | 'post', number>;
 
 // Every character in the token is in the Basic Multilingual Plane: no 'u' flag needed.
 const SCAN = new RegExp(numbered(TOKEN_SOURCE), 'g');
@@ -117,19 +120,23 @@ export function readWithUnit(n: NumberMention, word: string): NumberMention | un
   return { ...n, value: decimalValue(n.digits, exponent), unit, unitClass, scaled: exponent > 0 };
 }
 
-/** The numeral as printed, whichever branch matched (a fraction: 三分之一 whole). */
+/** The numeral as printed, whichever branch matched. */
 function numeralOf(m: Match): string {
-  return m[G.pctNum] ?? m[G.mx] ?? m[G.ar] ?? m[G.cn] ?? (m[G.fnum] !== undefined ? `${m[G.fden]}分之${m[G.fnum]}` : '');
+  return m[G.pctNum] ?? m[G.mx] ?? m[G.ar] ?? m[G.cn] ?? '';
 }
 
 /** A numeral of either script, as digits: Arabic as printed, others through the numeral reader. */
 function digitsOf(numeral: string): Numeral | null {
-  if (/^[\d,.]+$/.test(numeral)) {
+  const c = numeral.charCodeAt(0);
+  // Arabic digits (the token's branches never mix them with numerals but in MIXED, which holds a multiplier).
+  if ((isDigit(c) || c === 46) && !MULTIPLIER.test(numeral)) {
     const digits = numeral.includes(',') ? numeral.replace(/,/g, '') : numeral;
     return { digits: digits.startsWith('.') ? `0${digits}` : digits, value: Number(digits) };
   }
   return readChineseNumeral(numeral);
 }
+
+const MULTIPLIER = /[十百千万亿零〇]/;
 
 /** 三分之一 as a share in per cent: exact where it ends within eight places, else rounded to two and marked approximate. */
 function fraction(denominator: string, numerator: string): Numeral | null {
@@ -150,12 +157,19 @@ function fraction(denominator: string, numerator: string): Numeral | null {
 /** The mention `m` makes, or null when its numeral cannot be read; `start` to `numeralEnd` as scanNumbers found them. */
 function interpret(m: Match, printed: string, approxWord: boolean, start: number, end: number, numeralEnd: number): NumberMention | null {
   const pct = m[G.pct];
-  const fnum = m[G.fnum];
-  // 百分之百 is a hundred per cent.
-  const read = fnum !== undefined ? fraction(m[G.fden]!, fnum) : pct && printed === '百' ? { digits: '100', value: 100 } : digitsOf(printed);
-  if (!read) return null;
-  const digits = read.digits;
-  const { exponent, unit, unitClass } = pct || fnum !== undefined ? { exponent: 0, unit: pct === '千分之' ? '‰' : '%', unitClass: 'rate' as const } : unitReading(m[G.scale], m[G.unit]);
+  let digits: string;
+  let read: Numeral | null = null;
+  if (m[G.ar] !== undefined || (m[G.pctNum] !== undefined && isDigit(printed.charCodeAt(printed.length - 1)))) {
+    // Arabic digits, as printed (the common case, without the reader).
+    digits = printed.includes(',') ? printed.replace(/,/g, '') : printed;
+    if (digits.charCodeAt(0) === 46) digits = `0${digits}`;
+  } else {
+    // 百分之百 is a hundred per cent.
+    read = pct && printed === '百' ? { digits: '100', value: 100 } : readChineseNumeral(printed);
+    if (!read) return null;
+    digits = read.digits;
+  }
+  const { exponent, unit, unitClass } = pct ? { exponent: 0, unit: pct === '千分之' ? '‰' : '%', unitClass: 'rate' as const } : unitReading(m[G.scale], m[G.unit]);
   // A numeral with 万 or 亿 among its multipliers is scaled, as 3.8万 is (18万4千).
   const scaled = exponent > 0 || (m[G.ar] === undefined && /[万亿]/.test(printed));
   const post = m[G.post];
@@ -172,7 +186,7 @@ function interpret(m: Match, printed: string, approxWord: boolean, start: number
     unitClass,
     scaled,
     decimals: decimalsOf(digits),
-    approximate: Boolean(approxWord || m[G.ap1] || m[G.ap2] || post === '左右' || post === '上下' || read.approximate),
+    approximate: Boolean(approxWord || m[G.ap1] || m[G.ap2] || post === '左右' || post === '上下' || read?.approximate),
     bound: post === '以上' ? 'min' : post === '以内' || post === '以下' ? 'max' : undefined,
   };
 }
@@ -208,7 +222,7 @@ const code = (c: string) => c.charCodeAt(0);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isLatin = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 /** Characters a numeral run is made of: a token next to one is part of a longer run. */
-const RUN_CHARS = charSet('0123456789零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟');
+const RUN_CHARS = charSet('0123456789零〇一二两三四五六七八九十百千万亿伍陆拾肆');
 /** Before a number: parts of identifiers and ordinals (GZ85, 第3). */
 const LEFT_REJECT = charSet('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_第');
 /** Between a digit and a number: the rest of a decimal, a bad grouping or a fraction (1.5, 12,34, 2/3). */
@@ -266,6 +280,7 @@ export function scanNumbers(text: string, passed?: Passed[]): NumberMention[] {
 }
 
 // What joins the two ends of a range: 30-40万, 100至500元, 10‰~12‰.
+const RANGE_CHARS = charSet('-~～—至到');
 const RANGE_JOIN = /^\s*(?:-|~|～|—|至|到)\s*$/u;
 // The upper end of a per-cent range written once (百分之八十到九十), read after the lower.
 const PCT_TAIL = new RegExp(`(?:-|~|至|到)(?:百分之|千分之)?(${CHINESE}|${ARABIC})`, 'y');
@@ -276,6 +291,10 @@ const PCT_TAIL = new RegExp(`(?:-|~|至|到)(?:百分之|千分之)?(${CHINESE}|
  * approximate, with both ends in `range`. Never one end read alone as the figure.
  */
 function withRanges(text: string, found: NumberMention[]): NumberMention[] {
+  // Most texts hold no range: a look at the character after each number finds that without a copy.
+  let any = false;
+  for (let i = 0; i < found.length && !any; i++) any = RANGE_CHARS.has(text.charCodeAt(found[i]!.end)) || RANGE_CHARS.has(text.charCodeAt(found[i]!.end + 1));
+  if (!any) return found;
   let merged = false;
   const out: NumberMention[] = [];
   for (let i = 0; i < found.length; i++) {
@@ -351,7 +370,11 @@ function withRatioForms(text: string, found: NumberMention[]): NumberMention[] {
   const places: number[] = [];
   for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) if (isDigit(text.charCodeAt(at - 1)) || text.charCodeAt(at - 1) === SPACE) places.push(at);
   for (let at = text.indexOf('成'); at >= 0; at = text.indexOf('成', at + 1)) if (TENTHS[text[at - 1]!] !== undefined) places.push(at);
-  if (!places.length) return found;
+  for (let at = text.indexOf('分之'); at >= 0; at = text.indexOf('分之', at + 2)) {
+    const f = fractionAt(text, at);
+    if (f) extra.push(f);
+  }
+  if (!places.length && !extra.length) return found;
   let taken = -1;
   for (const place of places.sort((x, y) => x - y)) {
     // Read in a window around the place, so that a place without a form costs a few characters, not the rest of the text.
@@ -377,9 +400,28 @@ function withRatioForms(text: string, found: NumberMention[]): NumberMention[] {
     extra.push({ start, end, numeralEnd: end, printed: m[0], digits, value: decimalValue(digits), unit, unitClass, scaled: false, decimals: decimalsOf(digits), approximate: false, bound: undefined });
   }
   if (!extra.length) return found;
-  const all = found.concat(extra).sort((a, b) => a.start - b.start);
-  // A form overlaps nothing the token read (both halves of a ratio are rejected there), but keep the list disjoint.
+  // A form replaces what the token read of its parts (3分之2: the 3 and the 2), and the list stays disjoint.
+  const kept = found.filter((n) => !extra.some((x) => n.start < x.end && n.end > x.start));
+  const all = kept.concat(extra).sort((a, b) => a.start - b.start);
   return all.filter((x, i) => i === 0 || x.start >= all[i - 1]!.end);
+}
+
+// The numerals either side of 分之: 三分之一, 3分之2 (百分之 and 千分之 are read by the token).
+const FRACTION_LEFT = new RegExp(`(?:\\d{1,4}|${CHINESE})$`);
+const FRACTION_RIGHT = new RegExp(`(?:${ARABIC}|${CHINESE})`, 'y');
+
+/** The fraction whose 分之 stands at `at`, as a share in per cent, or undefined. */
+function fractionAt(text: string, at: number): NumberMention | undefined {
+  const left = FRACTION_LEFT.exec(text.slice(Math.max(0, at - 24), at));
+  FRACTION_RIGHT.lastIndex = at + 2;
+  const right = FRACTION_RIGHT.exec(text);
+  if (!left || !right || left[0] === '百' || left[0] === '千') return undefined;
+  const start = at - left[0].length;
+  const end = at + 2 + right[0].length;
+  if (RUN_CHARS.has(text.charCodeAt(start - 1)) || RUN_CHARS.has(text.charCodeAt(end))) return undefined;
+  const read = fraction(left[0], right[0]);
+  if (!read) return undefined;
+  return { start, end, numeralEnd: end, printed: text.slice(start, end), digits: read.digits, value: read.value, unit: '%', unitClass: 'rate', scaled: false, decimals: decimalsOf(read.digits), approximate: Boolean(read.approximate), bound: undefined };
 }
 
 /**

@@ -15,6 +15,9 @@ const MAP: Map<number, number> = (() => {
   for (let c = 0xff01; c <= 0xff5e; c++) m.set(c, c - 0xfee0);
   m.set(0x3000, 0x20); // ideographic space
   m.set(0x00a0, 0x20); // no-break space
+  // The other spaces, thin and narrow ones among them (12 345): a space.
+  for (let c = 0x2000; c <= 0x200a; c++) m.set(c, 0x20);
+  m.set(0x202f, 0x20); // narrow no-break space
   m.set(0x201c, 0x22); // “
   m.set(0x201d, 0x22); // ”
   m.set(0x201e, 0x22); // „

@@ -199,7 +199,8 @@ export type ParsedNumber = { value: number; unit?: string; approximate?: boolean
  * range: [300000, 400000] }. Returns null when the whole expression is not a number.
  */
 export function parseNumber(expression: string): ParsedNumber | null {
-  const normal = normalize(expression.normalize('NFKC')).trim();
+  // Digit groups separated by a space (12 345): the repair that joins them in a text, here on its own.
+  const normal = normalize(expression.normalize('NFKC')).trim().replace(/(?<=\d) (?=\d{3}(?!\d))/g, '');
   const word = APPROX_BEFORE.find((w) => normal.startsWith(w))?.length ?? 0;
   const m = WHOLE.exec(normal.slice(word));
   let r: NumberMention | null = m ? interpret(m, numeralOf(m), word > 0, 0, 0, 0) : null;

@@ -162,3 +162,26 @@ describe('checks of what real reports list', () => {
     expect(extract(text).checks.filter((c) => c.subject.id === 'sexRatio.atBirth')).toEqual([]);
   });
 });
+
+describe('cross-classification: policy × parity cells against both margins', () => {
+  const checksOf = (text: string) => extract(text).checks.filter((c) => c.rule === 'parts-sum').map((c) => [c.subject.id, c.subject.value, c.status]);
+  it.each([
+    ['out-of-policy births by parity, whole', '政策外出生47人(一孩30人、二孩15人、多孩2人)', [['births.outOfPolicy', 47, 'consistent']]],
+    ['out-of-policy births by parity, short of a complete split', '政策外出生47人(一孩30人、二孩12人、多孩2人)', [['births.outOfPolicy', 47, 'inconsistent']]],
+    ['in-policy births by parity, a cell missing', '政策内出生700人,其中一孩410人,二孩230人', [['births.inPolicy', 700, 'unaccounted']]],
+    ['first births by policy, above their margin', '一孩418人(政策内410人,政策外9人)', [['births.first', 418, 'inconsistent']]],
+    ['second births by policy, whole', '二孩295人(政策内230人,政策外65人)', [['births.second', 295, 'consistent']]],
+  ])('%s', (_name, text, expected) => {
+    expect(checksOf(text)).toEqual(expected);
+  });
+  it('one cell alone says nothing of its margin', () => {
+    expect(checksOf('一孩418人,其中政策内418人')).toEqual([]);
+  });
+});
+
+describe('a bracketed note after a total', () => {
+  it('does not hide the parts listed after it', () => {
+    const c = extract('全年落实四术1250例(人次),其中上环600例,结扎150例,人流500例').checks;
+    expect(c.map((x) => [x.subject.id, x.status, x.expected])).toEqual([['surgery.total', 'consistent', '1250']]);
+  });
+});

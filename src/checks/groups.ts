@@ -72,8 +72,10 @@ export function runAfter(ctx: Context, total: Ref, partIds: Set<string>): Map<st
   const group = ctx.groups.get(total.key)!;
   const parts = new Map<string, Ref>();
   let lastEnd = total.ind.end;
-  // A bracketed breakdown right after the total ends with its bracket.
-  const limit = bracketEnd(ctx.text, total.ind.end);
+  // A bracketed breakdown right after the total ends with its bracket; a note without figures (1250例(人次)) ends nothing.
+  let limit = bracketEnd(ctx.text, total.ind.end);
+  const next = group[total.at + 1];
+  if (limit !== Infinity && !(next && next.ind.start < limit)) limit = Infinity;
   for (let k = total.at + 1; k < group.length; k++) {
     const r = group[k]!;
     if (r.ind.start < total.ind.end) continue;

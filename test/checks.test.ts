@@ -185,3 +185,23 @@ describe('a bracketed note after a total', () => {
     expect(c.map((x) => [x.subject.id, x.status, x.expected])).toEqual([['surgery.total', 'consistent', '1250']]);
   });
 });
+
+describe('zeros stated in words close a split', () => {
+  const sums = (text: string) => extract(text).checks.filter((c) => c.rule === 'parts-sum').map((c) => [c.subject.id, c.status, c.arithmetic]);
+  it.each([
+    ['无多孩出生 after parities short of the total', '全年出生265人,其中一胎187人,二胎76人。无多孩出生。', [['births.total', 'inconsistent', '187 + 76 + 0 (无多孩出生) = 263 ≠ 265']]],
+    ['无多孩出生 after parities that add up', '全年出生265人,其中一胎187人,二胎78人。无多孩出生。', [['births.total', 'consistent', '187 + 78 + 0 (无多孩出生) = 265 ✓']]],
+    ['杜绝了政策外生育 after the in-policy births', '全年出生265人,政策内出生260人,杜绝了政策外生育', [['births.total', 'inconsistent', '260 + 0 (杜绝了政策外生育) = 260 ≠ 265']]],
+    ['多孩出生为零', '全年出生120人,一孩70人,二孩48人,多孩出生为零', [['births.total', 'inconsistent', '70 + 48 + 0 (多孩出生为零) = 118 ≠ 120']]],
+  ])('%s', (_name, text, expected) => {
+    expect(sums(text)).toEqual(expected);
+  });
+  it.each([
+    ['without a zero, a split short of its total is a list that may leave some out', '全年出生265人,其中一胎187人,二胎76人。', 'unaccounted'],
+    ['the name of a campaign states no zero', '开展“无政策外多孩出生”活动,全年出生265人,其中一胎187人,二胎76人', 'unaccounted'],
+    ['a zero in another paragraph is not this total’s', '全年出生265人,其中一胎187人,二胎76人。\n全乡无多孩出生', 'unaccounted'],
+    ['a zero to be reached is a target', '全年出生265人,其中一胎187人,二胎76人,力争无多孩出生', 'unaccounted'],
+  ])('%s', (_name, text, status) => {
+    expect(sums(text).map(([, s]) => s)).toEqual([status]);
+  });
+});

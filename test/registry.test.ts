@@ -84,6 +84,7 @@ describe('what the loader refuses, naming the file and field', () => {
     ['an id listed twice', 'indicators.json', (j: any) => j.indicators.push({ ...j.indicators[0] }), /indicators\.json: indicators\[\d+\]\.id: population\.total is listed twice/],
     ['a rate over an unknown denominator', 'indicators.json', (j: any) => (j.indicators.find((i: any) => i.id === 'rate.first').rate.denominator = 'births.all'), /rate\.denominator: births\.all is not an indicator/],
     ['a piece defined again in a rule file', 'births.json', (j: any) => (j.pieces = { FIRST: '一孩' }), /births\.json: pieces\.FIRST: \{FIRST\} is already defined in pieces\.json/],
+    ['a zero stated in words of an id the registry lacks', 'grammar.json', (j: any) => (j.zeros[0].id = 'births.none'), /grammar\.json: zeros\[0\]\.id: births\.none is not in the indicator registry/],
     ['two rules of one name', 'births.json', (j: any) => (j.rules[1].name = 'births.total'), /births\.json: rules\[1\]: another rule .* is already named births\.total/],
   ])('%s', (_what, file, edit, message) => {
     const dir = edited(file, edit);

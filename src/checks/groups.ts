@@ -8,6 +8,7 @@ import { countAtOrBefore } from '../util/bisect.js';
 import { BREAKS, FULL_STOP, LINE_BREAK, SEMICOLON } from '../extract/chars.js';
 import type { Indicator } from '../report.js';
 import type { Registry } from '../rules/registry.js';
+import type { Zero } from '../extract/zeros.js';
 
 /** A figure and its index in Report.indicators; `at` is its position within its group, `key` names the group. */
 export type Ref = { ind: Indicator; index: number; at: number; key: string };
@@ -24,6 +25,8 @@ function breaksIn(text: string, from: number, to: number): number {
 
 export type Context = {
   text: string;
+  /** Zeros the text states in words (extract/zeros.ts), in text order. */
+  zeros: Zero[];
   registry: Registry;
   /** The ids that open a list of parts (the registry's totals). */
   totals: ReadonlyMap<string, unknown>;
@@ -38,7 +41,7 @@ function groupKey(ind: Indicator): string {
   return `${ind.section ?? 0}|${ind.scope ?? ''}`;
 }
 
-export function buildContext(indicators: Indicator[], text: string, registry: Registry): Context {
+export function buildContext(indicators: Indicator[], text: string, registry: Registry, zeros: Zero[] = []): Context {
   const groups = new Map<string, Ref[]>();
   const byId = new Map<string, Map<string, Ref[]>>();
   const refs: Ref[] = [];
@@ -64,7 +67,7 @@ export function buildContext(indicators: Indicator[], text: string, registry: Re
     ids.set(ind.id, same);
     byId.set(key, ids);
   }
-  return { text, registry, totals: registry.partSets, groups, refs, byId };
+  return { text, zeros, registry, totals: registry.partSets, groups, refs, byId };
 }
 
 /** The figures after `total` that may be its parts: same group, same paragraph, close together, before the next total. */
@@ -148,3 +151,18 @@ export function nearest(ctx: Context, like: Ref, id: string, at: number): Ref | 
   const { list, upTo } = located(ctx, like, id, at);
   return list[upTo - 1] ?? list[upTo];
 }
+
+/** The zeros stated in words for `ids` in the paragraph of `total`, after its start: 全年出生265人,一孩187人,二孩76人。无多孩出生. */
+export function zerosFor(ctx: Context, total: Ref, ids: string[]): Zero[] {
+  if (!ctx.zeros.length || !ids.length) return [];
+  const out: Zero[] = [];
+  const end = ctx.text.indexOf('\n', total.ind.end);
+  const limit = Math.min(end < 0 ? ctx.text.length : end, total.ind.end + ZERO_REACH);
+  for (const z of ctx.zeros) {
+    if (z.start < total.ind.start || z.start >= limit) continue;
+    if (ids.includes(z.id) && !out.some((o) => o.id === z.id)) out.push(z);
+  }
+  return out;
+}
+// How far after its total a zero stated in words may stand.
+const ZERO_REACH = 200;

@@ -5,13 +5,17 @@
 import { sortShort } from '../util/order.js';
 import type { Check, Indicator } from '../report.js';
 import type { Registry } from '../rules/registry.js';
+import type { Zero } from '../extract/zeros.js';
 import { buildContext, type Ref } from './groups.js';
 import { rateCheck } from './rates.js';
 import { breakdownChecks, partsChecks } from './sums.js';
 
-/** `text`: the normalised text the indicators' offsets point into; `registry`: the parts and rates to check. */
-export function runChecks(indicators: Indicator[], text: string, registry: Registry): Check[] {
-  const ctx = buildContext(indicators, text, registry);
+/**
+ * `text`: the normalised text the indicators' offsets point into; `registry`: the parts and rates
+ * to check; `zeros`: the parts the text states to be none (无多孩出生), which close a split.
+ */
+export function runChecks(indicators: Indicator[], text: string, registry: Registry, zeros: Zero[] = []): Check[] {
+  const ctx = buildContext(indicators, text, registry, zeros);
   const out: Check[] = [];
   for (const group of ctx.groups.values()) {
     for (const ref of group) {

@@ -6,7 +6,8 @@
 import type { Check, Indicator } from '../report.js';
 import type { PartSet } from '../rules/schema.js';
 import { sortShort } from '../util/order.js';
-import { runAfter, runBefore, type Context, type Ref } from './groups.js';
+import { runAfter, runBefore, zerosFor, type Context, type Ref } from './groups.js';
+import type { Zero } from '../extract/zeros.js';
 
 const byIndex = (a: Ref, b: Ref) => a.index - b.index;
 
@@ -42,11 +43,14 @@ export function partsChecks(ctx: Context, total: Ref): Check[] {
     }
     sortShort(present, byIndex);
     if (set.unlessPresent?.some((id) => run.has(id))) continue;
-    if (set.exhaustive && present.length < 2 && set.parts.length > 1 && present.length < set.parts.length) {
+    // Parts stated to be none (无多孩出生) count, as 0, in a split that is whole by its own words.
+    const zeros = set.exhaustive ? zerosFor(ctx, total, set.parts.filter((id) => !run.has(id))) : [];
+    const count = present.length + zeros.length;
+    if (set.exhaustive && count < 2 && set.parts.length > 1 && count < set.parts.length) {
       // One part alone says little about a split; still catch it exceeding the total.
       if (present[0]!.ind.value <= total.ind.value) continue;
     }
-    out.push(judgeSum(total, present, set));
+    out.push(judgeSum(total, present, set, zeros));
   }
   return out;
 }
@@ -75,7 +79,7 @@ export function breakdownChecks(ctx: Context): Check[] {
   return out;
 }
 
-function judgeSum(total: Ref, parts: Ref[], set: PartSet): Check {
+function judgeSum(total: Ref, parts: Ref[], set: PartSet, zeros: Zero[] = []): Check {
   const t = total.ind;
   // Summed in the parts' order, the total's slack first, as the message shows them.
   let sum = 0;
@@ -93,7 +97,8 @@ function judgeSum(total: Ref, parts: Ref[], set: PartSet): Check {
   }
   let terms = '';
   for (const r of parts) terms += (terms ? ' + ' : '') + (scaled ? r.ind.printed : String(r.ind.value));
-  const complete = set.exhaustive && parts.length === set.parts.length;
+  for (const z of zeros) terms += `${terms ? ' + ' : ''}0 (${z.text})`;
+  const complete = set.exhaustive && parts.length + zeros.length === set.parts.length;
   const sumShown = scaled ? trim(sum / (t.value / Number(t.printed))) : String(sum);
   const totalShown = scaled ? t.printed : String(t.value);
   const diff = t.value - sum;

@@ -15,6 +15,7 @@ import { coverageOf } from './coverage.js';
 import { sectionAt, sectionStarts, sectionsOf, type SectionInfo } from './sections.js';
 import { defaultRules, type RuleSet } from '../rules/load.js';
 import { plausibility } from '../checks/plausibility.js';
+import { zerosOf } from './zeros.js';
 
 export type ExtractOptions = {
   /** The path to report as `source`; "-" for standard input. */
@@ -38,7 +39,7 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   const traces: NumberTrace[] | undefined = options.explain ? [] : undefined;
   const { indicators, coverage } = indicatorsOf(norm, set, sections, traces);
   // The checks read the normalised text at the figures' positions in it; then every offset is the source's.
-  const checks = runChecks(indicators, norm.text, set.registry);
+  const checks = runChecks(indicators, norm.text, set.registry, zerosOf(norm.text, set));
   toSourceOffsets(norm, indicators, sections);
   // Pushed, not spread: this runs once per report, and spreads cost microseconds in V8.
   const warnings = options.warnings ? options.warnings.slice() : [];

@@ -34,7 +34,10 @@ export type CompiledRule = RuleSpec & {
 
 export type FilterPlace = Grammar['filters'][number]['where'];
 
-export type CompiledGrammar = Omit<Grammar, 'gap' | 'looseGap' | 'filters' | 'meanings' | 'respectively' | 'fromTo' | 'synonyms' | 'others'> & {
+export type CompiledGrammar = Omit<Grammar, 'gap' | 'looseGap' | 'filters' | 'meanings' | 'respectively' | 'fromTo' | 'synonyms' | 'others' | 'zeros' | 'zerosUnless'> & {
+  /** Zeros stated in words, each expression (global) with the id it makes 0; `unless` after the words undoes them. */
+  zeros: { re: RegExp; id: string }[];
+  zerosUnless: RegExp | null;
   /** Words naming quantities outside the indicators, for coverage; null without `others`. */
   others: { window: number; re: RegExp } | null;
   /** Filters by meaning, each with the ids it judges. */
@@ -162,7 +165,7 @@ function gapTest(filler: RegExp, loose: CompiledGrammar['looseGap']): (gap: stri
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function compileGrammar(g: Grammar): CompiledGrammar {
-  const { gap, looseGap, filters, meanings, respectively, fromTo, synonyms, others, ...rest } = g;
+  const { gap, looseGap, filters, meanings, respectively, fromTo, synonyms, others, zeros, zerosUnless, ...rest } = g;
   const gapRe = new RegExp(`^(?:${gap})$`, 'u');
   const loose = looseGap ? compileLooseGap(gap, looseGap) : null;
   return {
@@ -194,6 +197,8 @@ function compileGrammar(g: Grammar): CompiledGrammar {
     rejects: { clause: anyOf(filters, 'clause'), sentence: anyOf(filters, 'sentence'), after: anyOf(filters, 'after'), heading: anyOf(filters, 'heading') },
     scopeTrie: g.scopes.length ? literalTrie(g.scopes) : null,
     others: others ? { window: others.window, re: new RegExp(others.words.map(escapeRegExp).join('|'), 'u') } : null,
+    zeros: zeros.map((z) => ({ re: new RegExp(z.pattern, 'gu'), id: z.id })),
+    zerosUnless: zerosUnless ? new RegExp(zerosUnless, 'u') : null,
     synonyms: synonyms.length ? { pairs: synonyms, anyRe: new RegExp(synonyms.map(([from]) => escapeRegExp(from)).join('|'), 'u') } : null,
   };
 }
@@ -254,6 +259,9 @@ export function loadRules(options: LoadOptions = {}): RuleSet {
   const grammar = compileGrammar(validate(GrammarSchema, readJson(grammarFile, show(grammarFile)), show(grammarFile)));
   const dirs = [baseDir, ...(options.extraDirs ?? [])];
   const registry = loadRegistry(dirs, show, baseDir);
+  grammar.zeros.forEach((z, i) => {
+    if (!registry.byId.has(z.id)) throw new RuleFileError(show(grammarFile), `zeros[${i}].id`, `${z.id} is not in the indicator registry (${REGISTRY_FILE})`);
+  });
   const shared = loadPieces(dirs, show);
   const files = dirs.flatMap(ruleFilesIn);
   const names = new Map<string, string>();

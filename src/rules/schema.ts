@@ -180,6 +180,15 @@ export const GrammarSchema = z.strictObject({
   synonyms: z
     .array(z.tuple([z.string().min(1), z.string().min(1)]).refine(([a, b]) => a.length === b.length, { message: 'a synonym must have the length of the word it stands for' }))
     .default([]),
+  /**
+   * Zeros stated in words (无多孩出生, 杜绝了政策外生育, 多孩为零): no figure of their own, but a
+   * part that is 0 closes a split in the checks. `unless`: what after the words makes them a name
+   * (无政策外多孩出生”活动 is a campaign).
+   */
+  zeros: z
+    .array(z.strictObject({ pattern: regexSource, id: indicatorId }))
+    .default([]),
+  zerosUnless: regexSource.optional(),
   examples: z.array(z.strictObject({ text: z.string().min(1), expect: z.array(z.tuple([z.string(), z.number()])) })).default([]),
 });
 

@@ -205,3 +205,36 @@ describe('zeros stated in words close a split', () => {
     expect(sums(text).map(([, s]) => s)).toEqual([status]);
   });
 });
+
+describe('rates from rates: natural increase = birth rate − death rate', () => {
+  const diff = (text: string) => extract(text).checks.filter((c) => c.rule === 'difference-of-rates').map((c) => [c.status, c.arithmetic]);
+  it.each([
+    ['at the printed precision', '人口出生率7.23‰,死亡率5.71‰,自然增长率1.52‰', [['consistent', '7.23 − 5.71 = 1.52 ≈ 1.52 ✓']]],
+    ['within rounding of each', '出生率11.2‰,死亡率6.14‰,自然增长率5.1‰', [['consistent', '11.2 − 6.14 = 5.06 ≈ 5.1 ✓']]],
+    ['below zero', '出生率10.05‰,死亡率10.30‰,自然增长率-0.25‰', [['consistent', '10.05 − 10.30 = -0.25 ≈ -0.25 ✓']]],
+    ['in a list with 分别', '出生率、死亡率、自然增长率分别为11.2‰、6.1‰、5.1‰', [['consistent', '11.2 − 6.1 = 5.1 ≈ 5.1 ✓']]],
+    ['a difference that cannot hold', '人口出生率11.2‰,死亡率6.1‰,自然增长率5.8‰', [['inconsistent', '11.2 − 6.1 = 5.1 ≠ 5.8']]],
+  ])('%s', (_name, text, expected) => {
+    expect(diff(text)).toEqual(expected);
+  });
+  it.each([
+    ['without a death rate', '人口出生率11.2‰,自然增长率5.8‰'],
+    ['with the death rate in another paragraph', '人口出生率11.2‰,自然增长率5.8‰\n死亡率6.1‰'],
+    ['an infant mortality rate is no death rate', '人口出生率11.2‰,婴儿死亡率6.1‰,自然增长率5.8‰'],
+  ])('no check %s', (_name, text) => {
+    expect(diff(text)).toEqual([]);
+  });
+});
+
+describe('GRIM: what the messages say of a count the report does not state', () => {
+  it('speaks of the implied count as implied', () => {
+    const c = extract('全县出生5124人,符合政策生育率为94.87%').checks.find((x) => x.subject.id === 'rate.policyCompliance')!;
+    expect(c.status).toBe('consistent');
+    expect(c.message).toBe('94.87% of the stated 5124 implies 4861 in-policy births, a whole number, so the rate can be exact (GRIM test); the report does not state that count.');
+  });
+  it('names the nearest whole counts when none gives the rate', () => {
+    const c = extract('全镇出生126人,计划生育率96.05%').checks.find((x) => x.subject.id === 'rate.policyCompliance')!;
+    expect(c.status).toBe('inconsistent');
+    expect(c.message).toBe('No whole number of in-policy births out of the stated 126 gives 96.05%: the nearest whole counts give 96.03 and 96.83 (GRIM test), so the rate or the total is wrong.');
+  });
+});

@@ -77,7 +77,7 @@ describe('refiners: which one dropped a candidate, and why', () => {
   });
 
   it('a change and a list item without a label are said to be what they are', () => {
-    const outcomes = explain('计划生育率比上年上升1.03个百分点;出生率、死亡率、自然增长率分别为11.2‰、6.1‰、5.1‰').map((e: Explained) => [e.number, e.outcome]);
+    const outcomes = explain('计划生育率比上年上升1.03个百分点;出生率、机械增长率、自然增长率分别为11.2‰、6.1‰、5.1‰').map((e: Explained) => [e.number, e.outcome]);
     expect(outcomes).toEqual([
       ['1.03个百分点', 'change'],
       ['11.2‰', 'figure'],

@@ -24,18 +24,18 @@ describe('lists with 分别', () => {
 
 describe('lists that name things this tool has no label for', () => {
   it.each([
-    // The death rate holds the second place: its number is not the natural increase rate.
-    ['全县人口出生率、死亡率、自然增长率分别为11.2‰、6.1‰、5.1‰', [['rate.birth', 11.2], ['rate.naturalIncrease', 5.1]]],
-    ['人口出生率、死亡率和自然增长率分别为11.2‰、6.1‰和5.1‰', [['rate.birth', 11.2], ['rate.naturalIncrease', 5.1]]],
+    // The migration rate (机械增长率, no indicator here) holds the second place: its number is not the natural increase rate.
+    ['全县人口出生率、机械增长率、自然增长率分别为11.2‰、6.1‰、5.1‰', [['rate.birth', 11.2], ['rate.naturalIncrease', 5.1]]],
+    ['人口出生率、机械增长率和自然增长率分别为11.2‰、6.1‰和5.1‰', [['rate.birth', 11.2], ['rate.naturalIncrease', 5.1]]],
     ['全年计划生育率、晚婚率分别为96.5%、65%', [['rate.policyCompliance', 96.5]]],
     // An unknown first item: before, 6.1‰ was read as the birth rate.
-    ['人口死亡率、出生率、自然增长率分别为6.1‰、11.2‰、5.1‰', [['rate.birth', 11.2], ['rate.naturalIncrease', 5.1]]],
+    ['人口机械增长率、出生率、自然增长率分别为6.1‰、11.2‰、5.1‰', [['rate.birth', 11.2], ['rate.naturalIncrease', 5.1]]],
     // A first item that runs into the words before it.
-    ['在全县范围内死亡率、出生率分别为6.1‰、11.2‰', [['rate.birth', 11.2]]],
+    ['在全县范围内机械增长率、出生率分别为6.1‰、11.2‰', [['rate.birth', 11.2]]],
     // A comma ends the clause before an unknown item: 出生1520人 is not part of the list.
-    ['全年出生1520人,死亡率、出生率分别为6.1‰、11.2‰', [['births.total', 1520], ['rate.birth', 11.2]]],
+    ['全年出生1520人,机械增长率、出生率分别为6.1‰、11.2‰', [['births.total', 1520], ['rate.birth', 11.2]]],
     // A page number glued on before the list.
-    ['2、出生率、死亡率分别为11.2‰、6.1‰', [['rate.birth', 11.2]]],
+    ['2、出生率、机械增长率分别为11.2‰、6.1‰', [['rate.birth', 11.2]]],
     // A comma joins two labels.
     ['上环,取环分别为2317例、865例', [['surgery.iudInsertion', 2317], ['surgery.iudRemoval', 865]]],
   ])('%s', (text, expected) => {
@@ -45,11 +45,11 @@ describe('lists that name things this tool has no label for', () => {
   it.each([
     // More numbers than items: which is which is not known, so nothing is paired.
     '一孩、二孩分别为418人、295人、25人',
-    '出生率、死亡率分别为11.2‰、6.1‰、5.1‰',
+    '出生率、机械增长率分别为11.2‰、6.1‰、5.1‰',
     // Fewer numbers than items.
-    '出生率、死亡率、自然增长率分别为11.2‰、6.1‰',
+    '出生率、机械增长率、自然增长率分别为11.2‰、6.1‰',
     // No item this tool knows.
-    '死亡率、晚婚率分别为6.1‰、65%',
+    '机械增长率、晚婚率分别为6.1‰、65%',
   ])('pairs nothing in %s', (text) => {
     expect(pairs(text)).toEqual([]);
   });
@@ -62,7 +62,7 @@ describe('lists that name things this tool has no label for', () => {
     ['计划生育率', 'rate.policyCompliance', '%'],
     ['综合节育率', 'rate.contraceptivePrevalence', '%'],
   ] as const;
-  const unknown = ['死亡率', '晚婚率', '晚育率', '婚检率'];
+  const unknown = ['机械增长率', '晚婚率', '晚育率', '婚检率'];
   const item = fc.oneof(
     fc.constantFrom(...known).map(([word, id, unit]) => ({ word, id, unit }) as { word: string; id?: string; unit: string }),
     fc.constantFrom(...unknown).map((word) => ({ word, unit: '%' }) as { word: string; id?: string; unit: string }),

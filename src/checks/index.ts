@@ -7,6 +7,7 @@ import type { Check, Indicator } from '../report.js';
 import type { Registry } from '../rules/registry.js';
 import type { Zero } from '../extract/zeros.js';
 import { buildContext, type Ref } from './groups.js';
+import { differenceCheck } from './differences.js';
 import { rateCheck } from './rates.js';
 import { breakdownChecks, partsChecks } from './sums.js';
 
@@ -23,7 +24,7 @@ export function runChecks(indicators: Indicator[], text: string, registry: Regis
         for (const c of partsChecks(ctx, ref)) out.push(inSection(c, ref));
       } else {
         // Most figures are no rate: no list is made for the check they do not have.
-        const c = rateCheck(ctx, ref);
+        const c = rateCheck(ctx, ref) ?? differenceCheck(ctx, ref);
         if (c) out.push(inSection(c, ref));
       }
     }

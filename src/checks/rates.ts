@@ -105,12 +105,13 @@ export function rateCheck(ctx: Context, rate: Ref): Check | undefined {
       return { rule, subject, inputs, status: 'unverifiable', message: `Only the denominator (${D}) is stated, and with it every rate at this precision is possible.` };
     }
     const j = judgeRate(p, 0n, BigInt(D), BigInt(D), BigInt(spec.factor));
+    // The report states no count of the numerator: the messages speak of the count the rate implies, never as if it were stated.
     if (j.agrees) {
       return {
         rule, subject, inputs, status: 'consistent',
-        expected: `${j.numerator} of ${D}`,
-        arithmetic: `${j.numerator} / ${D} × ${spec.factor} = ${ratio(Number(j.numerator), D, spec.factor, p.decimals + 2)} ≈ ${r.printed} ✓`,
-        message: `${r.printed} is a possible share of ${D} (for example ${j.numerator} ${spec.what}); the count itself is not stated.`,
+        expected: `${j.numerator} of ${D} (implied)`,
+        arithmetic: `${r.printed}${r.unit} of ${D} is ${j.numerator} (a whole number) ✓`,
+        message: `${r.printed}${r.unit} of the stated ${D} implies ${j.numerator} ${spec.what}, a whole number, so the rate can be exact (GRIM test); the report does not state that count.`,
       };
     }
     const [below] = numeratorsFor(p, BigInt(D), BigInt(spec.factor), 'truncated');
@@ -119,8 +120,8 @@ export function rateCheck(ctx: Context, rate: Ref): Check | undefined {
     return {
       rule, subject, inputs, status: 'inconsistent',
       expected: `${ratio(a, D, spec.factor, p.decimals)} or ${ratio(b, D, spec.factor, p.decimals)}`,
-      arithmetic: `${a} / ${D} × ${spec.factor} = ${ratio(a, D, spec.factor, p.decimals + 2)}, ${b} / ${D} × ${spec.factor} = ${ratio(b, D, spec.factor, p.decimals + 2)} ≠ ${r.printed}`,
-      message: `No whole number of ${spec.what} out of ${D} gives ${r.printed}${r.unit} (GRIM test): the rate or the total is wrong.`,
+      arithmetic: `${r.printed}${r.unit} of ${D} lies between ${a} (${ratio(a, D, spec.factor, p.decimals + 2)}) and ${b} (${ratio(b, D, spec.factor, p.decimals + 2)}) ≠ ${r.printed}`,
+      message: `No whole number of ${spec.what} out of the stated ${D} gives ${r.printed}${r.unit}: the nearest whole counts give ${ratio(a, D, spec.factor, p.decimals)} and ${ratio(b, D, spec.factor, p.decimals)} (GRIM test), so the rate or the total is wrong.`,
     };
   }
   const inputs = [rate.index, den.index];

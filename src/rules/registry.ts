@@ -55,6 +55,10 @@ export function buildRegistry(specs: IndicatorSpec[]): Registry {
       partIds.set(s.id, new Set(s.parts.flatMap((set) => set.parts)));
     }
     if (s.amount) known(s.amount, `indicators[${i}].amount`);
+    if (s.difference) {
+      known(s.difference.minuend, `indicators[${i}].difference.minuend`);
+      known(s.difference.subtrahend, `indicators[${i}].difference.subtrahend`);
+    }
     if (s.rate) {
       known(s.rate.numerator, `indicators[${i}].rate.numerator`);
       known(s.rate.denominator, `indicators[${i}].rate.denominator`);

@@ -213,6 +213,12 @@ export const RateDefinitionSchema = z.strictObject({
   what: z.string().min(1),
 });
 
+/** A rate that is one rate less another at the printed precision: natural increase = birth rate − death rate. */
+export const DifferenceSchema = z.strictObject({
+  minuend: indicatorId,
+  subtrahend: indicatorId,
+});
+
 export const IndicatorSpecSchema = z.strictObject({
   id: indicatorId,
   /** In words: "first births within policy". */
@@ -223,6 +229,7 @@ export const IndicatorSpecSchema = z.strictObject({
   unit: z.string().min(1),
   parts: z.array(PartSetSchema).optional(),
   rate: RateDefinitionSchema.optional(),
+  difference: DifferenceSchema.optional(),
   /** For a count of recipients: the id of the money paid to them (兑现资金 after 奖扶对象392人). */
   amount: indicatorId.optional(),
   /** Plausible values in the indicator's unit; a value outside is warned about. */

@@ -4,10 +4,10 @@
  * the numbers listed after it, when there are exactly as many of each;
  * otherwise nothing is paired, so a list that does not line up gives no figure.
  *
- * Items need not all be labels this tool knows: in 出生率、死亡率、自然增长率
- * 分别为11.2‰、6.1‰、5.1‰ the death rate holds a place in the list, and its
+ * Items need not all be labels this tool knows: in 出生率、机械增长率、自然增长率
+ * 分别为11.2‰、6.1‰、5.1‰ the migration rate holds a place in the list, and its
  * number is passed over, not given to the next label. Counting the places is
- * what keeps 6.1‰ from becoming the birth rate.
+ * what keeps 6.1‰ from becoming the natural increase rate.
  */
 import type { LabelMention } from '../labels.js';
 import type { NumberMention } from '../numbers/scan.js';

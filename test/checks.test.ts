@@ -238,3 +238,18 @@ describe('GRIM: what the messages say of a count the report does not state', () 
     expect(c.message).toBe('No whole number of in-policy births out of the stated 126 gives 96.05%: the nearest whole counts give 96.03 and 96.83 (GRIM test), so the rate or the total is wrong.');
   });
 });
+
+describe('partitions a report states: married women by their children', () => {
+  const sums = (text: string) => extract(text).checks.filter((c) => c.rule === 'parts-sum').map((c) => [c.subject.id, c.status, c.arithmetic]);
+  it.each([
+    ['four groups that add up', '已婚育龄妇女10823人,其中无孩妇女462人,一孩妇女5953人,二孩妇女4081人,多孩妇女327人', [['population.marriedWomen', 'consistent', '462 + 5953 + 4081 + 327 = 10823 ✓']]],
+    ['four groups that do not', '已婚育龄妇女10823人,其中无孩妇女462人,一孩妇女5953人,二孩妇女4081人,多孩妇女300人', [['population.marriedWomen', 'inconsistent', '462 + 5953 + 4081 + 300 = 10796 ≠ 10823']]],
+    ['two and more together', '已婚育龄妇女77人,其中无孩8人,一孩19人,二孩及多孩50人', [['population.marriedWomen', 'consistent', '8 + 19 + 50 = 77 ✓']]],
+    ['a group left out: a list that may leave some out', '已婚育龄妇女1865人,其中一孩妇女900人,二孩妇女700人', [['population.marriedWomen', 'unaccounted', '900 + 700 = 1600 ≠ 1865 (265 unaccounted)']]],
+  ])('%s', (_name, text, expected) => {
+    expect(sums(text)).toEqual(expected);
+  });
+  it('gives no births for women counted by their children', () => {
+    expect(extract('已婚育龄妇女77人,其中无孩8人,一孩19人,二孩及多孩50人').indicators.map((i) => i.id)).toEqual(['population.marriedWomen', 'women.noChild', 'women.oneChild', 'women.twoPlus']);
+  });
+});

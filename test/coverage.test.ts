@@ -19,7 +19,7 @@ describe('what every number is', () => {
     ['a baseline', '出生人口性别比由上年的118.5下降到112.3', { baseline: 1 }],
     ['a target', '下一步,要把出生率控制在11‰以内', { target: 1 }],
     ['a per-head standard', '每人每年960元', { standard: 1 }],
-    ['another sense', '已婚育龄妇女77人,其中一孩19人', { meaning: 1 }],
+    ['another sense', '已落实节育措施4120人,其中上环2030人', { meaning: 1 }],
     ['a list item without a label', '出生率、机械增长率分别为11.2‰、6.1‰', { listItem: 1 }],
     ['another quantity the grammar names', '全年死亡123人,培训干部60人', { other: 2 }],
     ['a numeral one as an article', '抽调一名领导专抓计生工作', { bare: 1 }],

@@ -134,14 +134,19 @@ function bracketEnd(text: string, from: number): number {
 }
 
 /** This id's figures in the group of `like`, and how many of them start at or before `at`. */
-function located(ctx: Context, like: Ref, id: string, at: number): { list: Ref[]; upTo: number } {
-  const list = ctx.byId.get(like.key)?.get(id) ?? [];
+function located(ctx: Context, like: Ref, id: string, at: number, key = like.key): { list: Ref[]; upTo: number } {
+  const list = ctx.byId.get(key)?.get(id) ?? [];
   return { list, upTo: countAtOrBefore(list.length, (i) => list[i]!.ind.start, at) };
 }
 
-/** The figures with this id in the same group as `like` nearest to `at`: at most `k` each side, in text order. */
-export function around(ctx: Context, like: Ref, id: string, at: number, k: number): Ref[] {
-  const { list, upTo } = located(ctx, like, id, at);
+/**
+ * The figures with this id in the same group as `like` nearest to `at`: at most `k` each side, in
+ * text order. `unscoped`: or, when the group has none, those of the same section without a scope
+ * (births among the 户籍人口 against the 户籍总人口, which is no scope of its own).
+ */
+export function around(ctx: Context, like: Ref, id: string, at: number, k: number, unscoped = false): Ref[] {
+  let { list, upTo } = located(ctx, like, id, at);
+  if (!list.length && unscoped && like.ind.scope) ({ list, upTo } = located(ctx, like, id, at, groupKey({ ...like.ind, scope: undefined })));
   return list.slice(Math.max(0, upTo - k), upTo + k);
 }
 

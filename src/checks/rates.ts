@@ -12,6 +12,8 @@ import { around, nearest, runAfter, type Context, type Ref } from './groups.js';
 import { grimCanFail, judgeRate, numeratorsFor, printedOf, ratio, roundedTwice, wholeCounts } from './interval.js';
 
 const PER_POPULATION_TOLERANCE = 0.05;
+// Scopes that name the population a rate is of.
+const POPULATION_SCOPES = new Set(['户籍人口', '常住人口', '全员人口']);
 
 type Numerator = { lo: number; hi: number; how: string; inputs: Ref[] };
 
@@ -211,7 +213,8 @@ function perPopulation(ctx: Context, rate: Ref, spec: RateDefinition): Check | u
   // fits best, so that the choice of population is not taken for a contradiction.
   const rateFor = (pop: Ref) => (births.ind.value / pop.ind.value) * spec.factor;
   // The few stated nearest the rate: a report states two or three, and a bound keeps a page of thousands linear.
-  const pops = around(ctx, rate, spec.denominator, r.start, 3).filter((x) => x.ind.value > 0);
+  // A rate among a population named as its scope (户籍人口, 常住人口) divides by that population, stated without one.
+  const pops = around(ctx, rate, spec.denominator, r.start, 3, POPULATION_SCOPES.has(r.scope ?? '')).filter((x) => x.ind.value > 0);
   const pop = pops.reduce<Ref | undefined>((best, x) => (!best || Math.abs(rateFor(x) - r.value) < Math.abs(rateFor(best) - r.value) ? x : best), undefined);
   if (!pop) return undefined;
   const p = printedOf(r.printed);

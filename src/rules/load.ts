@@ -41,7 +41,7 @@ export type CompiledGrammar = Omit<Grammar, 'gap' | 'looseGap' | 'filters' | 'me
   /** Words naming quantities outside the indicators, for coverage; null without `others`. */
   others: { window: number; re: RegExp } | null;
   /** Filters by meaning, each with the ids it judges. */
-  meanings: { name: string; ids: Set<string>; where: 'sentence' | 'paragraph'; re: RegExp | null; unless: RegExp | null; within: number | undefined; under: Set<string> | null; reason: string }[];
+  meanings: { name: string; ids: Set<string>; where: 'sentence' | 'paragraph'; re: RegExp | null; unless: RegExp | null; within: number | undefined; under: Set<string> | null; becomes: Record<string, string> | null; reason: string }[];
   /** The spinners' words and what they stand for, and an expression that finds any of them; null when there are none. */
   synonyms: { pairs: [string, string][]; anyRe: RegExp } | null;
   /** A change from a baseline to the figure (由上年的118.5下降到112.3); null without `fromTo`. */
@@ -190,6 +190,7 @@ function compileGrammar(g: Grammar): CompiledGrammar {
       where: m.where,
       re: m.pattern !== undefined ? new RegExp(m.pattern, 'gu') : null,
       under: m.under ? new Set(m.under) : null,
+      becomes: m.becomes ?? null,
       unless: m.unless ? new RegExp(m.unless, 'u') : null,
       within: m.within,
       reason: m.reason,
@@ -259,6 +260,11 @@ export function loadRules(options: LoadOptions = {}): RuleSet {
   const grammar = compileGrammar(validate(GrammarSchema, readJson(grammarFile, show(grammarFile)), show(grammarFile)));
   const dirs = [baseDir, ...(options.extraDirs ?? [])];
   const registry = loadRegistry(dirs, show, baseDir);
+  grammar.meanings.forEach((m, i) => {
+    for (const id of Object.values(m.becomes ?? {})) {
+      if (!registry.byId.has(id)) throw new RuleFileError(show(grammarFile), `meanings[${i}].becomes`, `${id} is not in the indicator registry (${REGISTRY_FILE})`);
+    }
+  });
   grammar.zeros.forEach((z, i) => {
     if (!registry.byId.has(z.id)) throw new RuleFileError(show(grammarFile), `zeros[${i}].id`, `${z.id} is not in the indicator registry (${REGISTRY_FILE})`);
   });

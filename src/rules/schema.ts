@@ -121,6 +121,8 @@ export const MeaningSchema = z.strictObject({
    * ids (上环2874人 under 已落实节育措施5931人,其中: methods in use, not operations).
    */
   under: z.array(z.string().min(1)).min(1).optional(),
+  /** What the figures are instead (一孩390人 under 育龄妇女: women with one child): kept with that id rather than dropped. */
+  becomes: z.record(z.string(), indicatorId).optional(),
   reason: z.string().min(1),
 }).refine((m) => m.pattern !== undefined || m.under !== undefined, { message: 'a meaning needs a pattern or the ids it is found under' });
 

@@ -75,6 +75,11 @@ export function meaningFilter(p: Passage, f: Figure): Drop | undefined {
     for (let x = re.exec(seen); x; x = re.exec(seen)) last = x.index + x[0].length;
     if (last < 0 || (m.within !== undefined && seen.length - last > m.within)) continue;
     if (m.unless?.test(seen.slice(last))) continue;
+    const becomes = m.becomes?.[f.id];
+    if (becomes) {
+      f.id = becomes;
+      return undefined;
+    }
     return { refiner: 'meaning-filter', reason: `${m.name}: ${m.reason}`, kind: 'meaning' };
   }
   return undefined;

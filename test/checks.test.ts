@@ -156,7 +156,7 @@ describe('checks of what real reports list', () => {
     expect(extract(text).checks.find((c) => c.subject.id === 'sexRatio.atBirth')?.status).toBe(status);
   });
   it.each([
-    ['counts scattered over kinds (a late registration among them)', '出生男孩84人,出生女孩69人,补报女孩3人,性别比为116.67'],
+    ['counts scattered over kinds', '出生男孩84人,出生女孩69人,抱养女孩3人,性别比为116.67'],
     ['counts given only after the ratio, year by year', '四个年度性别比为108.68(2012年出生男孩128人,出生女孩141人;2013年出生男孩125人,出生女孩126人)'],
   ])('no sex-ratio check from %s', (_name, text) => {
     expect(extract(text).checks.filter((c) => c.subject.id === 'sexRatio.atBirth')).toEqual([]);
@@ -251,5 +251,31 @@ describe('partitions a report states: married women by their children', () => {
   });
   it('gives no births for women counted by their children', () => {
     expect(extract('已婚育龄妇女77人,其中无孩8人,一孩19人,二孩及多孩50人').indicators.map((i) => i.id)).toEqual(['population.marriedWomen', 'women.noChild', 'women.oneChild', 'women.twoPlus']);
+  });
+});
+
+describe('no false alarms by construction: one period, one scope, late registrations apart', () => {
+  const flagged = (text: string) => extract(text).checks.filter((c) => c.status === 'inconsistent' || c.status === 'unaccounted').map((c) => [c.subject.id, c.status]);
+  it.each([
+    ['two years in one sentence', '2012年出生300人,其中一孩200人;2013年二孩120人'],
+    ['a late registration the total counts', '全年出生156人,其中男孩84人,女孩69人,另补报漏报出生3人'],
+    ['a late registration after the split', '全年出生153人,其中男孩84人,女孩69人,补报女孩3人'],
+    ['a migrant group’s births in the sentence before', '流出人口出生12人。全年出生300人,其中一孩200人,二孩100人'],
+  ])('%s', (_name, text) => {
+    expect(flagged(text)).toEqual([]);
+  });
+  it.each([
+    ['one year, parts above the total', '2012年出生300人,其中一孩200人,二孩120人', [['births.total', 'inconsistent']]],
+    ['a late registration that does not make up the shortfall', '全年出生156人,其中男孩84人,女孩69人,另补报漏报出生2人', [['births.total', 'inconsistent']]],
+  ])('still flags %s', (_name, text, expected) => {
+    expect(flagged(text)).toEqual(expected);
+  });
+  it('sets a late registration apart in its own clause only', () => {
+    const r = extract('全年出生153人,补报女孩3人,政策内出生150人');
+    expect(r.indicators.map((i) => [i.id, i.scope])).toEqual([['births.total', undefined], ['births.female', '补报'], ['births.inPolicy', undefined]]);
+  });
+  it('counts late registrations stated before a sex ratio that includes them', () => {
+    const c = extract('出生男孩84人,出生女孩69人,补报女孩3人,性别比为116.67').checks.find((x) => x.subject.id === 'sexRatio.atBirth')!;
+    expect([c.status, c.arithmetic]).toEqual(['consistent', '84 / 72 × 100 = 116.6667 ≈ 116.67 ✓']);
   });
 });

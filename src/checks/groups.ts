@@ -15,6 +15,8 @@ export type Ref = { ind: Indicator; index: number; at: number; key: string };
 
 
 const MAX_STEP = 80; // characters between one figure of a run and the next
+// A year, printed in digits or numerals: what names a period.
+const YEAR = /(?:\d{4}|[〇零一二三四五六七八九]{4})年(?!龄|度内)/u;
 
 /** The breaks in text[from, to) (at most MAX_STEP characters), as chars.ts's bits: read in place, not sliced out and searched. */
 function breaksIn(text: string, from: number, to: number): number {
@@ -27,6 +29,8 @@ export type Context = {
   text: string;
   /** Zeros the text states in words (extract/zeros.ts), in text order. */
   zeros: Zero[];
+  /** Scopes of late registrations (补报), which a total may count and its split not. */
+  lateScopes: ReadonlySet<string>;
   registry: Registry;
   /** The ids that open a list of parts (the registry's totals). */
   totals: ReadonlyMap<string, unknown>;
@@ -41,7 +45,7 @@ function groupKey(ind: Indicator): string {
   return `${ind.section ?? 0}|${ind.scope ?? ''}`;
 }
 
-export function buildContext(indicators: Indicator[], text: string, registry: Registry, zeros: Zero[] = []): Context {
+export function buildContext(indicators: Indicator[], text: string, registry: Registry, zeros: Zero[] = [], lateScopes: readonly string[] = []): Context {
   const groups = new Map<string, Ref[]>();
   const byId = new Map<string, Map<string, Ref[]>>();
   const refs: Ref[] = [];
@@ -67,7 +71,7 @@ export function buildContext(indicators: Indicator[], text: string, registry: Re
     ids.set(ind.id, same);
     byId.set(key, ids);
   }
-  return { text, zeros, registry, totals: registry.partSets, groups, refs, byId };
+  return { text, zeros, lateScopes: new Set(lateScopes), registry, totals: registry.partSets, groups, refs, byId };
 }
 
 /** The figures after `total` that may be its parts: same group, same paragraph, close together, before the next total. */
@@ -86,6 +90,8 @@ export function runAfter(ctx: Context, total: Ref, partIds: Set<string>): Map<st
     if (r.ind.start - lastEnd > MAX_STEP) break;
     const ends = breaksIn(ctx.text, lastEnd, r.ind.start);
     if (ends & LINE_BREAK) break;
+    // Another year begins another period (2012年出生300人,其中一孩200人;2013年二孩120人).
+    if (YEAR.test(ctx.text.slice(lastEnd, r.ind.start))) break;
     // Parts may begin in the next sentence (…同比增加1105例。其中结扎…), but a list ends with its sentence.
     if (parts.size && ends & FULL_STOP) break;
     // Another total ends the run, unless it is a part of this one (结扎196例 in a list of operations).
@@ -112,6 +118,7 @@ export function runBefore(ctx: Context, total: Ref, partIds: Set<string>): Map<s
     const r = group[k]!;
     if (r.ind.end > firstStart) continue; // overlapping spans (a 分别 list)
     if (firstStart - r.ind.end > MAX_STEP || breaksIn(ctx.text, r.ind.end, firstStart) & (LINE_BREAK | FULL_STOP | SEMICOLON)) break;
+    if (YEAR.test(ctx.text.slice(r.ind.end, firstStart))) break;
     if (!partIds.has(r.ind.id) || parts.has(r.ind.id)) break;
     parts.set(r.ind.id, r);
     firstStart = r.ind.start;

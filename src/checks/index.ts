@@ -11,12 +11,20 @@ import { differenceCheck } from './differences.js';
 import { rateCheck } from './rates.js';
 import { breakdownChecks, partsChecks } from './sums.js';
 
+/** What the text says besides its figures, that the checks read. */
+export type CheckFacts = {
+  /** The parts the text states to be none (无多孩出生), which close a split. */
+  zeros?: Zero[];
+  /** The scopes that set a figure apart as a late registration (补报, 漏报: the grammar's clause scopes). */
+  lateScopes?: readonly string[];
+};
+
 /**
  * `text`: the normalised text the indicators' offsets point into; `registry`: the parts and rates
- * to check; `zeros`: the parts the text states to be none (无多孩出生), which close a split.
+ * to check.
  */
-export function runChecks(indicators: Indicator[], text: string, registry: Registry, zeros: Zero[] = []): Check[] {
-  const ctx = buildContext(indicators, text, registry, zeros);
+export function runChecks(indicators: Indicator[], text: string, registry: Registry, facts: CheckFacts = {}): Check[] {
+  const ctx = buildContext(indicators, text, registry, facts.zeros, facts.lateScopes);
   const out: Check[] = [];
   for (const group of ctx.groups.values()) {
     for (const ref of group) {

@@ -182,18 +182,34 @@ function countsRatio(ctx: Context, rate: Ref, spec: RateDefinition): Check | und
   if (!male || !female || Math.abs(male.index - female.index) !== 1) return undefined;
   if (female.ind.value <= 0 || !wholeCounts(male.ind.value, female.ind.value)) return undefined;
   const p = printedOf(r.printed);
-  const j = judgeRate(p, BigInt(male.ind.value), BigInt(male.ind.value), BigInt(female.ind.value), BigInt(spec.factor));
-  const v = ratio(male.ind.value, female.ind.value, spec.factor, p.decimals + 2);
+  // Late registrations stated between the counts and the ratio (补报女孩3人) may be counted in it.
+  let m = male.ind.value;
+  let f = female.ind.value;
+  let j = judgeRate(p, BigInt(m), BigInt(m), BigInt(f), BigInt(spec.factor));
+  const inputs = [rate.index, male.index, female.index];
+  let late = '';
+  for (let k = Math.max(male.index, female.index) + 1; k < rate.index && !j.agrees; k++) {
+    const x = ctx.refs[k]!.ind;
+    if (!x.scope || !ctx.lateScopes.has(x.scope) || !wholeCounts(x.value) || (x.id !== spec.numerator && x.id !== spec.denominator)) continue;
+    const [m2, f2] = x.id === spec.numerator ? [m + x.value, f] : [m, f + x.value];
+    const j2 = judgeRate(p, BigInt(m2), BigInt(m2), BigInt(f2), BigInt(spec.factor));
+    if (j2.agrees) {
+      [m, f, j] = [m2, f2, j2];
+      inputs.push(k);
+      late = ` with the ${x.value} late registrations (${x.text})`;
+    }
+  }
+  const v = ratio(m, f, spec.factor, p.decimals + 2);
   return {
     rule: 'rate-from-counts',
     subject: { id: r.id, value: r.value },
     status: j.agrees ? 'consistent' : 'inconsistent',
     expected: v,
-    inputs: [rate.index, male.index, female.index],
-    arithmetic: `${male.ind.value} / ${female.ind.value} × ${spec.factor} = ${v} ${j.agrees ? '≈' : '≠'} ${r.printed}${j.agrees ? ' ✓' : ''}`,
+    inputs,
+    arithmetic: `${m} / ${f} × ${spec.factor} = ${v} ${j.agrees ? '≈' : '≠'} ${r.printed}${j.agrees ? ' ✓' : ''}`,
     message: j.agrees
-      ? `The stated counts (${male.ind.value} and ${female.ind.value}) give ${v}, which agrees with the printed ${r.printed}.`
-      : `The stated counts (${male.ind.value} and ${female.ind.value}) give ${v} ${spec.what}, not the printed ${r.printed}.`,
+      ? `The stated counts (${m} and ${f}${late}) give ${v}, which agrees with the printed ${r.printed}.`
+      : `The stated counts (${m} and ${f}) give ${v} ${spec.what}, not the printed ${r.printed}.`,
   };
 }
 

@@ -50,7 +50,10 @@ export function partsChecks(ctx: Context, total: Ref): Check[] {
       // One part alone says little about a split; still catch it exceeding the total.
       if (present[0]!.ind.value <= total.ind.value) continue;
     }
-    out.push(judgeSum(total, present, set, zeros));
+    const check = judgeSum(total, present, set, zeros);
+    // 出生156人(男84人,女69人),另补报3人: late registrations the total counts and the split does not.
+    const late = check.status === 'inconsistent' || check.status === 'unaccounted' ? lateMakingUp(ctx, total, set, Number(check.expected)) : undefined;
+    out.push(late ? { ...check, status: 'consistent', arithmetic: `${check.arithmetic!.replace(/ ≠ .*/, '')} + ${late.ind.value} (${late.ind.scope}) = ${total.ind.value} ✓`, message: `The ${set.name} and the ${late.ind.value} late registrations (${late.ind.text}) add up to the total.`, inputs: [...check.inputs!, late.index] } : check);
   }
   return out;
 }
@@ -142,4 +145,18 @@ function round(x: number): number {
 }
 function trim(x: number): string {
   return String(Math.round(x * 1e6) / 1e6);
+}
+
+/** A figure set apart as a late registration (补报, 漏报) after `total` in its paragraph that makes up the shortfall of its split, if any. */
+function lateMakingUp(ctx: Context, total: Ref, set: PartSet, sum: number): Ref | undefined {
+  const short = total.ind.value - sum;
+  if (!(short > 0)) return undefined;
+  const end = ctx.text.indexOf('\n', total.ind.end);
+  const limit = end < 0 ? ctx.text.length : end;
+  for (const r of ctx.refs) {
+    if (r.ind.start <= total.ind.end || r.ind.start >= limit) continue;
+    if (!r.ind.scope || r.ind.section !== total.ind.section || !ctx.lateScopes.has(r.ind.scope)) continue;
+    if ((r.ind.id === total.ind.id || set.parts.includes(r.ind.id)) && r.ind.value === short) return r;
+  }
+  return undefined;
 }

@@ -147,6 +147,11 @@ export const GrammarSchema = z.strictObject({
     .optional(),
   /** Words that name the scope of a figure (流动人口, 城区, 专项整治…). */
   scopes: z.array(z.string().min(1)),
+  /**
+   * Words that set apart only the figure of their own clause (补报女孩3人: a late registration, outside
+   * the year's split), and pass to no figure after it.
+   */
+  clauseScopes: z.array(z.string().min(1)).default([]),
   /** Non-mentions: targets, per-head standards, baselines. */
   filters: z.array(FilterSchema),
   /**

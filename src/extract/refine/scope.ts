@@ -3,15 +3,25 @@
  * (流动人口, 城区, 专项整治). A scope word that is part of an earlier figure's
  * own label (常住户籍人口153310人) names that figure, not a scope for what follows.
  */
-import { SENTENCE_BREAK } from '../chars.js';
+import { CLAUSE_BREAK, SENTENCE_BREAK } from '../chars.js';
 import { backTo, CONTEXT_WINDOW, type Passage } from '../passage.js';
 import type { Drop, Figure } from './figure.js';
 
 export function scope(p: Passage, f: Figure): Drop | undefined {
-  const found = scopeAt(p, f.start) ?? carried(p, f.start);
+  const found = clauseScopeAt(p, f.start) ?? scopeAt(p, f.start) ?? carried(p, f.start);
   if (found) f.scope = found;
   return undefined;
 }
+
+/** A word that sets apart the figure of its own clause only (补报女孩3人), or undefined. */
+function clauseScopeAt(p: Passage, at: number): string | undefined {
+  const words = p.grammar.clauseScopes;
+  if (!words.length) return undefined;
+  const clause = p.text.slice(backTo(p.text, at, CLAUSE_BREAK, CLAUSE_REACH), at);
+  for (const w of words) if (clause.includes(w)) return w;
+  return undefined;
+}
+const CLAUSE_REACH = 24;
 
 /**
  * The scope of the figure before, carried on: through the rest of its sentence
@@ -20,7 +30,7 @@ export function scope(p: Passage, f: Figure): Drop | undefined {
  */
 function carried(p: Passage, at: number): string | undefined {
   const prev = p.figures[p.figures.length - 1];
-  if (!prev?.scope || at - prev.end > CONTEXT_WINDOW) return undefined;
+  if (!prev?.scope || at - prev.end > CONTEXT_WINDOW || p.grammar.clauseScopes.includes(prev.scope)) return undefined;
   const between = p.text.slice(prev.end, at);
   const stop = Math.max(between.lastIndexOf('。'), between.lastIndexOf('\n'));
   if (stop < 0) return prev.scope;

@@ -15,6 +15,8 @@ describe('money named by the benefit before it', () => {
     ['金额 after health-fee recipients', '发放独生子女保健费850人,发放金额10.2万元', ['subsidy.onlyChildHealthFee.amount', 102000, '发放金额10.2万元']],
     ['money right after the count', '其中城镇独保费40人,4.8万元', ['subsidy.onlyChildHealthFee.amount', 48000, '城镇独保费40人,4.8万元']],
     ['money after 累计', '特扶对象12人累计5.76万元', ['subsidy.specialAssistance.amount', 57600, '特扶对象12人累计5.76万元']],
+    ['recipients in a bracket after their money', '兑现奖扶资金41.28万元(430人)', ['subsidy.rewardAssistance', 430, '奖扶资金41.28万元(430人']],
+    ['recipients of the programme named before 对象', '落实计划生育家庭特别扶助政策,为156名对象发放特扶金21.84万元', ['subsidy.specialAssistance', 156, '156名对象']],
     ['扶助金 after special-assistance recipients', '为58名特扶对象发放扶助金27.84万元', ['subsidy.specialAssistance.amount', 278400, '发放扶助金27.84万元']],
     ['奖励金 after reward recipients', '全年为960名奖励扶助对象发放奖励金92.16万元', ['subsidy.rewardAssistance.amount', 921600, '发放奖励金92.16万元']],
     ['money paid to two benefits at once is the benefit money', '为1030名奖扶对象、61名特扶对象足额发放扶助资金共计128.16万元', ['subsidy.total.amount', 1281600, '扶助资金共计128.16万元']],

@@ -41,11 +41,33 @@ export type Context = {
   byId: Map<string, Map<string, Ref[]>>;
 };
 
-function groupKey(ind: Indicator): string {
-  return `${ind.section ?? 0}|${ind.scope ?? ''}`;
+function groupKey(ind: Indicator, alone?: ReadonlySet<string>): string {
+  const scope = ind.scope && alone?.has(`${ind.section ?? 0}|${ind.scope}`) ? '' : (ind.scope ?? '');
+  return `${ind.section ?? 0}|${scope}`;
+}
+
+/** Scopes that name the population a figure is of: they set groups apart only where a report contrasts two of them. */
+export const POPULATION_SCOPES = new Set(['户籍人口', '常住人口', '全员人口']);
+
+/**
+ * The population scopes that stand alone in their section (section|scope): a report of the 户籍人口
+ * only (全区户籍人口出生3452人。…一孩出生2103人) compares its figures as one group.
+ */
+function loneScopes(indicators: Indicator[]): Set<string> {
+  const seen = new Map<number, Set<string>>();
+  for (const ind of indicators) {
+    if (!ind.scope || !POPULATION_SCOPES.has(ind.scope)) continue;
+    const s = seen.get(ind.section ?? 0) ?? new Set<string>();
+    s.add(ind.scope);
+    seen.set(ind.section ?? 0, s);
+  }
+  const alone = new Set<string>();
+  for (const [section, scopes] of seen) if (scopes.size === 1) alone.add(`${section}|${[...scopes][0]}`);
+  return alone;
 }
 
 export function buildContext(indicators: Indicator[], text: string, registry: Registry, zeros: Zero[] = [], lateScopes: readonly string[] = []): Context {
+  const alone = loneScopes(indicators);
   const groups = new Map<string, Ref[]>();
   const byId = new Map<string, Map<string, Ref[]>>();
   const refs: Ref[] = [];
@@ -58,7 +80,7 @@ export function buildContext(indicators: Indicator[], text: string, registry: Re
     if (ind.section !== section || ind.scope !== scope) {
       section = ind.section;
       scope = ind.scope;
-      key = groupKey(ind);
+      key = groupKey(ind, alone);
     }
     const list = groups.get(key) ?? [];
     const ref = { ind, index, at: list.length, key };

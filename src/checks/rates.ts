@@ -8,12 +8,11 @@
  */
 import type { Check } from '../report.js';
 import type { RateDefinition } from '../rules/schema.js';
-import { around, nearest, runAfter, type Context, type Ref } from './groups.js';
+import { around, nearest, POPULATION_SCOPES, runAfter, type Context, type Ref } from './groups.js';
 import { grimCanFail, judgeRate, numeratorsFor, printedOf, ratio, roundedTwice, wholeCounts } from './interval.js';
 
 const PER_POPULATION_TOLERANCE = 0.05;
-// Scopes that name the population a rate is of.
-const POPULATION_SCOPES = new Set(['户籍人口', '常住人口', '全员人口']);
+
 
 type Numerator = { lo: number; hi: number; how: string; inputs: Ref[] };
 

@@ -85,7 +85,11 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
     const before = li >= 0 ? labels[li] : undefined;
     const at: Around = { k, n, prevEnd, li, before, listed: p.lists.get(k), row: before !== undefined && isRow(p.text, before, n) };
     p.dropKind = undefined;
+    p.named = undefined;
     const winners = choose(p, at, t);
+    // The label that named this number, kept or (as a target) not: what a number after 实际为 takes.
+    const named = winners[0] ?? p.named;
+    if (named) p.before = { k, binding: named };
     if (!winners.length) outcomes[k] = p.taken ? 'listItem' : kindOf(p.dropKind);
     for (const winner of winners) {
       const rule = winner.rule!;
@@ -184,6 +188,7 @@ function choose(p: Passage, at: Around, t: NumberTrace | undefined): Binding[] {
       if (drop) {
         // The first filter that says what the number is speaks for it, if none is kept.
         p.dropKind ??= drop.kind;
+        if (b.rule) p.named ??= b;
         continue;
       }
       if (!winner) winner = b;

@@ -14,6 +14,7 @@ import { listPairs, sharedPairs } from './bind/list-pairs.js';
 import type { Normalized } from './normalize/index.js';
 import type { NumberMention } from './numbers/scan.js';
 import type { Figure } from './refine/figure.js';
+import type { Binding } from './bind/binding.js';
 
 /** Where a pattern matches in a text, in order: found once per text, not once per figure. */
 export type Hits = { starts: number[]; ends: number[] };
@@ -40,6 +41,10 @@ export class Passage {
   /** For the number at hand: the kind of the first filter that dropped a candidate, and whether a list took it. */
   dropKind: string | undefined;
   taken = false;
+  /** The binding kept for the number before, whether or not its figure survived the figure refiners (控制在5‰以内,实际为4.56‰). */
+  before: { k: number; binding: Binding } | undefined;
+  /** For the number at hand: the first binding whose rule took it, though a filter dropped it. */
+  named: Binding | undefined;
 
   constructor(
     readonly norm: Normalized,

@@ -34,7 +34,9 @@ export type CompiledRule = RuleSpec & {
 
 export type FilterPlace = Grammar['filters'][number]['where'];
 
-export type CompiledGrammar = Omit<Grammar, 'gap' | 'looseGap' | 'filters' | 'meanings' | 'respectively' | 'fromTo' | 'synonyms' | 'others' | 'zeros' | 'zerosUnless'> & {
+export type CompiledGrammar = Omit<Grammar, 'gap' | 'looseGap' | 'filters' | 'meanings' | 'respectively' | 'fromTo' | 'synonyms' | 'others' | 'zeros' | 'zerosUnless' | 'programmes'> & {
+  /** The benefit programmes: one expression (global) whose named groups p0, p1 … stand for their ids. */
+  programmes: { re: RegExp; ids: string[] } | null;
   /** Zeros stated in words, each expression (global) with the id it makes 0; `unless` after the words undoes them. */
   zeros: { re: RegExp; id: string }[];
   zerosUnless: RegExp | null;
@@ -165,7 +167,7 @@ function gapTest(filler: RegExp, loose: CompiledGrammar['looseGap']): (gap: stri
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function compileGrammar(g: Grammar): CompiledGrammar {
-  const { gap, looseGap, filters, meanings, respectively, fromTo, synonyms, others, zeros, zerosUnless, ...rest } = g;
+  const { gap, looseGap, filters, meanings, respectively, fromTo, synonyms, others, zeros, zerosUnless, programmes, ...rest } = g;
   const gapRe = new RegExp(`^(?:${gap})$`, 'u');
   const loose = looseGap ? compileLooseGap(gap, looseGap) : null;
   return {
@@ -199,6 +201,7 @@ function compileGrammar(g: Grammar): CompiledGrammar {
     scopeTrie: g.scopes.length ? literalTrie(g.scopes) : null,
     others: others ? { window: others.window, re: new RegExp(others.words.map(escapeRegExp).join('|'), 'u') } : null,
     zeros: zeros.map((z) => ({ re: new RegExp(z.pattern, 'gu'), id: z.id })),
+    programmes: programmes.length ? { re: new RegExp(programmes.map((x, i) => `(?<p${i}>${x.words})`).join('|'), 'gu'), ids: programmes.map((x) => x.id) } : null,
     zerosUnless: zerosUnless ? new RegExp(zerosUnless, 'u') : null,
     synonyms: synonyms.length ? { pairs: synonyms, anyRe: new RegExp(synonyms.map(([from]) => escapeRegExp(from)).join('|'), 'u') } : null,
   };
@@ -264,6 +267,9 @@ export function loadRules(options: LoadOptions = {}): RuleSet {
     for (const id of Object.values(m.becomes ?? {})) {
       if (!registry.byId.has(id)) throw new RuleFileError(show(grammarFile), `meanings[${i}].becomes`, `${id} is not in the indicator registry (${REGISTRY_FILE})`);
     }
+  });
+  grammar.programmes?.ids.forEach((id, i) => {
+    if (!registry.byId.has(id)) throw new RuleFileError(show(grammarFile), `programmes[${i}].id`, `${id} is not in the indicator registry (${REGISTRY_FILE})`);
   });
   grammar.zeros.forEach((z, i) => {
     if (!registry.byId.has(z.id)) throw new RuleFileError(show(grammarFile), `zeros[${i}].id`, `${z.id} is not in the indicator registry (${REGISTRY_FILE})`);

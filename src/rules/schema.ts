@@ -58,9 +58,10 @@ export const RuleSchema = z.strictObject({
   /**
    * amount: a generic money wording (兑现资金, 奖励金额) that names the money of the benefit whose
    * recipients were counted just before in the sentence; the figure takes that benefit's amount id
-   * (the registry's `amount`), or is dropped when there is none.
+   * (the registry's `amount`), or is dropped when there is none. programme: a generic wording of
+   * recipients (对象) that takes the id of the programme the sentence names before it (the grammar's `programmes`).
    */
-  topic: z.enum(['amount']).optional(),
+  topic: z.enum(['amount', 'programme']).optional(),
   /** Only the grammar's filler words (为, 达到 …) may stand between the label and its number, not the looser gap, and a wording right after the number names it instead: for wordings as general as 共有. */
   strictGap: z.boolean().default(false),
   /** A part that nests under its parent only after 其中 or inside a bracket (一孩30人 in 政策外47人(一孩30人…)). */
@@ -152,6 +153,11 @@ export const GrammarSchema = z.strictObject({
    * the year's split), and pass to no figure after it.
    */
   clauseScopes: z.array(z.string().min(1)).default([]),
+  /**
+   * The benefit programmes by the words that name them (奖励扶助 → its recipients' id): a count of
+   * 对象 (为1234名对象发放…) is of the programme named last before it in its sentence (a rule's topic: programme).
+   */
+  programmes: z.array(z.strictObject({ words: regexSource, id: indicatorId })).default([]),
   /** Non-mentions: targets, per-head standards, baselines. */
   filters: z.array(FilterSchema),
   /**

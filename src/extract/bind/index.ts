@@ -4,8 +4,10 @@
  * table row and the adjacent label read the label right before, or the one
  * before that when the nearest cannot take the number; a label across a bracket and a change from a baseline come next; a wording after
  * the number comes next, and last the topic before the number (the money
- * right after a count of recipients, a breakdown under 其中).
+ * right after a count of recipients, a breakdown under 其中). The actual figure
+ * after a limit (控制在5‰以内,实际为4.56‰) takes the limit's label, before those.
  */
+import { actual } from './actual.js';
 import { adjacent } from './adjacent.js';
 import { after } from './after.js';
 import type { Binder } from './binding.js';
@@ -16,5 +18,5 @@ import { past } from './past.js';
 import { row } from './row.js';
 import { topic } from './topic.js';
 
-export const BINDERS: readonly Binder[] = [list, row, adjacent, past, bracketed, fromTo, after, topic];
+export const BINDERS: readonly Binder[] = [list, row, adjacent, past, bracketed, fromTo, actual, after, topic];
 export type { Binder, Binding, Around, LabelSpan } from './binding.js';

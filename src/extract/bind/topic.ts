@@ -1,7 +1,8 @@
 /**
  * Numbers without a label of their own that the topic before them names:
  * the money right after a count of a benefit's recipients (独保费109人,
- * 11.75万元 is that benefit's money), and counts of recipients broken down
+ * 11.75万元 is that benefit's money), the recipients in a bracket right after
+ * a benefit's money (奖扶资金41.28万元(430人)), and counts of recipients broken down
  * under 其中 by a word this tool has no label for (奖扶441人,其中国家级352人,
  * 省级59人: each is a count of the same recipients).
  */
@@ -17,6 +18,8 @@ const FIRST_PART = /^[\s,、;]*其中[:,]?\s*([\u4e00-\u9fff]{1,6})$/u;
 // A further part of the same breakdown: ,省级59人 · 、市级3人.
 const NEXT_PART = /^[\s,、]*([\u4e00-\u9fff]{1,6})$/u;
 const MAX_LINK = 14;
+// What opens a bracket of recipients after their money: (430人) · (涉及430人).
+const IN_BRACKET = /^\s*\(\s*(?:共|涉及|惠及|受益)?\s*$/u;
 const NOT_A_PART = /新增|净增|增加|减少|退出|取消|死亡/u;
 
 function moneyRules(p: Passage, id: string): CompiledRule[] {
@@ -34,6 +37,13 @@ export const topic: Binder = {
       const amount = benefit === prev ? p.set.registry.byId.get(prev.id)?.amount : undefined;
       if (!amount) return undefined;
       return binding('topic', prev.label, moneyRules(p, amount), n, prev.label.start, n.end, prev.label.start, prev.label.start);
+    }
+    // Recipients in a bracket right after their money: 奖扶资金41.28万元(430人).
+    if (n.unitClass === 'count' && prev.number.unitClass === 'money' && IN_BRACKET.test(between)) {
+      const recipients = p.set.registry.indicators.find((i) => i.amount === prev.id);
+      const rules = recipients ? p.set.rules.filter((r) => r.id === recipients.id && r.accepts.includes('count') && !r.topic) : [];
+      if (!rules.length) return undefined;
+      return binding('topic', prev.label, rules, n, prev.label.start, n.end, prev.label.start, prev.label.start);
     }
     if (n.unitClass !== 'count' || n.unit !== prev.number.unit) return undefined;
     // The first part of a breakdown needs 其中; its siblings follow it.

@@ -5,7 +5,7 @@
  * money); without one, the wording names nothing this tool reads.
  */
 import { BREAKS, SENTENCE_BREAK } from '../chars.js';
-import type { Passage } from '../passage.js';
+import { backTo, type Passage } from '../passage.js';
 import type { Drop, Figure } from './figure.js';
 
 // How far back in the sentence the benefit may be named.
@@ -46,7 +46,27 @@ function amountsBefore(p: Passage, at: number): string[] {
   return amounts;
 }
 
+/** The id of the programme named last in the sentence before `at` (落实…奖励扶助政策,为1234名对象), or undefined. */
+function programmeBefore(p: Passage, at: number): string | undefined {
+  const programmes = p.grammar.programmes;
+  if (!programmes) return undefined;
+  const sentence = p.text.slice(backTo(p.text, at, SENTENCE_BREAK, TOPIC_WINDOW), at);
+  let id: string | undefined;
+  programmes.re.lastIndex = 0;
+  for (let m = programmes.re.exec(sentence); m; m = programmes.re.exec(sentence)) {
+    const k = Object.entries(m.groups!).findIndex(([, v]) => v !== undefined);
+    id = programmes.ids[Number(Object.keys(m.groups!)[k]!.slice(1))];
+  }
+  return id;
+}
+
 export function topic(p: Passage, f: Figure): Drop | undefined {
+  if (f.rule.topic === 'programme') {
+    const id = programmeBefore(p, f.start);
+    if (!id) return { refiner: 'topic', reason: `«${f.label.literal}» counts the recipients of a programme, and none is named before it in the sentence`, kind: undefined };
+    f.id = id;
+    return undefined;
+  }
   if (f.rule.topic !== 'amount') return undefined;
   const amounts = amountsBefore(p, f.label.start);
   // Money paid to several benefits' recipients at once is the benefit money as a whole.

@@ -5,6 +5,7 @@ import { runChecks } from '../src/checks/index.js';
 import { defaultRules } from '../src/rules/load.js';
 import { extract } from '../src/extract/pipeline.js';
 import type { Indicator } from '../src/report.js';
+import { standardsOf } from '../src/extract/standards.js';
 
 const judge = (printed: string, lo: number, hi: number, den: number, factor = 100) =>
   judgeRate(printedOf(printed), BigInt(lo), BigInt(hi), BigInt(den), BigInt(factor));
@@ -277,5 +278,39 @@ describe('no false alarms by construction: one period, one scope, late registrat
   it('counts late registrations stated before a sex ratio that includes them', () => {
     const c = extract('出生男孩84人,出生女孩69人,补报女孩3人,性别比为116.67').checks.find((x) => x.subject.id === 'sexRatio.atBirth')!;
     expect([c.status, c.arithmetic]).toEqual(['consistent', '84 / 72 × 100 = 116.6667 ≈ 116.67 ✓']);
+  });
+});
+
+describe('money from recipients and a standard per head', () => {
+  const money = (text: string) => extract(text).checks.filter((c) => c.rule === 'money-from-standard').map((c) => [c.status, c.arithmetic]);
+  it.each([
+    ['recipients × standard = the total', '全年为4215名奖扶对象每人每年发放960元,共计404.64万元', [['consistent', '4215 × 960 = 4046400 ≈ 4046400 ✓']]],
+    ['a total that is not', '全年为4215名奖扶对象每人每年发放960元,共计414.64万元', [['inconsistent', '4215 × 960 = 4046400 ≠ 4146400']]],
+    ['a standard written 按…的标准', '为1520名农村独生子女发放保健费,按每人每年60元的标准,共9.12万元', [['consistent', '1520 × 60 = 91200 ≈ 91200 ✓']]],
+    ['a standard written 元/人·年', '奖扶对象1200人,标准960元/人·年,共发放115.2万元', [['consistent', '1200 × 960 = 1152000 ≈ 1152000 ✓']]],
+  ])('%s', (_name, text, expected) => {
+    expect(money(text)).toEqual(expected);
+  });
+  it.each([
+    ['a monthly standard (how many months is not said)', '特扶对象58人,每人每月发放135元,共计9.4万元'],
+    ['two standards in the sentence', '奖扶对象1200人,国家标准每人每年960元,省级每人每年240元,共计144万元'],
+    ['recipients counted in households against a standard per person', '为800户独生子女家庭每人每年发放60元,共计4.8万元'],
+  ])('no check for %s', (_name, text) => {
+    expect(money(text)).toEqual([]);
+  });
+});
+
+describe('standards per head found in the text', () => {
+  it.each([
+    ['每人每年960元', { value: 960, per: '人', period: '年' }],
+    ['每户每年发放120元', { value: 120, per: '户', period: '年' }],
+    ['人均960元', { value: 960, per: '人' }],
+    ['960元/人·年', { value: 960, per: '人', period: '年' }],
+    ['每人一次性奖励1000元', { value: 1000, per: '人', period: '一次性' }],
+  ])('%s', (text, expected) => {
+    expect(standardsOf(text)).toMatchObject([expected]);
+  });
+  it('names no head in 每年960元', () => {
+    expect(standardsOf('每年960元')).toEqual([]);
   });
 });

@@ -15,6 +15,8 @@ describe('money named by the benefit before it', () => {
     ['金额 after health-fee recipients', '发放独生子女保健费850人,发放金额10.2万元', ['subsidy.onlyChildHealthFee.amount', 102000, '发放金额10.2万元']],
     ['money right after the count', '其中城镇独保费40人,4.8万元', ['subsidy.onlyChildHealthFee.amount', 48000, '城镇独保费40人,4.8万元']],
     ['money after 累计', '特扶对象12人累计5.76万元', ['subsidy.specialAssistance.amount', 57600, '特扶对象12人累计5.76万元']],
+    ['the total paid after a standard per head', '全年为3120名奖扶对象每人每年发放960元,共计299.52万元', ['subsidy.rewardAssistance.amount', 2995200, '奖扶对象每人每年发放960元,共计299.52万元']],
+    ['the total paid after a monthly standard', '特扶对象58人,每人每月发放135元,共计9.4万元', ['subsidy.specialAssistance.amount', 94000, '特扶对象58人,每人每月发放135元,共计9.4万元']],
     ['recipients in a bracket after their money', '兑现奖扶资金41.28万元(430人)', ['subsidy.rewardAssistance', 430, '奖扶资金41.28万元(430人']],
     ['recipients of the programme named before 对象', '落实计划生育家庭特别扶助政策,为156名对象发放特扶金21.84万元', ['subsidy.specialAssistance', 156, '156名对象']],
     ['扶助金 after special-assistance recipients', '为58名特扶对象发放扶助金27.84万元', ['subsidy.specialAssistance.amount', 278400, '发放扶助金27.84万元']],
@@ -29,6 +31,7 @@ describe('money named by the benefit before it', () => {
     ['recipients of a programme this tool does not read', '“少生快富”对象67户,兑现资金17.4万元'],
     ['recipients in the sentence before', '奖扶对象392人。兑现资金47.04万元'],
     ['a reward of another kind', '兑现计生目标管理奖励金27.66万元'],
+    ['a standard and no total', '奖扶对象1200人,每人每年960元'],
   ])('nothing when there are %s', (_name, text) => {
     expect(found(text).filter(([id]) => String(id).endsWith('.amount'))).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { BREAKS, FULL_STOP, LINE_BREAK, SEMICOLON } from '../extract/chars.js';
 import type { Indicator } from '../report.js';
 import type { Registry } from '../rules/registry.js';
 import type { Zero } from '../extract/zeros.js';
+import type { Standard } from '../extract/standards.js';
 
 /** A figure and its index in Report.indicators; `at` is its position within its group, `key` names the group. */
 export type Ref = { ind: Indicator; index: number; at: number; key: string };
@@ -31,6 +32,8 @@ export type Context = {
   zeros: Zero[];
   /** Scopes of late registrations (补报), which a total may count and its split not. */
   lateScopes: ReadonlySet<string>;
+  /** Per-head standards the text states (extract/standards.ts), in text order. */
+  standards: Standard[];
   registry: Registry;
   /** The ids that open a list of parts (the registry's totals). */
   totals: ReadonlyMap<string, unknown>;
@@ -66,7 +69,7 @@ function loneScopes(indicators: Indicator[]): Set<string> {
   return alone;
 }
 
-export function buildContext(indicators: Indicator[], text: string, registry: Registry, zeros: Zero[] = [], lateScopes: readonly string[] = []): Context {
+export function buildContext(indicators: Indicator[], text: string, registry: Registry, zeros: Zero[] = [], lateScopes: readonly string[] = [], standards: Standard[] = []): Context {
   const alone = loneScopes(indicators);
   const groups = new Map<string, Ref[]>();
   const byId = new Map<string, Map<string, Ref[]>>();
@@ -93,7 +96,7 @@ export function buildContext(indicators: Indicator[], text: string, registry: Re
     ids.set(ind.id, same);
     byId.set(key, ids);
   }
-  return { text, zeros, lateScopes: new Set(lateScopes), registry, totals: registry.partSets, groups, refs, byId };
+  return { text, zeros, lateScopes: new Set(lateScopes), standards, registry, totals: registry.partSets, groups, refs, byId };
 }
 
 /** The figures after `total` that may be its parts: same group, same paragraph, close together, before the next total. */

@@ -8,6 +8,8 @@ import type { Registry } from '../rules/registry.js';
 import type { Zero } from '../extract/zeros.js';
 import { buildContext, type Ref } from './groups.js';
 import { differenceCheck } from './differences.js';
+import { standardCheck } from './standards.js';
+import type { Standard } from '../extract/standards.js';
 import { rateCheck } from './rates.js';
 import { breakdownChecks, partsChecks } from './sums.js';
 
@@ -17,6 +19,8 @@ export type CheckFacts = {
   zeros?: Zero[];
   /** The scopes that set a figure apart as a late registration (补报, 漏报: the grammar's clause scopes). */
   lateScopes?: readonly string[];
+  /** Per-head standards (每人每年960元), against which recipients × standard = money is checked. */
+  standards?: Standard[];
 };
 
 /**
@@ -24,7 +28,7 @@ export type CheckFacts = {
  * to check.
  */
 export function runChecks(indicators: Indicator[], text: string, registry: Registry, facts: CheckFacts = {}): Check[] {
-  const ctx = buildContext(indicators, text, registry, facts.zeros, facts.lateScopes);
+  const ctx = buildContext(indicators, text, registry, facts.zeros, facts.lateScopes, facts.standards);
   const out: Check[] = [];
   for (const group of ctx.groups.values()) {
     for (const ref of group) {
@@ -32,7 +36,7 @@ export function runChecks(indicators: Indicator[], text: string, registry: Regis
         for (const c of partsChecks(ctx, ref)) out.push(inSection(c, ref));
       } else {
         // Most figures are no rate: no list is made for the check they do not have.
-        const c = rateCheck(ctx, ref) ?? differenceCheck(ctx, ref);
+        const c = rateCheck(ctx, ref) ?? differenceCheck(ctx, ref) ?? standardCheck(ctx, ref);
         if (c) out.push(inSection(c, ref));
       }
     }

@@ -16,6 +16,7 @@ import { sectionAt, sectionStarts, sectionsOf, type SectionInfo } from './sectio
 import { defaultRules, type RuleSet } from '../rules/load.js';
 import { plausibility } from '../checks/plausibility.js';
 import { zerosOf } from './zeros.js';
+import { standardsOf } from './standards.js';
 
 export type ExtractOptions = {
   /** The path to report as `source`; "-" for standard input. */
@@ -39,7 +40,7 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   const traces: NumberTrace[] | undefined = options.explain ? [] : undefined;
   const { indicators, coverage } = indicatorsOf(norm, set, sections, traces);
   // The checks read the normalised text at the figures' positions in it; then every offset is the source's.
-  const checks = runChecks(indicators, norm.text, set.registry, { zeros: zerosOf(norm.text, set), lateScopes: set.grammar.clauseScopes });
+  const checks = runChecks(indicators, norm.text, set.registry, { zeros: zerosOf(norm.text, set), lateScopes: set.grammar.clauseScopes, standards: standardsOf(norm.text) });
   toSourceOffsets(norm, indicators, sections);
   // Pushed, not spread: this runs once per report, and spreads cost microseconds in V8.
   const warnings = options.warnings ? options.warnings.slice() : [];

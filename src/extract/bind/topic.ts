@@ -18,6 +18,9 @@ const FIRST_PART = /^[\s,、;]*其中[:,]?\s*([\u4e00-\u9fff]{1,6})$/u;
 // A further part of the same breakdown: ,省级59人 · 、市级3人.
 const NEXT_PART = /^[\s,、]*([\u4e00-\u9fff]{1,6})$/u;
 const MAX_LINK = 14;
+// A standard per head between the recipients and their total, which 共计 (or its kin) announces.
+const STANDARD_THEN_TOTAL = /^[\s,、]*[^,;。!?\d]{0,12}\d{1,6}(?:\.\d{1,2})?元(?:\s*[/·]\s*(?:人|户|对|年|月))*(?:的标准)?[\s,、]*(?:累计|共计|共|合计|总计|计)(?:发放|兑现|拨付)?(?:资金|金额)?[\s:为达]*$/u;
+const MAX_STANDARD_LINK = 40;
 // What opens a bracket of recipients after their money: (430人) · (涉及430人).
 const IN_BRACKET = /^\s*\(\s*(?:共|涉及|惠及|受益)?\s*$/u;
 const NOT_A_PART = /新增|净增|增加|减少|退出|取消|死亡/u;
@@ -30,7 +33,13 @@ export const topic: Binder = {
   name: 'topic',
   bind(p, { n, prevEnd }) {
     const prev = p.figures[p.figures.length - 1];
-    if (!prev || prev.end !== prevEnd || n.start - prev.end > MAX_LINK) return undefined;
+    if (!prev) return undefined;
+    // The total paid after a standard per head: 为4215名奖扶对象每人每年发放960元,共计404.64万元.
+    if (n.unitClass === 'money' && prev.end !== prevEnd && n.start - prev.end <= MAX_STANDARD_LINK && STANDARD_THEN_TOTAL.test(p.text.slice(prev.end, n.start))) {
+      const amount = benefitBefore(p, n.start) === prev ? p.set.registry.byId.get(prev.id)?.amount : undefined;
+      if (amount) return binding('topic', prev.label, moneyRules(p, amount), n, prev.label.start, n.end, prev.label.start, prev.label.start);
+    }
+    if (prev.end !== prevEnd || n.start - prev.end > MAX_LINK) return undefined;
     const between = p.text.slice(prev.end, n.start);
     if (n.unitClass === 'money' && TO_MONEY.test(between)) {
       const benefit = benefitBefore(p, n.start);

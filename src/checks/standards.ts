@@ -1,0 +1,58 @@
+/**
+ * Money from recipients and a standard: 为4215名奖扶对象每人每年发放960元,共计
+ * 404.64万元 — 4215 × 960 = 4046400. Checked only where one sentence states one
+ * count of the benefit's recipients, one standard per head (per year, or with no
+ * period) and the money, so that a second standard or a partial year cannot make
+ * an alarm; the money is held to the product within the rounding of its printed
+ * digits.
+ */
+import type { Check } from '../report.js';
+import type { Standard } from '../extract/standards.js';
+import { BREAKS, SENTENCE_BREAK } from '../extract/chars.js';
+import { slack } from './sums.js';
+import type { Context, Ref } from './groups.js';
+
+/** The sentence around `at`: [start, end) in the text. */
+function sentenceOf(text: string, at: number): [number, number] {
+  let s = at;
+  while (s > 0 && !(BREAKS[text.charCodeAt(s - 1)]! & SENTENCE_BREAK)) s--;
+  let e = at;
+  while (e < text.length && !(BREAKS[text.charCodeAt(e)]! & SENTENCE_BREAK)) e++;
+  return [s, e];
+}
+
+const UNITS: Record<Standard['per'], string[]> = { 人: ['人', '名'], 户: ['户'], 对: ['对'] };
+
+export function standardCheck(ctx: Context, money: Ref): Check | undefined {
+  if (!ctx.standards.length) return undefined;
+  const recipientsId = ctx.registry.indicators.find((i) => i.amount === money.ind.id)?.id;
+  if (!recipientsId) return undefined;
+  const [s, e] = sentenceOf(ctx.text, money.ind.start);
+  const standards = ctx.standards.filter((x) => x.start >= s && x.end <= e);
+  if (standards.length !== 1) return undefined;
+  const std = standards[0]!;
+  if (std.period === '月' || std.period === '季') return undefined;
+  const inSentence = ctx.refs.filter((r) => r.ind.start >= s && r.ind.end <= e && r.ind.section === money.ind.section);
+  const counts = inSentence.filter((r) => r.ind.id === recipientsId);
+  const monies = inSentence.filter((r) => r.ind.unit === '元');
+  if (counts.length !== 1 || monies.length !== 1) return undefined;
+  const count = counts[0]!;
+  if (!UNITS[std.per].includes(count.ind.unit) || !Number.isInteger(count.ind.value)) return undefined;
+  const product = Math.round(count.ind.value * std.value * 100) / 100;
+  const tolerance = slack(money.ind) + 0.5;
+  const diff = money.ind.value - product;
+  const agrees = Math.abs(diff) <= tolerance;
+  const approx = money.ind.approximate || count.ind.approximate;
+  const status = agrees ? (approx ? 'approximate' : 'consistent') : approx ? 'approximate' : 'inconsistent';
+  return {
+    rule: 'money-from-standard',
+    subject: { id: money.ind.id, value: money.ind.value },
+    status,
+    expected: String(product),
+    inputs: [money.index, count.index],
+    arithmetic: `${count.ind.value} × ${std.value} = ${product} ${agrees ? '≈' : '≠'} ${money.ind.value}${agrees ? ' ✓' : ''}`,
+    message: agrees
+      ? `${count.ind.value} recipients at ${std.value} yuan each (${std.text}) make the money paid.`
+      : `${count.ind.value} recipients at ${std.value} yuan each (${std.text}) make ${product} yuan, not the ${money.ind.value} yuan reported.`,
+  };
+}

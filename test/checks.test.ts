@@ -314,3 +314,15 @@ describe('standards per head found in the text', () => {
     expect(standardsOf('每年960元')).toEqual([]);
   });
 });
+
+describe('a figure split by population group', () => {
+  const groups = (text: string) => extract(text).checks.filter((c) => c.message.includes('population group')).map((c) => [c.subject.value, c.status, c.arithmetic]);
+  it.each([
+    ['常住 + 流出 = the whole', '全乡共出生171人,其中:常住人口出生157人(男孩81人、女孩76人);流出人口出生14人(男孩9人、女孩5人)', [[171, 'consistent', '157 + 14 = 171 ✓']]],
+    ['groups above the whole', '全乡共出生165人,其中:常住人口出生157人;流出人口出生14人', [[165, 'inconsistent', '157 + 14 = 171 ≠ 165']]],
+    ['groups short of the whole (the report’s groups need not be all)', '全乡共出生175人,其中:常住人口出生157人;流出人口出生14人', [[175, 'unaccounted', '157 + 14 = 171 ≠ 175 (4 unaccounted)']]],
+    ['groups in a sentence of their own, no breakdown', '全乡共出生171人。流动人口出生20人,常住人口出生30人', []],
+  ])('%s', (_name, text, expected) => {
+    expect(groups(text)).toEqual(expected);
+  });
+});

@@ -11,7 +11,7 @@ import { differenceCheck } from './differences.js';
 import { standardCheck } from './standards.js';
 import type { Standard } from '../extract/standards.js';
 import { rateCheck } from './rates.js';
-import { breakdownChecks, partsChecks } from './sums.js';
+import { breakdownChecks, groupChecks, partsChecks } from './sums.js';
 
 /** What the text says besides its figures, that the checks read. */
 export type CheckFacts = {
@@ -42,6 +42,7 @@ export function runChecks(indicators: Indicator[], text: string, registry: Regis
     }
   }
   for (const c of breakdownChecks(ctx)) out.push(inSection(c, ctx.refs[c.inputs![0]!]!));
+  for (const c of groupChecks(ctx)) out.push(inSection(c, ctx.refs[c.inputs![0]!]!));
   return sortShort(out, (a, b) => indicators[a.inputs?.[0] ?? 0]!.start - indicators[b.inputs?.[0] ?? 0]!.start);
 }
 

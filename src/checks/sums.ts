@@ -160,3 +160,38 @@ function lateMakingUp(ctx: Context, total: Ref, set: PartSet, sum: number): Ref 
   }
   return undefined;
 }
+
+// The population groups a report may split a figure into (常住 + 流出): scopes that add up.
+const POPULATION_GROUPS = new Set(['常住人口', '户籍人口', '流出人口', '流入人口', '流动人口']);
+const OPENS_GROUPS = /^[^。!?]*(?:其中|\(|:)/u;
+// How far after the whole its groups may stand, in one paragraph.
+const GROUP_REACH = 300;
+
+/**
+ * A figure split by population group in the paragraph after it (全乡共出生171人,其中:常住人口出生157人
+ * …;流出人口出生14人): the groups' figures of the same id are its parts. The report's groups need not
+ * be all there are, so parts short of the whole are unaccounted and parts above it a contradiction.
+ */
+export function groupChecks(ctx: Context): Check[] {
+  const out: Check[] = [];
+  for (const whole of ctx.refs) {
+    if (whole.ind.scope) continue;
+    const parts: Ref[] = [];
+    const seen = new Set<string>();
+    for (let k = whole.index + 1; k < ctx.refs.length; k++) {
+      const r = ctx.refs[k]!;
+      if (r.ind.section !== whole.ind.section || r.ind.start - whole.ind.end > GROUP_REACH) break;
+      if (ctx.text.slice(whole.ind.end, r.ind.start).includes('\n')) break;
+      if (r.ind.id !== whole.ind.id) continue;
+      if (!r.ind.scope) break; // the same figure again, of the whole: another list
+      if (!POPULATION_GROUPS.has(r.ind.scope) || seen.has(r.ind.scope)) continue;
+      seen.add(r.ind.scope);
+      parts.push(r);
+    }
+    // The groups break the whole down: 其中, a bracket or a colon opens them, in its sentence.
+    if (parts.length < 2 || !OPENS_GROUPS.test(ctx.text.slice(whole.ind.end, parts[0]!.ind.start))) continue;
+    const meaning = ctx.registry.byId.get(whole.ind.id)?.meaning.replace(/ \(.*\)$/, '') ?? whole.ind.id;
+    out.push(judgeSum(whole, parts, { name: `${meaning} by population group (${parts.map((p) => p.ind.scope).join(', ')})`, parts: [], exhaustive: false }));
+  }
+  return out;
+}

@@ -28,12 +28,12 @@ function breaksIn(text: string, from: number, to: number): number {
 
 export type Context = {
   text: string;
-  /** Zeros the text states in words (extract/zeros.ts), in text order. */
-  zeros: Zero[];
+  /** Zeros the text states in words (extract/zeros.ts), in text order: found on first use, as most reports need none. */
+  zeros(): Zero[];
   /** Scopes of late registrations (补报), which a total may count and its split not. */
   lateScopes: ReadonlySet<string>;
-  /** Per-head standards the text states (extract/standards.ts), in text order. */
-  standards: Standard[];
+  /** Per-head standards the text states (extract/standards.ts), in text order: found on first use. */
+  standards(): Standard[];
   registry: Registry;
   /** The ids that open a list of parts (the registry's totals). */
   totals: ReadonlyMap<string, unknown>;
@@ -69,7 +69,7 @@ function loneScopes(indicators: Indicator[]): Set<string> {
   return alone;
 }
 
-export function buildContext(indicators: Indicator[], text: string, registry: Registry, zeros: Zero[] = [], lateScopes: readonly string[] = [], standards: Standard[] = []): Context {
+export function buildContext(indicators: Indicator[], text: string, registry: Registry, zeros: () => Zero[] = () => [], lateScopes: readonly string[] = [], standards: () => Standard[] = () => []): Context {
   const alone = loneScopes(indicators);
   const groups = new Map<string, Ref[]>();
   const byId = new Map<string, Map<string, Ref[]>>();
@@ -96,7 +96,13 @@ export function buildContext(indicators: Indicator[], text: string, registry: Re
     ids.set(ind.id, same);
     byId.set(key, ids);
   }
-  return { text, zeros, lateScopes: new Set(lateScopes), standards, registry, totals: registry.partSets, groups, refs, byId };
+  return { text, zeros: once(zeros), lateScopes: new Set(lateScopes), standards: once(standards), registry, totals: registry.partSets, groups, refs, byId };
+}
+
+/** `make`'s result, made on the first call only. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 /** The figures after `total` that may be its parts: same group, same paragraph, close together, before the next total. */
@@ -191,11 +197,11 @@ export function nearest(ctx: Context, like: Ref, id: string, at: number): Ref | 
 
 /** The zeros stated in words for `ids` in the paragraph of `total`, after its start: 全年出生265人,一孩187人,二孩76人。无多孩出生. */
 export function zerosFor(ctx: Context, total: Ref, ids: string[]): Zero[] {
-  if (!ctx.zeros.length || !ids.length) return [];
+  if (!ids.length || !ctx.zeros().length) return [];
   const out: Zero[] = [];
   const end = ctx.text.indexOf('\n', total.ind.end);
   const limit = Math.min(end < 0 ? ctx.text.length : end, total.ind.end + ZERO_REACH);
-  for (const z of ctx.zeros) {
+  for (const z of ctx.zeros()) {
     if (z.start < total.ind.start || z.start >= limit) continue;
     if (ids.includes(z.id) && !out.some((o) => o.id === z.id)) out.push(z);
   }

@@ -16,11 +16,11 @@ import { breakdownChecks, groupChecks, partsChecks } from './sums.js';
 /** What the text says besides its figures, that the checks read. */
 export type CheckFacts = {
   /** The parts the text states to be none (无多孩出生), which close a split. */
-  zeros?: Zero[];
+  zeros?: () => Zero[];
   /** The scopes that set a figure apart as a late registration (补报, 漏报: the grammar's clause scopes). */
   lateScopes?: readonly string[];
   /** Per-head standards (每人每年960元), against which recipients × standard = money is checked. */
-  standards?: Standard[];
+  standards?: () => Standard[];
 };
 
 /**

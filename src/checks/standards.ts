@@ -24,11 +24,11 @@ function sentenceOf(text: string, at: number): [number, number] {
 const UNITS: Record<Standard['per'], string[]> = { 人: ['人', '名'], 户: ['户'], 对: ['对'] };
 
 export function standardCheck(ctx: Context, money: Ref): Check | undefined {
-  if (!ctx.standards.length) return undefined;
-  const recipientsId = ctx.registry.indicators.find((i) => i.amount === money.ind.id)?.id;
-  if (!recipientsId) return undefined;
+  if (money.ind.unit !== '元') return undefined;
+  const recipientsId = ctx.registry.recipientsOf.get(money.ind.id);
+  if (!recipientsId || !ctx.standards().length) return undefined;
   const [s, e] = sentenceOf(ctx.text, money.ind.start);
-  const standards = ctx.standards.filter((x) => x.start >= s && x.end <= e);
+  const standards = ctx.standards().filter((x) => x.start >= s && x.end <= e);
   if (standards.length !== 1) return undefined;
   const std = standards[0]!;
   if (std.period === '月' || std.period === '季') return undefined;

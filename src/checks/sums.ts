@@ -174,14 +174,19 @@ const GROUP_REACH = 300;
  */
 export function groupChecks(ctx: Context): Check[] {
   const out: Check[] = [];
+  // Most reports split nothing by population group: the ids that some group's figure has, found once.
+  const grouped = new Set<string>();
+  for (const r of ctx.refs) if (r.ind.scope && POPULATION_GROUPS.has(r.ind.scope)) grouped.add(r.ind.id);
+  if (!grouped.size) return out;
   for (const whole of ctx.refs) {
-    if (whole.ind.scope) continue;
+    if (whole.ind.scope || !grouped.has(whole.ind.id)) continue;
     const parts: Ref[] = [];
     const seen = new Set<string>();
+    const line = ctx.text.indexOf('\n', whole.ind.end);
+    const end = Math.min(line < 0 ? ctx.text.length : line, whole.ind.end + GROUP_REACH);
     for (let k = whole.index + 1; k < ctx.refs.length; k++) {
       const r = ctx.refs[k]!;
-      if (r.ind.section !== whole.ind.section || r.ind.start - whole.ind.end > GROUP_REACH) break;
-      if (ctx.text.slice(whole.ind.end, r.ind.start).includes('\n')) break;
+      if (r.ind.section !== whole.ind.section || r.ind.start >= end) break;
       if (r.ind.id !== whole.ind.id) continue;
       if (!r.ind.scope) break; // the same figure again, of the whole: another list
       if (!POPULATION_GROUPS.has(r.ind.scope) || seen.has(r.ind.scope)) continue;

@@ -40,7 +40,7 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   const traces: NumberTrace[] | undefined = options.explain ? [] : undefined;
   const { indicators, coverage } = indicatorsOf(norm, set, sections, traces);
   // The checks read the normalised text at the figures' positions in it; then every offset is the source's.
-  const checks = runChecks(indicators, norm.text, set.registry, { zeros: zerosOf(norm.text, set), lateScopes: set.grammar.clauseScopes, standards: standardsOf(norm.text) });
+  const checks = runChecks(indicators, norm.text, set.registry, { zeros: () => zerosOf(norm.text, set), lateScopes: set.grammar.clauseScopes, standards: () => standardsOf(norm.text) });
   toSourceOffsets(norm, indicators, sections);
   // Pushed, not spread: this runs once per report, and spreads cost microseconds in V8.
   const warnings = options.warnings ? options.warnings.slice() : [];

@@ -16,6 +16,8 @@ export type Registry = {
   partIds: Map<string, Set<string>>;
   /** Rate id → how it derives from counts. */
   rates: Map<string, RateDefinition>;
+  /** Money id → the id of the recipients it is paid to (the registry's `amount`, read backwards). */
+  recipientsOf: Map<string, string>;
   /** The id of which all of `ids` are parts in one split (the money of several benefits is the benefit money), or undefined. */
   wholeOf(ids: string[]): string | undefined;
 };
@@ -69,5 +71,6 @@ export function buildRegistry(specs: IndicatorSpec[]): Registry {
     for (const [total, sets] of partSets) if (sets.some((set) => ids.every((id) => set.parts.includes(id)))) return total;
     return undefined;
   };
-  return { indicators: specs, byId, partSets, partIds, rates, wholeOf };
+  const recipientsOf = new Map(specs.filter((s) => s.amount).map((s) => [s.amount!, s.id] as const));
+  return { indicators: specs, byId, partSets, partIds, rates, recipientsOf, wholeOf };
 }

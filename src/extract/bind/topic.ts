@@ -49,8 +49,8 @@ export const topic: Binder = {
     }
     // Recipients in a bracket right after their money: 奖扶资金41.28万元(430人).
     if (n.unitClass === 'count' && prev.number.unitClass === 'money' && IN_BRACKET.test(between)) {
-      const recipients = p.set.registry.indicators.find((i) => i.amount === prev.id);
-      const rules = recipients ? p.set.rules.filter((r) => r.id === recipients.id && r.accepts.includes('count') && !r.topic) : [];
+      const recipients = p.set.registry.recipientsOf.get(prev.id);
+      const rules = recipients ? p.set.rules.filter((r) => r.id === recipients && r.accepts.includes('count') && !r.topic) : [];
       if (!rules.length) return undefined;
       return binding('topic', prev.label, rules, n, prev.label.start, n.end, prev.label.start, prev.label.start);
     }

@@ -17,7 +17,12 @@ export function scope(p: Passage, f: Figure): Drop | undefined {
 function clauseScopeAt(p: Passage, at: number): string | undefined {
   const words = p.grammar.clauseScopes;
   if (!words.length) return undefined;
-  const clause = p.text.slice(backTo(p.text, at, CLAUSE_BREAK, CLAUSE_REACH), at);
+  const from = backTo(p.text, at, CLAUSE_BREAK, CLAUSE_REACH);
+  // Most clauses hold none of the words' first characters: looked for in place, no slice made.
+  let any = false;
+  for (let i = from; i < at && !any; i++) any = words.some((w) => w.charCodeAt(0) === p.text.charCodeAt(i));
+  if (!any) return undefined;
+  const clause = p.text.slice(from, at);
   for (const w of words) if (clause.includes(w)) return w;
   return undefined;
 }

@@ -107,3 +107,23 @@ describe('property: repairs never move a figure off its source', () => {
     );
   });
 });
+
+describe('line endings and invisible marks that lost figures', () => {
+  it('reads carriage returns alone as line ends: figures, checks and lines as with \\n', () => {
+    const text = '全年出生1083人\r其中一孩618人,二孩465人\r计划生育率95.3%\r';
+    const r = extract(text);
+    expect(figures(text)).toEqual([['births.total', 1083, '出生1083人'], ['births.first', 618, '一孩618人'], ['births.second', 465, '二孩465人'], ['rate.policyCompliance', 95.3, '计划生育率95.3%']]);
+    expect(r.indicators.map((i) => i.line)).toEqual([1, 2, 2, 3]);
+  });
+  it('keeps CRLF one line end', () => {
+    expect(extract('全年出生1083人,\r\n其中一孩618人').indicators.map((i) => i.line)).toEqual([1, 2]);
+  });
+  it.each([
+    ['a left-to-right mark inside a label', '全年出\u200e生1083人', ['births.total', 1083, '出\u200e生1083人']],
+    ['a right-to-left mark among digits', '计划生育率9\u200f5.3%', ['rate.policyCompliance', 95.3, '计划生育率9\u200f5.3%']],
+    ['an embedding before the number', '出生率\u202a10.1‰', ['rate.birth', 10.1, '出生率\u202a10.1‰']],
+    ['an isolate around the number', '出生率\u206610.1\u2069‰', ['rate.birth', 10.1, '出生率\u206610.1\u2069‰']],
+  ])('reads through %s', (_name, text, expected) => {
+    expect(figures(text)).toEqual([expected]);
+  });
+});

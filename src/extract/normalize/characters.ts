@@ -33,7 +33,8 @@ const MAP: Map<number, number> = (() => {
   m.set(0x3011, 0x29); // 】
   // Invisible characters (zero-width space, joiners, word joiner, soft hyphen) all become U+200B,
   // which repair.ts deletes: one character to look for.
-  for (const c of [0x200c, 0x200d, 0x2060, 0x00ad, 0xfeff]) m.set(c, 0x200b);
+  // Bidi marks and embeddings (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069, U+061C) are invisible too.
+  for (const c of [0x200c, 0x200d, 0x2060, 0x00ad, 0xfeff, 0x200e, 0x200f, 0x061c, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069]) m.set(c, 0x200b);
   // A circle for zero (二○一二): the numeral 〇.
   m.set(0x25cb, 0x3007); // ○
   m.set(0x25ef, 0x3007); // ◯
@@ -69,9 +70,11 @@ export function mapCharacters(text: string): Mapped {
     const bytes = Buffer.from(text, 'utf16le');
     const units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
     for (let i = 0; i < units.length; i++) units[i] = TABLE[units[i]!]!;
+    loneCarriageReturns(text, units);
     return { text: bytes.toString('utf16le'), units };
   }
   // A big-endian machine: the same mapping, a code unit at a time.
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   const units = new Uint16Array(text.length);
   let out = '';
   let last = 0;
@@ -85,4 +88,9 @@ export function mapCharacters(text: string): Mapped {
     }
   }
   return { text: last === 0 ? text : out + text.slice(last), units };
+}
+
+/** A carriage return alone (old Mac files) ends a line as \n does; one before \n is left (CRLF is one break). */
+function loneCarriageReturns(text: string, units: Uint16Array): void {
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (units[i + 1] !== 10) units[i] = 10;
 }

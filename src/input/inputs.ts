@@ -29,7 +29,8 @@ export function collectInputs(args: string[]): Input[] {
     if (st.isDirectory()) {
       const inside = walk(arg, seen);
       if (!inside.length) out.push({ path: arg, missing: 'no reports (.txt, .md, .html, .htm) in this folder' });
-      out.push(...inside);
+      // One at a time: a spread of a tree's hundred thousand files would overflow the stack.
+      for (const f of inside) out.push(f);
     } else out.push({ path: arg, size: st.size });
   }
   // Folder contents are sorted; explicit files keep their given order after the sort key.
@@ -45,32 +46,61 @@ const isReport = (name: string) => REPORT_EXTENSIONS.has(extname(name).toLowerCa
  * in name order, so which path stands for a folder reached twice does not
  * depend on the file system's order.
  */
-function walk(dir: string, seen: Set<string>): Input[] {
-  const real = realpathSync(dir);
-  if (seen.has(real)) return [];
-  seen.add(real);
+function walk(root: string, seen: Set<string>): Input[] {
   const found: Input[] = [];
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const p = join(dir, entry.name);
-    let isDirectory = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      let st;
-      try {
-        st = statSync(p);
-      } catch {
-        // A link to a report that is not there is named, not passed over in silence.
-        if (isReport(entry.name)) found.push({ path: p, missing: 'a link to nothing' });
-        continue;
-      }
-      isDirectory = st.isDirectory();
-      isFile = st.isFile();
+  // Folders still to read, the next one last: an explicit stack, as a tree may be deeper than the call stack.
+  const stack = [root];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    let real: string;
+    let entries;
+    try {
+      real = realpathSync(dir);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (e) {
+      // A folder that cannot be read is one input that failed, named with its reason; the walk goes on.
+      found.push({ path: dir, missing: `cannot read this folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      continue;
     }
-    if (isDirectory) found.push(...walk(p, seen));
-    else if (isFile && isReport(entry.name)) found.push({ path: p, size: statSync(p).size });
+    const folders: string[] = [];
+    for (const entry of entries) {
+      const p = join(dir, entry.name);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      let size: number | undefined;
+      if (entry.isSymbolicLink()) {
+        let st;
+        try {
+          st = statSync(p);
+        } catch {
+          // A link to a report that is not there is named, not passed over in silence.
+          if (isReport(entry.name)) found.push({ path: p, missing: 'a link to nothing' });
+          continue;
+        }
+        isDirectory = st.isDirectory();
+        isFile = st.isFile();
+        size = st.size;
+      }
+      if (isDirectory) folders.push(p);
+      else if (isFile && isReport(entry.name) && !isOurTemporary(entry.name)) {
+        try {
+          found.push({ path: p, size: size ?? statSync(p).size });
+        } catch (e) {
+          found.push({ path: p, missing: String((e as NodeJS.ErrnoException).code ?? (e as Error).message) });
+        }
+      }
+    }
+    // Pushed in reverse, so the first subfolder is read next.
+    for (let i = folders.length - 1; i >= 0; i--) stack.push(folders[i]!);
   }
   return found;
+}
+
+/** The temporary file of an output being written (output/sink.ts): never a report. */
+export function isOurTemporary(name: string): boolean {
+  return /^\..+\.\d+\.\d+\.tmp$/.test(name);
 }
 
 export function isHtml(path: string): boolean {

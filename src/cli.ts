@@ -9,7 +9,9 @@
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { supportsEncoding } from './input/decode.js';
-import { collectInputs } from './input/inputs.js';
+import { collectInputs, REPORT_EXTENSIONS } from './input/inputs.js';
+import { realpathSync } from 'node:fs';
+import { extname, resolve as resolvePath, sep } from 'node:path';
 import { reporterFor, type Format } from './output/select.js';
 import { fileSink, OutputError, streamSink, type Sink } from './output/sink.js';
 import { defaultPlan, inOrder, runAll, type OnResult } from './batch/pool.js';
@@ -133,6 +135,38 @@ export function coverageLine(withUnit: number, unread: number): string {
   return `coverage ${percent} %: ${unread} number${unread === 1 ? '' : 's'} with a unit left unread`;
 }
 
+/** A path as the file system knows it: its real path when it exists, else its resolved path. */
+function canonical(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolvePath(path);
+  }
+}
+
+/**
+ * Why the output paths cannot be used with these inputs, or undefined: an output that is also an
+ * input (it would be overwritten), two outputs in one file, or a report-named output inside a folder
+ * being read (the next run would read it as a report).
+ */
+function outputClash(inputs: string[], o: Options): string | undefined {
+  const outs = [['--out', o.out], ['--checks-csv', o.checksCsv]].filter((x): x is [string, string] => Boolean(x[1]));
+  if (outs.length === 2 && canonical(outs[0]![1]) === canonical(outs[1]![1])) return `--out and --checks-csv name the same file (${o.out}): give each its own`;
+  for (const [flag, out] of outs) {
+    const target = canonical(out);
+    for (const input of inputs) {
+      if (input === '-') continue;
+      const source = canonical(input);
+      if (source === target) return `${flag} ${out} is also an input: writing it would replace the report`;
+      const inside = target.startsWith(source.endsWith(sep) ? source : source + sep);
+      if (inside && REPORT_EXTENSIONS.has(extname(target).toLowerCase())) {
+        return `${flag} ${out} lies in the folder ${input} being read and is named like a report: a later run would read it as one (name it .json, .jsonl or .csv, or put it elsewhere)`;
+      }
+    }
+  }
+  return undefined;
+}
+
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   const cmd = program(io);
   let inputs: string[];
@@ -169,6 +203,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     throw e;
   }
 
+  const clash = outputClash(inputs, o);
+  if (clash) return usage(clash);
   const found = collectInputs(inputs);
   // The files the pool will render: standard input and missing files are dealt with here.
   const pooled = found.filter((f) => !f.missing && f.path !== '-');

@@ -280,3 +280,29 @@ describe('hostile inputs', () => {
     expect(readdirSync(outDir)).toEqual(['all.jsonl']);
   }, 60_000);
 });
+
+describe('output paths that are also inputs', () => {
+  it.each([
+    ['--out that is an input', (d: string) => [join(d, 'r.txt'), '--out', join(d, 'r.txt')], /--out .*r\.txt is also an input/],
+    ['--out and --checks-csv in one file', (d: string) => [join(d, 'r.txt'), '--csv', '--out', join(d, 'x.csv'), '--checks-csv', join(d, 'x.csv')], /--out and --checks-csv name the same file/],
+    ['a report-named --out inside the folder read', (d: string) => [d, '--json', '--out', join(d, 'out.txt')], /lies in the folder .* being read and is named like a report/],
+  ])('%s is a usage error, and the report is left as it was', (_name, args, message) => {
+    const d = join(dir, `paths-${Math.random().toString(36).slice(2)}`);
+    mkdirSync(d);
+    writeFileSync(join(d, 'r.txt'), '全年出生100人\n');
+    const { code, err } = run(args(d));
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(readFileSync(join(d, 'r.txt'), 'utf8')).toBe('全年出生100人\n');
+    expect(readdirSync(d)).toEqual(['r.txt']);
+  });
+  it('writes a .json output inside the folder read, and a later run does not read it', () => {
+    const d = join(dir, 'paths-json');
+    mkdirSync(d);
+    writeFileSync(join(d, 'r.txt'), '全年出生100人\n');
+    expect(run([d, '--json', '--out', join(d, 'out.json')]).code).toBe(0);
+    const again = JSON.parse(run([d, '--json']).out);
+    expect(again.source.endsWith('r.txt')).toBe(true);
+  });
+});

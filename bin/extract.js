@@ -2,11 +2,12 @@
 import { main } from '../dist/cli.js';
 
 // A reader that stops early (extract … | head) closes the pipe: end quietly, as
-// other command-line tools do, instead of with a stack trace. Temporary files
-// of --out and --checks-csv are removed on exit (see output/sink.ts).
+// other command-line tools do, instead of with a stack trace. Any other write
+// error (a full disk) is kept by the output sink, and the run ends with exit 4
+// and a line naming it. Temporary files of --out and --checks-csv are removed on
+// exit (see output/sink.ts).
 process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(0);
-  throw e;
 });
 
 process.exitCode = await main(process.argv.slice(2));

@@ -4,7 +4,8 @@
  * to stderr, one line each.
  *
  * Exit codes: 0 ok · 1 --strict found a contradiction · 2 usage error (bad
- * options, bad rule files, unwritable --out) · 3 some inputs failed.
+ * options, bad rule files, unwritable --out) · 3 some inputs failed · 4 the
+ * output could not be written (a full disk, a closed pipe) · 5 internal error.
  */
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -20,7 +21,7 @@ import { render, renderBytes, type Rendered, type Summary } from './batch/render
 import { RuleFileError } from './rules/load.js';
 import { Progress } from './batch/progress.js';
 
-export const EXIT = { ok: 0, contradiction: 1, usage: 2, inputFailed: 3 } as const;
+export const EXIT = { ok: 0, contradiction: 1, usage: 2, inputFailed: 3, outputFailed: 4, internal: 5 } as const;
 
 export type Io = {
   stdout: { write(s: string | Uint8Array): unknown; isTTY?: boolean; once?(event: 'drain', cb: () => void): unknown };
@@ -98,7 +99,9 @@ Exit codes:
   0  success
   1  --strict and some check is inconsistent
   2  usage error: bad options, an invalid rule file, an unwritable --out
-  3  some inputs could not be read or decoded (the others are still reported)`,
+  3  some inputs could not be read or decoded (the others are still reported)
+  4  the output could not be written (a full disk, a closed pipe): it is lost
+  5  internal error (a bug: please report it with --debug)`,
     )
     .exitOverride()
     .configureOutput({
@@ -308,7 +311,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     for (const s of sinks) s.abort();
     io.stderr.write(`extract: internal error: ${(e as Error).message}\n`);
     if (o.debug) io.stderr.write(`${(e as Error).stack}\n`);
-    return EXIT.inputFailed;
+    return EXIT.internal;
+  }
+  // A write error on standard output arrives as an event: let it.
+  await new Promise((resolve) => setImmediate(resolve));
+  const lost = sinks.map((s) => s.failure()).filter((x): x is string => x !== undefined);
+  if (lost.length) {
+    for (const l of lost) io.stderr.write(`extract: ${l}\n`);
+    return EXIT.outputFailed;
   }
 
   if (count > 1) {

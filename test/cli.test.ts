@@ -3,7 +3,7 @@
  * gets its documented exit code and one line on stderr naming the path.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
@@ -304,5 +304,34 @@ describe('output paths that are also inputs', () => {
     expect(run([d, '--json', '--out', join(d, 'out.json')]).code).toBe(0);
     const again = JSON.parse(run([d, '--json']).out);
     expect(again.source.endsWith('r.txt')).toBe(true);
+  });
+});
+
+describe('write errors are failures, never success', () => {
+  const toFull = (args: string[]) => {
+    const fd = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', stdio: ['ignore', fd, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+      return { code: r.status, err: r.stderr };
+    } finally {
+      closeSync(fd);
+    }
+  };
+  it.skipIf(!existsSync('/dev/full'))('standard output on a full disk: exit 4 and one line', () => {
+    const { code, err } = toFull([fixture('county-report.txt'), '--json']);
+    expect(code).toBe(4);
+    expect(err).toBe('extract: standard output: cannot write: no space left on the device (ENOSPC)\n');
+  });
+  it.skipIf(!existsSync('/dev/full'))('more than a block of output on a full disk: still exit 4, no stack trace', () => {
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, readFileSync(fixture('annual-summary.txt'), 'utf8').repeat(200));
+    const { code, err } = toFull([big, '--jsonl', '-q']);
+    expect(code).toBe(4);
+    expect(err.trim().split('\n')).toEqual(['extract: standard output: cannot write: no space left on the device (ENOSPC)']);
+  });
+  it('an --out that is a folder is a usage error naming it', () => {
+    const { code, err } = run([fixture('county-report.txt'), '--json', '--out', dir]);
+    expect(code).toBe(2);
+    expect(err).toBe(`extract: ${dir}: cannot write (it is a folder)\n`);
   });
 });

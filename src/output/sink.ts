@@ -3,7 +3,7 @@
  * place only when the run commits, so an interrupted or failed run never
  * leaves a half-written file, and never damages the file it would replace.
  */
-import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -11,7 +11,13 @@ import { basename, dirname, join } from 'node:path';
  * `commit` and `abort` write out what is still held back, where it goes (a stream can take no writes back).
  */
 export type Piece = string | Uint8Array;
-export type Sink = { write(s: Piece): void | Promise<void>; commit(): void; abort(): void };
+export type Sink = {
+  write(s: Piece): void | Promise<void>;
+  commit(): void;
+  abort(): void;
+  /** Why the output could not be written, once it could not (a full disk, a closed pipe): the run's output is then lost. */
+  failure(): string | undefined;
+};
 
 // Pieces are encoded as UTF-8 straight into a block of bytes and written a block
 // at a time, rather than with a system call per report (thousands in a batch),
@@ -72,18 +78,46 @@ function blockWriter(out: (bytes: Uint8Array) => Wait, reuse: boolean) {
 
 export class OutputError extends Error {}
 
-type Stream = { write(chunk: Uint8Array): unknown; once?(event: 'drain', cb: () => void): unknown };
+type Stream = { write(chunk: Uint8Array): unknown; once?(event: 'drain', cb: () => void): unknown; on?(event: 'error', cb: (e: Error) => void): unknown };
 
-/** Standard output; waits for 'drain' when the pipe is full, so a batch never piles up in memory. */
+/** The reason for a failed write, in the words of its error code. */
+function because(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = { ENOSPC: 'no space left on the device', EPIPE: 'the reader closed the pipe', EISDIR: 'it is a folder', EACCES: 'permission denied', EROFS: 'a read-only file system', EDQUOT: 'the disk quota is used up', EIO: 'an input/output error' };
+  return code ? `${words[code] ?? code} (${code})` : (e as Error).message;
+}
+
+/**
+ * Standard output; waits for 'drain' when the pipe is full, so a batch never piles up in memory.
+ * A write error (a full disk, a closed pipe) is kept, not thrown: the run goes on, writes no more,
+ * and reports it as a failed output.
+ */
 export function streamSink(stream: Stream): Sink {
+  let failed: string | undefined;
+  stream.on?.('error', (e) => {
+    failed ??= because(e);
+  });
   const blocks = blockWriter((bytes) => {
-    if (stream.write(bytes) !== false || !stream.once) return;
-    return new Promise<void>((resolve) => stream.once!('drain', resolve));
+    if (failed) return;
+    let ok: unknown;
+    try {
+      ok = stream.write(bytes);
+    } catch (e) {
+      failed ??= because(e);
+      return;
+    }
+    if (ok !== false || !stream.once) return;
+    return new Promise<void>((resolve) => {
+      stream.once!('drain', resolve);
+      // A stream that fails while full never drains.
+      stream.on?.('error', () => resolve());
+    });
   }, false);
   return {
     write: (s) => blocks.write(s),
     commit: () => void blocks.flush(),
     abort: () => void blocks.flush(),
+    failure: () => (failed ? `standard output: cannot write: ${failed}` : undefined),
   };
 }
 
@@ -116,11 +150,12 @@ export function fileSink(path: string, bom: boolean): Sink {
   cleanupOnExit();
   let fd: number;
   try {
+    if (existsSync(path) && statSync(path).isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
     fd = openSync(tmp, 'wx');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new OutputError(
-      `${path}: cannot write (${code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : code ?? (e as Error).message})`,
+      `${path}: cannot write (${code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code ?? (e as Error).message})`,
     );
   }
   live.add(tmp);
@@ -130,16 +165,29 @@ export function fileSink(path: string, bom: boolean): Sink {
     if (open) closeSync(fd);
     open = false;
   };
+  let failed: string | undefined;
   const blocks = blockWriter((bytes) => {
+    if (failed) return;
     // writeSync may write less than it was given (a signal, a full disk that frees up).
-    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
+    try {
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
+    } catch (e) {
+      failed = because(e);
+    }
   }, true);
-  return {
+  const sink: Sink = {
     write: (s) => blocks.write(s),
     commit: () => {
       blocks.flush();
+      // A file that could not be written whole never replaces the one before it.
+      if (failed) return sink.abort();
       close();
-      renameSync(tmp, path);
+      try {
+        renameSync(tmp, path);
+      } catch (e) {
+        failed = because(e);
+        return sink.abort();
+      }
       live.delete(tmp);
     },
     abort: () => {
@@ -151,5 +199,7 @@ export function fileSink(path: string, bom: boolean): Sink {
       }
       live.delete(tmp);
     },
+    failure: () => (failed ? `${path}: cannot write: ${failed}` : undefined),
   };
+  return sink;
 }

@@ -14,7 +14,7 @@ import { collectInputs, REPORT_EXTENSIONS } from './input/inputs.js';
 import { realpathSync } from 'node:fs';
 import { extname, resolve as resolvePath, sep } from 'node:path';
 import { reporterFor, type Format } from './output/select.js';
-import { fileSink, OutputError, streamSink, type Sink } from './output/sink.js';
+import { fileSink, OutputError, settle, streamSink, type Sink } from './output/sink.js';
 import { defaultPlan, inOrder, runAll, type OnResult } from './batch/pool.js';
 import { columnsFor, failed, rulesFor } from './batch/process.js';
 import { render, renderBytes, type Rendered, type Summary } from './batch/render.js';
@@ -300,6 +300,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     );
     for (const { reporter, sink: out } of outputs) await out.write(reporter.end(count));
     progress.clear();
+    // A signal that came while this thread was busy is handled here, before any output is renamed into place.
+    await settle();
     if (failures === count) {
       // Nothing was read: an existing output file is left as it was.
       for (const s of sinks) s.abort();

@@ -275,7 +275,8 @@ describe('hostile inputs', () => {
     const temporary = () => readdirSync(outDir).filter((f) => f.endsWith('.tmp'));
     while (!temporary().length) await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGINT');
-    expect(await exited).toEqual({ code: null, signal: 'SIGINT' });
+    // 128 + 2: as a shell reports a run Ctrl-C ended.
+    expect(await exited).toEqual({ code: 130, signal: null });
     expect(readFileSync(out, 'utf8')).toBe('previous results');
     expect(readdirSync(outDir)).toEqual(['all.jsonl']);
   }, 60_000);
@@ -333,5 +334,36 @@ describe('write errors are failures, never success', () => {
     const { code, err } = run([fixture('county-report.txt'), '--json', '--out', dir]);
     expect(code).toBe(2);
     expect(err).toBe(`extract: ${dir}: cannot write (it is a folder)\n`);
+  });
+});
+
+describe('signals, non-regular inputs and what a killed run leaves', () => {
+  it('SIGTERM while one large file is read: exit 143, the earlier --out kept, no temporary file', async () => {
+    const d = join(dir, 'signal');
+    mkdirSync(d);
+    writeFileSync(join(d, 'big.txt'), readFileSync(fixture('county-report.txt'), 'utf8').repeat(1500));
+    writeFileSync(join(d, 'out.json'), '{"earlier":true}\n');
+    const child = spawn(process.execPath, [bin, join(d, 'big.txt'), '--json', '--out', join(d, 'out.json'), '-j', '1'], { stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, 600));
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    expect(code).toBe(143);
+    expect(readFileSync(join(d, 'out.json'), 'utf8')).toBe('{"earlier":true}\n');
+    expect(readdirSync(d).sort()).toEqual(['big.txt', 'out.json']);
+  }, 30_000);
+  it.skipIf(process.platform === 'win32')('a FIFO named on the command line is refused, not waited on', () => {
+    const fifo = join(dir, 'pipe.txt');
+    spawnSync('mkfifo', [fifo]);
+    const { code, err } = run([fixture('county-report.txt'), fifo, '--jsonl']);
+    expect(code).toBe(3);
+    expect(err.split('\n')[0]).toBe(`extract: ${fifo}: not a regular file (a FIFO): name "-" to read standard input`);
+  });
+  it('removes the temporary file a killed run left (a process that is gone), and no other', () => {
+    const d = join(dir, 'stale');
+    mkdirSync(d);
+    writeFileSync(join(d, '.out.json.999999999.1.tmp'), 'half');
+    writeFileSync(join(d, `.out.json.${process.pid}.2.tmp`), 'a live run’s');
+    expect(run([fixture('county-report.txt'), '--json', '--out', join(d, 'out.json')]).code).toBe(0);
+    expect(readdirSync(d).sort()).toEqual([`.out.json.${process.pid}.2.tmp`, 'out.json']);
   });
 });

@@ -26,6 +26,11 @@ export function collectInputs(args: string[]): Input[] {
       out.push({ path: arg, missing: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String((e as Error).message) });
       continue;
     }
+    if (!st.isDirectory() && !st.isFile()) {
+      // A FIFO, device or socket named on the command line would block the run: standard input is "-".
+      out.push({ path: arg, missing: `not a regular file (${st.isFIFO() ? 'a FIFO' : st.isSocket() ? 'a socket' : 'a device'}): name "-" to read standard input` });
+      continue;
+    }
     if (st.isDirectory()) {
       const inside = walk(arg, seen);
       if (!inside.length) out.push({ path: arg, missing: 'no reports (.txt, .md, .html, .htm) in this folder' });

@@ -3,7 +3,8 @@
  * place only when the run commits, so an interrupted or failed run never
  * leaves a half-written file, and never damages the file it would replace.
  */
-import { closeSync, existsSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -136,11 +137,51 @@ function cleanupOnExit(): void {
     }
   };
   process.on('exit', clean);
+  // Interrupted: the temporary files go, no output replaces an earlier one, and the run ends with
+  // 128 + the signal's number, as a shell reports a process the signal ended (130, 143). The
+  // commit step yields to pending signals first (see settle), so a signal that arrived while a
+  // large file was read on this thread ends the run before anything is renamed into place.
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(sig, () => {
+    process.on(sig, () => {
       clean();
-      process.kill(process.pid, sig);
+      process.exit(128 + (osConstants.signals[sig] ?? 0));
     });
+  }
+}
+
+/** Lets signals that arrived during synchronous work be handled (they wait for the event loop) before an output is committed. */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Temporary files of `path` left by an earlier run that was killed outright (SIGKILL): recognised by name and a process that is gone. */
+function removeStale(path: string): void {
+  const dir = dirname(path);
+  const prefix = `.${basename(path)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const m = /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length));
+    if (!m || alive(Number(m[1]))) continue;
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      /* another run's, or gone */
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -148,6 +189,7 @@ export function fileSink(path: string, bom: boolean): Sink {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   // Handlers first: a signal between creating the file and hooking it would leave it behind.
   cleanupOnExit();
+  removeStale(path);
   let fd: number;
   try {
     if (existsSync(path) && statSync(path).isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });

@@ -14,7 +14,7 @@ import { collectInputs, REPORT_EXTENSIONS } from './input/inputs.js';
 import { realpathSync } from 'node:fs';
 import { extname, resolve as resolvePath, sep } from 'node:path';
 import { reporterFor, type Format } from './output/select.js';
-import { fileSink, OutputError, settle, streamSink, type Sink } from './output/sink.js';
+import { cleanupOnExit, fileSink, OutputError, settle, streamSink, type Sink } from './output/sink.js';
 import { defaultPlan, inOrder, runAll, type OnResult } from './batch/pool.js';
 import { columnsFor, failed, rulesFor } from './batch/process.js';
 import { render, renderBytes, type Rendered, type Summary } from './batch/render.js';
@@ -206,6 +206,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     throw e;
   }
 
+  // From here on a signal ends the run with 128 + its number, leaving no temporary file.
+  if (io.stdout === process.stdout) cleanupOnExit();
   const clash = outputClash(inputs, o);
   if (clash) return usage(clash);
   const found = collectInputs(inputs);

@@ -341,10 +341,11 @@ describe('signals, non-regular inputs and what a killed run leaves', () => {
   it('SIGTERM while one large file is read: exit 143, the earlier --out kept, no temporary file', async () => {
     const d = join(dir, 'signal');
     mkdirSync(d);
-    writeFileSync(join(d, 'big.txt'), readFileSync(fixture('county-report.txt'), 'utf8').repeat(1500));
+    writeFileSync(join(d, 'big.txt'), readFileSync(fixture('county-report.txt'), 'utf8').repeat(3000));
     writeFileSync(join(d, 'out.json'), '{"earlier":true}\n');
     const child = spawn(process.execPath, [bin, join(d, 'big.txt'), '--json', '--out', join(d, 'out.json'), '-j', '1'], { stdio: 'ignore' });
-    await new Promise((r) => setTimeout(r, 600));
+    // Once the run has its temporary file, it is reading the file.
+    while (!readdirSync(d).some((f) => f.endsWith('.tmp'))) await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGTERM');
     const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
     expect(code).toBe(143);

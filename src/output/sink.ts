@@ -124,7 +124,8 @@ export function streamSink(stream: Stream): Sink {
 
 const live = new Set<string>();
 let hooked = false;
-function cleanupOnExit(): void {
+/** Signal and exit handlers, once: temporary files are removed whatever ends the run. Installed as a run starts. */
+export function cleanupOnExit(): void {
   if (hooked) return;
   hooked = true;
   const clean = () => {

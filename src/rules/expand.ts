@@ -9,13 +9,20 @@
 export class LabelSyntaxError extends Error {}
 
 const MAX_EXPANSIONS = 2000;
+/** A label with its pieces in place: far above any real one, far below what would exhaust memory. */
+const MAX_SUBSTITUTED = 20_000;
 
 export function substitutePieces(pattern: string, pieces: Record<string, string>, seen: string[] = []): string {
+  let length = pattern.length;
   return pattern.replace(/\{([A-Z][A-Z0-9_]*)\}/g, (_, name: string) => {
     const piece = pieces[name];
     if (piece === undefined) throw new LabelSyntaxError(`unknown piece {${name}}`);
     if (seen.includes(name)) throw new LabelSyntaxError(`piece {${name}} refers to itself`);
-    return `(?:${substitutePieces(piece, pieces, [...seen, name])})`;
+    const inner = substitutePieces(piece, pieces, [...seen, name]);
+    // Checked as the text grows: pieces that each use the one before twice double it at every level.
+    length += inner.length;
+    if (length > MAX_SUBSTITUTED) throw new LabelSyntaxError(`more than ${MAX_SUBSTITUTED} characters once its pieces are put in`);
+    return `(?:${inner})`;
   });
 }
 
@@ -25,16 +32,18 @@ export function expandLabel(pattern: string): string[] {
     throw new LabelSyntaxError(`${why} at position ${i} in "${pattern}"`);
   };
   const product = (a: string[], b: string[]): string[] => {
+    // Checked before the product is built: two groups of 2000 would make four million strings.
+    if (a.length * b.length > MAX_EXPANSIONS) fail(`more than ${MAX_EXPANSIONS} expansions`);
     const out: string[] = [];
     for (const x of a) for (const y of b) out.push(x + y);
-    if (out.length > MAX_EXPANSIONS) fail(`more than ${MAX_EXPANSIONS} expansions`);
     return out;
   };
   function alternation(): string[] {
     const alts: string[] = [...sequence()];
     while (pattern[i] === '|') {
       i++;
-      alts.push(...sequence());
+      for (const s of sequence()) alts.push(s);
+      if (alts.length > MAX_EXPANSIONS) fail(`more than ${MAX_EXPANSIONS} expansions`);
     }
     return alts;
   }

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { expandLabel, LabelSyntaxError, substitutePieces } from './expand.js';
 import { buildRegistry, OTHER_PREFIX, RegistryError, type Registry } from './registry.js';
 import { GrammarSchema, PiecesFileSchema, RegistryFileSchema, RuleFileSchema, type Grammar, type IndicatorSpec, type RuleSpec } from './schema.js';
+import { linearMatcher, LinearSyntaxError, type LinearMatcher } from './linear.js';
 import { literalTrie, type LiteralTrie } from './trie.js';
 
 export class RuleFileError extends Error {
@@ -28,8 +29,8 @@ export type CompiledRule = RuleSpec & {
   file: string;
   /** "births.first.inPolicy": the rule's name (its id unless it has one), unique across the rule files, named in every record the rule makes. */
   name: string;
-  requiresRe?: RegExp;
-  forbidsRe?: RegExp;
+  requiresRe?: LinearMatcher;
+  forbidsRe?: LinearMatcher;
 };
 
 export type FilterPlace = Grammar['filters'][number]['where'];
@@ -101,7 +102,8 @@ function fieldPath(path: readonly PropertyKey[]): string {
 function readJson(file: string, shown: string): unknown {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // Notepad and others save UTF-8 with a byte-order mark, which JSON.parse refuses.
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     throw new RuleFileError(shown, '', `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
@@ -277,6 +279,7 @@ export function loadRules(options: LoadOptions = {}): RuleSet {
   const shared = loadPieces(dirs, show);
   const files = dirs.flatMap(ruleFilesIn);
   const names = new Map<string, string>();
+  const families = new Map<string, string>();
   const rules: CompiledRule[] = [];
   const labels = new Map<string, CompiledRule[]>();
   const afterLabels = new Map<string, CompiledRule[]>();
@@ -286,6 +289,17 @@ export function loadRules(options: LoadOptions = {}): RuleSet {
     for (const name of Object.keys(spec.pieces ?? {})) {
       if (name in shared) throw new RuleFileError(shown, `pieces.${name}`, `{${name}} is already defined in ${PIECES_FILE}: each piece has one home`);
     }
+    const declared = families.get(spec.family);
+    if (declared) throw new RuleFileError(shown, 'family', `${spec.family} is already the family of ${declared}: give this file a family of its own`);
+    families.set(spec.family, shown);
+    const linear = (source: string, field: string) => {
+      try {
+        return linearMatcher(source);
+      } catch (e) {
+        if (e instanceof LinearSyntaxError) throw new RuleFileError(shown, field, e.message);
+        throw e;
+      }
+    };
     const pieces = { ...shared, ...spec.pieces };
     spec.rules.forEach((r, i) => {
       if (!registry.byId.has(r.id) && !r.id.startsWith(OTHER_PREFIX)) {
@@ -300,8 +314,8 @@ export function loadRules(options: LoadOptions = {}): RuleSet {
         family: spec.family,
         file: shown,
         name,
-        ...(r.requires ? { requiresRe: new RegExp(r.requires, 'u') } : {}),
-        ...(r.forbids ? { forbidsRe: new RegExp(r.forbids, 'u') } : {}),
+        ...(r.requires ? { requiresRe: linear(r.requires, `rules[${i}].requires`) } : {}),
+        ...(r.forbids ? { forbidsRe: linear(r.forbids, `rules[${i}].forbids`) } : {}),
       };
       rules.push(rule);
       const expand = (field: 'labels' | 'after', index: Map<string, CompiledRule[]>) =>

@@ -10,6 +10,7 @@ import type { Check } from '../report.js';
 import type { Standard } from '../extract/standards.js';
 import { BREAKS, SENTENCE_BREAK } from '../extract/chars.js';
 import { slack } from './sums.js';
+import { countAtOrBefore } from '../util/bisect.js';
 import type { Context, Ref } from './groups.js';
 
 /** The sentence around `at`: [start, end) in the text. */
@@ -21,6 +22,15 @@ function sentenceOf(text: string, at: number): [number, number] {
   return [s, e];
 }
 
+// Figures are in the order of their numbers; a span that starts at a shared label (出生率、自然增长率分别为…)
+// can start before the one ahead of it. Sorted by start once per report, for bisection.
+const sorted = new WeakMap<Context, Ref[]>();
+function byStart(ctx: Context): Ref[] {
+  let refs = sorted.get(ctx);
+  if (!refs) sorted.set(ctx, (refs = ctx.refs.slice().sort((a, b) => a.ind.start - b.ind.start)));
+  return refs;
+}
+
 const UNITS: Record<Standard['per'], string[]> = { 人: ['人', '名'], 户: ['户'], 对: ['对'] };
 
 export function standardCheck(ctx: Context, money: Ref): Check | undefined {
@@ -28,11 +38,19 @@ export function standardCheck(ctx: Context, money: Ref): Check | undefined {
   const recipientsId = ctx.registry.recipientsOf.get(money.ind.id);
   if (!recipientsId || !ctx.standards().length) return undefined;
   const [s, e] = sentenceOf(ctx.text, money.ind.start);
-  const standards = ctx.standards().filter((x) => x.start >= s && x.end <= e);
+  // Standards and figures are in text order: those of the sentence are found by bisection, not by a pass over all.
+  const all = ctx.standards();
+  const standards: Standard[] = [];
+  for (let k = countAtOrBefore(all.length, (i) => all[i]!.start, s - 1); k < all.length && all[k]!.start < e; k++) if (all[k]!.end <= e) standards.push(all[k]!);
   if (standards.length !== 1) return undefined;
   const std = standards[0]!;
   if (std.period === '月' || std.period === '季') return undefined;
-  const inSentence = ctx.refs.filter((r) => r.ind.start >= s && r.ind.end <= e && r.ind.section === money.ind.section);
+  const inSentence: Ref[] = [];
+  const refs = byStart(ctx);
+  for (let k = countAtOrBefore(refs.length, (i) => refs[i]!.ind.start, s - 1); k < refs.length && refs[k]!.ind.start < e; k++) {
+    const r = refs[k]!;
+    if (r.ind.end <= e && r.ind.section === money.ind.section) inSentence.push(r);
+  }
   const counts = inSentence.filter((r) => r.ind.id === recipientsId);
   const monies = inSentence.filter((r) => r.ind.unit === '元');
   if (counts.length !== 1 || monies.length !== 1) return undefined;

@@ -153,8 +153,11 @@ function lateMakingUp(ctx: Context, total: Ref, set: PartSet, sum: number): Ref 
   if (!(short > 0)) return undefined;
   const end = ctx.text.indexOf('\n', total.ind.end);
   const limit = end < 0 ? ctx.text.length : end;
-  for (const r of ctx.refs) {
-    if (r.ind.start <= total.ind.end || r.ind.start >= limit) continue;
+  // The figures after the total, in text order, up to the end of its paragraph: not every figure of the report.
+  for (let k = total.index + 1; k < ctx.refs.length; k++) {
+    const r = ctx.refs[k]!;
+    if (r.ind.start >= limit) break;
+    if (r.ind.start <= total.ind.end) continue;
     if (!r.ind.scope || r.ind.section !== total.ind.section || !ctx.lateScopes.has(r.ind.scope)) continue;
     if ((r.ind.id === total.ind.id || set.parts.includes(r.ind.id)) && r.ind.value === short) return r;
   }

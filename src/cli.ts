@@ -16,8 +16,8 @@ import { extname, resolve as resolvePath, sep } from 'node:path';
 import { reporterFor, type Format } from './output/select.js';
 import { cleanupOnExit, fileSink, OutputError, settle, streamSink, type Sink } from './output/sink.js';
 import { defaultPlan, inOrder, runAll, type OnResult } from './batch/pool.js';
-import { columnsFor, failed, rulesFor } from './batch/process.js';
-import { render, renderBytes, type Rendered, type Summary } from './batch/render.js';
+import { columnsFor, failed, MAX_INPUT_BYTES, rulesFor, TOO_LARGE } from './batch/process.js';
+import { render, type Rendered, type Summary } from './batch/render.js';
 import { RuleFileError } from './rules/load.js';
 import { Progress } from './batch/progress.js';
 
@@ -126,9 +126,16 @@ function pickFormat(o: Options, io: Io): Format {
   return color ? 'table-color' : 'table';
 }
 
-async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+/** Standard input, up to `max` bytes; undefined when it goes on past them (it is not read further). */
+async function readAll(stream: AsyncIterable<Uint8Array | string>, max: number): Promise<Uint8Array | undefined> {
   const parts: Buffer[] = [];
-  for await (const chunk of stream) parts.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+  let size = 0;
+  for await (const chunk of stream) {
+    const part = Buffer.from(chunk);
+    size += part.length;
+    if (size > max) return undefined;
+    parts.push(part);
+  }
   return Buffer.concat(parts);
 }
 
@@ -211,8 +218,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   const clash = outputClash(inputs, o);
   if (clash) return usage(clash);
   const found = collectInputs(inputs);
-  // The files the pool will render: standard input and missing files are dealt with here.
-  const pooled = found.filter((f) => !f.missing && f.path !== '-');
+  // The files the pool will render: standard input, missing files and files over the size limit are dealt with here.
+  const pooled = found.filter((f) => !f.missing && f.path !== '-' && (f.size ?? 0) <= MAX_INPUT_BYTES);
   const plan = cmd.getOptionValueSource('jobs') === 'default' ? defaultPlan(pooled.map((f) => f.size), o.jobs) : { jobs: o.jobs };
   const sinks: Sink[] = [];
   let sink: Sink;
@@ -286,10 +293,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const preset = new Map<number, Rendered>();
     found.forEach((f, i) => {
       if (f.missing) preset.set(i, render(failed(f.path, f.missing), { patterns: o.patterns, formats }));
+      // Refused from its size, before anything is read or a worker started for it.
+      else if ((f.size ?? 0) > MAX_INPUT_BYTES) preset.set(i, render(failed(f.path, TOO_LARGE), { patterns: o.patterns, formats }));
     });
+    let stdin: Uint8Array | undefined;
     if (stdinAt >= 0) {
-      const bytes = io.stdin ? await readAll(io.stdin) : new Uint8Array();
-      preset.set(stdinAt, renderBytes('-', bytes, { encoding: o.encoding, patterns: o.patterns, formats, explain }));
+      stdin = io.stdin ? await readAll(io.stdin, MAX_INPUT_BYTES) : new Uint8Array();
+      if (!stdin) preset.set(stdinAt, render(failed('-', TOO_LARGE), { patterns: o.patterns, formats }));
     }
     const todo = files.map((p, i) => ({ p, i })).filter(({ i }) => !preset.has(i));
     for (const [i, r] of preset) await onResult(i, r);
@@ -298,7 +308,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       plan.jobs,
       { encoding: o.encoding, patterns: o.patterns, formats, explain },
       (k, r) => onResult(todo[k]!.i, r),
-      { sizes: todo.map((t) => found[t.i]!.size), grow: plan.grow },
+      {
+        sizes: todo.map((t) => (t.i === stdinAt ? stdin!.length : found[t.i]!.size)),
+        contents: todo.map((t) => (t.i === stdinAt ? stdin : undefined)),
+        grow: plan.grow,
+      },
     );
     for (const { reporter, sink: out } of outputs) await out.write(reporter.end(count));
     progress.clear();

@@ -28,8 +28,8 @@
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { failed } from './process.js';
-import { render, renderFile, type RenderOptions, type Rendered } from './render.js';
-import { BETWEEN_FILES, type Batch, type BatchResult, type WorkerData } from './serve.js';
+import { render, renderJob, type RenderOptions, type Rendered } from './render.js';
+import { BETWEEN_FILES, type Batch, type BatchResult, type FileJob, type WorkerData } from './serve.js';
 
 export type OnResult = (index: number, result: Rendered) => void | Promise<void>;
 
@@ -52,6 +52,13 @@ const DEPTH = 2;
 const LOCAL_MAX_BYTES = 256 * 1024;
 /** Whether the main thread may render a file of this size (unknown: no). */
 const renderableHere = (size: number | undefined) => (size ?? Infinity) <= LOCAL_MAX_BYTES;
+// A file larger than this, or of unknown size, is rendered in a worker even with one job:
+// a worker's memory is limited (WORKER_MEMORY_MB), and running out of it fails that file
+// alone, where on the main thread it would end the run. Dense text takes about 70 times
+// its size while it is read; 8 MB of it stays well under the limit.
+const MAIN_THREAD_MAX_BYTES = 8 << 20;
+/** The old-generation heap of a worker thread, in MB: what one file may take while it is read. */
+export const WORKER_MEMORY_MB = 4096;
 
 /**
  * When workers are added to a batch the main thread could render alone: when,
@@ -78,18 +85,29 @@ export type PoolOptions = {
   grow?: Growth;
   /** Told each time a worker thread is started (the tests watch growth through it). */
   onSpawn?: () => void;
+  /** The bytes of inputs read already (standard input), by index; such a path only names its input. */
+  contents?: (Uint8Array | undefined)[];
+  /** A worker's heap limit in MB (default WORKER_MEMORY_MB). */
+  memoryMb?: number;
 };
 
 export async function runAll(paths: string[], jobs: number, options: RenderOptions, onResult: OnResult, pool: PoolOptions = {}): Promise<void> {
-  if (jobs <= 1 || paths.length <= 1) {
+  const small = paths.every((_, i) => (pool.sizes?.[i] ?? Infinity) <= MAIN_THREAD_MAX_BYTES);
+  if ((jobs <= 1 || paths.length <= 1) && small) {
     for (let i = 0; i < paths.length; i++) {
-      await onResult(i, renderFile(paths[i]!, options, pool.sizes?.[i]));
+      await onResult(i, renderJob(job(paths, i, pool), options));
       // Let signals in between files: Ctrl-C stops a long batch now, not at its end.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return;
   }
   await new PoolRun(paths, jobs, options, onResult, pool).done;
+}
+
+function job(paths: string[], id: number, pool: PoolOptions): FileJob {
+  const size = pool.sizes?.[id];
+  const bytes = pool.contents?.[id];
+  return { id, path: paths[id]!, ...(size !== undefined ? { size } : {}), ...(bytes ? { bytes } : {}) };
 }
 
 /** A worker thread, what it holds, and where its results and its current file can be read. */
@@ -134,6 +152,7 @@ class PoolRun {
 
   private readonly local: boolean;
   private readonly window: number;
+  private readonly memoryMb: number;
   /** When workers join a run the main thread started alone (undefined: they start at once). */
   private readonly growth: Growth | undefined;
   private readonly spawned: number;
@@ -156,6 +175,7 @@ class PoolRun {
     });
     this.finished = new Uint8Array(paths.length);
     this.local = pool.local ?? true;
+    this.memoryMb = pool.memoryMb ?? WORKER_MEMORY_MB;
     this.window = jobs * WINDOW_PER_JOB;
     // When the main thread can take every file, it is one of the jobs; and when asked,
     // the workers wait until the work has shown it will repay them.
@@ -233,7 +253,7 @@ class PoolRun {
     setImmediate(() => {
       if (this.stopped) return;
       const t0 = performance.now();
-      const rendered = renderFile(this.paths[id]!, this.options, this.sizeOf(id));
+      const rendered = renderJob(job(this.paths, id, this.pool), this.options);
       this.localBusy = false;
       this.measure(performance.now() - t0, id);
       this.hand(id, rendered);
@@ -264,7 +284,7 @@ class PoolRun {
         if (!ids.length) break;
         h.queue.push(...ids);
         h.batches++;
-        h.worker.postMessage({ files: ids.map((id) => ({ id, path: this.paths[id]!, size: this.sizeOf(id) })) } satisfies Batch);
+        h.worker.postMessage({ files: ids.map((id) => job(this.paths, id, this.pool)) } satisfies Batch);
       }
     }
     this.renderHere();
@@ -276,14 +296,20 @@ class PoolRun {
     const { port1: results, port2 } = new MessageChannel();
     const current = new Int32Array(new SharedArrayBuffer(4)).fill(BETWEEN_FILES);
     const workerUrl = this.pool.workerUrl ?? new URL('./worker.js', import.meta.url);
-    const worker = new Worker(workerUrl, { workerData: { options: this.options, port: port2, current } satisfies WorkerData, transferList: [port2] });
+    const worker = new Worker(workerUrl, {
+      workerData: { options: this.options, port: port2, current } satisfies WorkerData,
+      transferList: [port2],
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
+    });
     const h: Held = { worker, results, current, ready: false, queue: [], batches: 0 };
     this.held.push(h);
     this.pool.onSpawn?.();
     results.on('message', (msg: { ready: true } | BatchResult) => this.receive(h, msg));
-    worker.on('error', (e) => this.died(h, e.message));
+    worker.on('error', (e) =>
+      this.died(h, (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `ran out of memory (more than ${this.memoryMb} MB for one file): split it into smaller files` : `internal error: ${e.message}`),
+    );
     worker.on('exit', (code) => {
-      if (!this.stopped) this.died(h, `the worker exited with code ${code}`);
+      if (!this.stopped) this.died(h, `internal error: the worker exited with code ${code}`);
     });
   }
 
@@ -314,7 +340,7 @@ class PoolRun {
     // or not: a batch returns whole) go to another worker.
     const on = Atomics.load(h.current, 0);
     const culprit = h.queue.includes(on) ? on : h.queue[0];
-    if (culprit !== undefined) this.hand(culprit, render(failed(this.paths[culprit]!, `internal error: ${reason}`), this.options));
+    if (culprit !== undefined) this.hand(culprit, render(failed(this.paths[culprit]!, reason), this.options));
     this.retry.push(...h.queue.filter((id) => id !== culprit));
     this.spawn();
     this.dispatch();

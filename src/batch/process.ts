@@ -18,7 +18,9 @@ export type ProcessOptions = {
   explain?: boolean | { line: number };
 };
 
-const MAX_BYTES = 64 * 1024 * 1024;
+/** The largest input read, a file or standard input: about three thousand reports in one file. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+export const TOO_LARGE = `is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB`;
 
 let cached: { key: string; set: RuleSet } | undefined;
 export function rulesFor(patterns: string[] = []): RuleSet {
@@ -58,11 +60,13 @@ export function readBytes(source: string, bytes: Uint8Array, options: ProcessOpt
 
 /** `size`: the file's size where the caller knows it (it saves a system call). */
 export function readFile(path: string, options: ProcessOptions = {}, size?: number): Processed {
+  // Refused from its size, before a byte is read or a buffer the size of the file is made.
+  if (size !== undefined && size > MAX_INPUT_BYTES) return { report: failed(path, TOO_LARGE), notices: [] };
   let bytes: Uint8Array;
   try {
-    bytes = readBytesOf(path, MAX_BYTES, size);
+    bytes = readBytesOf(path, MAX_INPUT_BYTES, size);
   } catch (e) {
-    if (e instanceof TooLargeError) return { report: failed(path, `is larger than ${MAX_BYTES / 1024 / 1024} MB`), notices: [] };
+    if (e instanceof TooLargeError) return { report: failed(path, TOO_LARGE), notices: [] };
     const code = (e as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? (e as Error).message})`;

@@ -66,12 +66,22 @@ function safely(source: string, read: () => Processed, options: RenderOptions): 
   } catch (e) {
     p = { report: failed(source, `internal error: ${(e as Error).message}`), notices: [] };
   }
-  return render(p.report, options, p.notices);
+  try {
+    return render(p.report, options, p.notices);
+  } catch (e) {
+    // Output too large for one string (V8 caps a string near 512 M characters), or a reporter's fault: this file's alone.
+    return render(failed(source, `its output could not be made (${(e as Error).message})`), options, p.notices);
+  }
 }
 
 /** `size`: the file's size in bytes where known. */
 export function renderFile(path: string, options: RenderOptions, size?: number): Rendered {
   return safely(path, () => readFile(path, options, size), options);
+}
+
+/** A job of the pool: a file by its path, or an input already read (standard input) by its bytes. */
+export function renderJob(job: { path: string; size?: number; bytes?: Uint8Array }, options: RenderOptions): Rendered {
+  return job.bytes ? renderBytes(job.path, job.bytes, options) : renderFile(job.path, options, job.size);
 }
 
 export function renderBytes(source: string, bytes: Uint8Array, options: RenderOptions): Rendered {

@@ -24,7 +24,7 @@ export class TooLargeError extends Error {}
 export function readBytesOf(path: string, max: number, size?: number): Uint8Array {
   const fd = openSync(path, 'r');
   try {
-    let buf = scratch && scratch.length > (size ?? 0) ? scratch : Buffer.allocUnsafeSlow(Math.max(INITIAL, (size ?? 0) + 1));
+    let buf = scratch && scratch.length > (size ?? 0) ? scratch : Buffer.allocUnsafeSlow(Math.max(INITIAL, Math.min(size ?? 0, max) + 1));
     let got = 0;
     for (;;) {
       const n = readSync(fd, buf, got, buf.length - got, null);

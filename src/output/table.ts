@@ -15,6 +15,32 @@ const MARK: Record<CheckStatus, string> = {
   unverifiable: '·',
 };
 
+// cli-table3 lays a table out in time superlinear in its rows (and overflowed the stack
+// near 130 000): a long table is drawn in blocks of this many rows, joined at their borders.
+const BLOCK_ROWS = 500;
+const COLUMNS = { head: ['line', 'id', 'value', 'unit', 'text'], colWidths: [6, 36, 12, 7, 40] };
+
+/** One table of the figures' rows, whatever their number: the blocks' borders between them are dropped. */
+function figureTable(rows: (string | number)[][], color: boolean): string {
+  const out: string[] = [];
+  for (let from = 0; from < rows.length; from += BLOCK_ROWS) {
+    const first = from === 0;
+    const last = from + BLOCK_ROWS >= rows.length;
+    const t = new Table({
+      head: first ? COLUMNS.head : [],
+      style: { head: color ? ['bold'] : [], border: color ? ['gray'] : [] },
+      wordWrap: true,
+      colWidths: COLUMNS.colWidths,
+      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    });
+    for (let k = from; k < Math.min(from + BLOCK_ROWS, rows.length); k++) t.push(rows[k]!);
+    const drawn = t.toString().split('\n');
+    // A block after the first loses its top border; a block before the last, its bottom.
+    out.push(drawn.slice(first ? 0 : 1, last ? drawn.length : -1).join('\n'));
+  }
+  return out.join('\n');
+}
+
 export function tableReporter(color: boolean): Reporter {
   const c = new Chalk({ level: color ? 1 : 0 });
   const paint: Record<CheckStatus, (s: string) => string> = {
@@ -37,15 +63,8 @@ export function tableReporter(color: boolean): Reporter {
         );
       }
       if (r.indicators.length) {
-        const t = new Table({
-          head: ['line', 'id', 'value', 'unit', 'text'],
-          style: { head: color ? ['bold'] : [], border: color ? ['gray'] : [] },
-          wordWrap: true,
-          colWidths: [6, 36, 12, 7, 40],
-          chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-        });
-        for (const i of r.indicators) t.push([i.line, i.id + (i.scope ? c.gray(` [${i.scope}]`) : ''), `${i.approximate ? '~' : ''}${i.value}`, i.unit, i.text]);
-        lines.push(t.toString());
+        const row = (i: Report['indicators'][number]) => [i.line, i.id + (i.scope ? c.gray(` [${i.scope}]`) : ''), `${i.approximate ? '~' : ''}${i.value}`, i.unit, i.text];
+        lines.push(figureTable(r.indicators.map(row), color));
       } else lines.push(c.gray('  no figures found'));
       const cov = r.coverage;
       if (cov) {

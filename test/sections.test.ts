@@ -107,6 +107,33 @@ describe('repeats on a page of several reports', () => {
   });
 });
 
+describe('repeats on a compilation of thousands of reports', () => {
+  // Every report of a county's compilation shares its boilerplate; none repeats another but the last.
+  const boiler = [
+    '加强组织领导,落实目标管理责任制', '流动人口管理服务工作扎实推进', '深入开展婚育新风进万家活动',
+    '村两委高度重视人口和计划生育工作,把它作为一项重要工作来抓', '坚持每季度召开一次专题会议,研究解决工作中存在的问题',
+  ];
+  const report = (k: number) => `${['青石', '柳河', '白水'][k % 3]}第${k}村${2000 + (k % 20)}年计划生育工作总结\n${boiler.join('。')}。全年出生${k}人,其中一孩${k + 1}人,二孩${k + 2}人。政策外出生${k + 3}人,已全部征收社会抚养费。\n`;
+  const page = (n: number) => Array.from({ length: n }, (_, k) => report(k)).join('') + report(7);
+
+  it('marks only the repeat, of the right report', () => {
+    const sections = splitSections(page(300));
+    expect(sections.length).toBe(301);
+    expect(sections.filter((s) => s.duplicateOf !== undefined).map((s) => s.duplicateOf)).toEqual([7]);
+  });
+
+  it('in time linear in the sections, though every one shares the boilerplate', () => {
+    const time = (n: number) => {
+      const text = page(n);
+      const t0 = performance.now();
+      splitSections(text);
+      return performance.now() - t0;
+    };
+    time(600);
+    expect(time(6000)).toBeLessThan(Math.max(30 * time(600), 1500));
+  });
+});
+
 describe('plan headings stay inside their report', () => {
   it('a second report on the page is not taken for the first one\'s plans', async () => {
     const { extract } = await import('../src/extract/pipeline.js');

@@ -212,19 +212,31 @@ function sentencesOf(s: string): Set<string> {
 
 /**
  * A later section whose sentences mostly repeat an earlier one is that report
- * again. Sentences are indexed to the sections holding them, so a page of many
- * sections costs the number of sentences, not its square.
+ * again. Sentences are indexed to the sections holding them. An original that
+ * holds 80 % of a section's sentences holds at least one of any fifth of them
+ * plus one: so the candidates are the holders of the fifth whose sentences are
+ * held least often, and boilerplate that every section of a compilation shares
+ * (一、基本情况 …) is never walked section by section — a page of many sections
+ * costs about the number of its sentences, not their square.
  */
 function markDuplicates(text: string, sections: SectionInfo[]): void {
   if (sections.length < 2) return;
   const holders = new Map<string, number[]>(); // sentence → originals (not duplicates) holding it, in order
+  const held: Set<string>[] = [];
   sections.forEach((section, j) => {
     const sentences = sentencesOf(text.slice(section.start, section.end));
+    held[j] = sentences;
     if (j > 0 && sentences.size >= 2) {
-      const shared = new Map<number, number>();
-      for (const x of sentences) for (const i of holders.get(x) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+      const rarest = [...sentences].map((x) => holders.get(x) ?? []).sort((a, b) => a.length - b.length);
+      const candidates = new Set<number>();
+      for (const list of rarest.slice(0, Math.floor(0.2 * sentences.size) + 1)) for (const i of list) candidates.add(i);
       let first: number | undefined;
-      for (const [i, n] of shared) if (n / sentences.size >= 0.8 && (first === undefined || i < first)) first = i;
+      for (const i of candidates) {
+        if (first !== undefined && i > first) continue;
+        let n = 0;
+        for (const x of sentences) if (held[i]!.has(x)) n++;
+        if (n / sentences.size >= 0.8) first = i;
+      }
       if (first !== undefined) {
         section.duplicateOf = first;
         return;

@@ -2,7 +2,8 @@
 // npm run bench: builds synthetic corpora of at least 50 MB each from the fixtures in a
 // temporary folder, runs the CLI over each with --jobs 1 and with the default, and
 // prints MB/s, files/s and peak RSS. Then the adversarial inputs of the robustness
-// battery (a 4 MB line of digits and numerals; 4 MB of one digit), timed alone.
+// battery (a 4 MB line of digits and numerals; 4 MB of one digit), timed alone; then
+// a 60 MB single file and a dense 40 MB one, with their peak RSS against its bound.
 //
 // Three corpora, because throughput depends on how many figures a text holds:
 //   typical  one report per file at the length and density of real reports (about
@@ -128,6 +129,40 @@ writeFileSync(rates, '总人口100000人,出生1000人,出生率10‰,'.repeat(4
 for (const [label, file] of [['4 MB mixed line', adversarial], ['4 MB of one digit', digits], ['3 MB of label pairs', pairs], ['2 MB of rates', rates]]) {
   const r = run([file, '--json', '--quiet']);
   console.log(`  ${label.padEnd(20)} ${r.seconds.toFixed(2).padStart(6)} s  peak RSS ${r.rssMB.toFixed(0).padStart(4)} MB  (exit ${r.status})`);
+}
+
+// Large single files, each rendered in a worker whose heap is limited (WORKER_MEMORY_MB):
+// a 60 MB compilation of typical reports, and 40 MB of the dense corpus in one file.
+// Peak RSS must stay within MEMORY_BOUND_MB (README: Limits).
+const MEMORY_BOUND_MB = 5 * 1024;
+console.log('\nlarge single files');
+const compilation = join(dir, 'compilation-60MB.txt');
+{
+  const parts = [];
+  for (let n = 0, bytes = 0; bytes < 60e6; n++) {
+    const t = typical(n);
+    parts.push(t);
+    bytes += Buffer.byteLength(t) + 1;
+  }
+  writeFileSync(compilation, parts.join('\n'));
+}
+const dense40 = join(dir, 'dense-40MB.txt');
+{
+  const parts = [];
+  for (let n = 0, bytes = 0; bytes < 40e6; n++) {
+    const t = vary(short[n % short.length], n);
+    parts.push(t);
+    bytes += Buffer.byteLength(t) + 1;
+  }
+  writeFileSync(dense40, parts.join('\n'));
+}
+for (const [label, file] of [['60 MB of reports', compilation], ['40 MB dense', dense40]]) {
+  const mb = statSync(file).size / 1e6;
+  const r = run([file, '--jsonl', '--quiet']);
+  console.log(
+    `  ${label.padEnd(20)} ${r.seconds.toFixed(2).padStart(6)} s  ${(mb / r.seconds).toFixed(1).padStart(5)} MB/s  peak RSS ${r.rssMB.toFixed(0).padStart(5)} MB` +
+      ` (bound ${MEMORY_BOUND_MB} MB: ${r.rssMB <= MEMORY_BOUND_MB ? 'within' : 'EXCEEDED'})  (${r.outMB.toFixed(0)} MB of JSON Lines, exit ${r.status})`,
+  );
 }
 
 rmSync(dir, { recursive: true, force: true });

@@ -139,6 +139,14 @@ async function readAll(stream: AsyncIterable<Uint8Array | string>, max: number):
   return Buffer.concat(parts);
 }
 
+/** "3 files skipped, not reports by their names: .xls ×2, .jpg". */
+export function skippedLine(skipped: Map<string, number>): string {
+  let n = 0;
+  for (const k of skipped.values()) n += k;
+  const kinds = [...skipped].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([ext, k]) => `${ext || '(no extension)'}${k > 1 ? ` ×${k}` : ''}`);
+  return `${n} file${n === 1 ? '' : 's'} skipped, not reports by their names: ${kinds.join(', ')}`;
+}
+
 /** coverage 94 %: 3 numbers with a unit left unread (the figure floored, so that 100 % means none). */
 export function coverageLine(withUnit: number, unread: number): string {
   const percent = withUnit ? Math.floor((100 * (withUnit - unread)) / withUnit) : 100;
@@ -217,7 +225,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   if (io.stdout === process.stdout) cleanupOnExit();
   const clash = outputClash(inputs, o);
   if (clash) return usage(clash);
-  const found = collectInputs(inputs);
+  const skipped = new Map<string, number>();
+  const found = collectInputs(inputs, skipped);
   // The files the pool will render: standard input, missing files and files over the size limit are dealt with here.
   const pooled = found.filter((f) => !f.missing && f.path !== '-' && (f.size ?? 0) <= MAX_INPUT_BYTES);
   const plan = cmd.getOptionValueSource('jobs') === 'default' ? defaultPlan(pooled.map((f) => f.size), o.jobs) : { jobs: o.jobs };
@@ -243,6 +252,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   let flagged = 0;
   let withUnit = 0;
   let unread = 0;
+  let empty = 0;
+  const kinds = new Map<string, number>();
   const progress = new Progress(io.stderr, count, Boolean(io.stderr.isTTY) && !o.quiet && count > 1);
   // The main output, then the checks CSV: each rendered piece goes to its sink.
   const columns = columnsFor(o.patterns);
@@ -263,6 +274,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       failures++;
       progress.clear();
       say(`extract: ${s.source}: ${s.error}`);
+    } else {
+      kinds.set(s.format, (kinds.get(s.format) ?? 0) + 1);
+      if (!s.figures) empty++;
     }
     for (const n of s.notices) {
       progress.clear();
@@ -339,8 +353,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     return EXIT.outputFailed;
   }
 
+  if (skipped.size) say(`extract: ${skippedLine(skipped)}`);
   if (count > 1) {
-    say(`extract: ${count} input${count === 1 ? '' : 's'}, ${failures} failed, ${flagged} flagged check${flagged === 1 ? '' : 's'}, ${coverageLine(withUnit, unread)}${o.out ? ` → ${o.out}` : ''}`);
+    // What was read, when it was more than text: "7 inputs (2 text, 1 docx, 1 doc, 2 pdf)".
+    const read = [...kinds].some(([k]) => k !== 'text') ? ` (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')})` : '';
+    say(
+      `extract: ${count} inputs${read}, ${failures} failed, ${empty ? `${empty} with no figures, ` : ''}${flagged} flagged check${flagged === 1 ? '' : 's'}, ${coverageLine(withUnit, unread)}${o.out ? ` → ${o.out}` : ''}`,
+    );
   }
   if (failures) return EXIT.inputFailed;
   if (o.strict && inconsistent) return EXIT.contradiction;

@@ -28,6 +28,8 @@ export const IndicatorSchema = z.object({
   rule: z.string(),
   /** Index into Report.sections. */
   section: z.number().int().nonnegative().optional(),
+  /** For a figure in a document with pages (PDF): its page, from 1. */
+  page: z.number().int().positive().optional(),
   /** For a part of a breakdown of the same quantity (其中国家级352人 under 奖扶对象441人): the index of the whole in Report.indicators. */
   partOf: z.number().int().nonnegative().optional(),
 });
@@ -119,6 +121,8 @@ export const CoverageSchema = z.object({
 export const ReportSchema = z.object({
   source: z.string(),
   encoding: z.string().optional(),
+  /** The document the text was extracted from: pdf, docx or doc (a Word 97–2003 or WPS file). Absent for text and HTML, whose offsets are the file's own. Offsets in a document's report point into its extracted text. */
+  format: z.enum(['pdf', 'docx', 'doc']).optional(),
   indicators: z.array(IndicatorSchema),
   checks: z.array(CheckSchema),
   warnings: z.array(z.string()),

@@ -3,7 +3,7 @@
  * gets its documented exit code and one line on stderr naming the path.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
@@ -20,9 +20,14 @@ function run(args: string[], input?: string | Buffer) {
 }
 
 let dir: string;
+/** A folder of the four text fixtures (fixtures/ holds documents too, in fixtures/documents/). */
+let texts: string;
 beforeAll(() => {
   if (!existsSync(join(root, 'dist/cli.js'))) spawnSync('npm', ['run', 'build'], { cwd: root });
   dir = scratchDir('cli');
+  texts = join(dir, 'texts');
+  mkdirSync(texts);
+  for (const f of readdirSync(join(root, 'fixtures')).filter((n) => n.endsWith('.txt'))) copyFileSync(fixture(f), join(texts, f));
 });
 
 describe('outputs', () => {
@@ -35,17 +40,17 @@ describe('outputs', () => {
     expect(r.indicators.find((i: { id: string }) => i.id === 'births.total').value).toBe(2961);
   });
   it('--json over a folder prints an array in path order', () => {
-    const r = JSON.parse(run([join(root, 'fixtures'), '--json', '-j', '2']).out);
+    const r = JSON.parse(run([texts, '--json', '-j', '2']).out);
     expect(r.map((x: { source: string }) => x.source.split('/').pop())).toEqual(['annual-summary.txt', 'compilation.txt', 'contradiction.txt', 'county-report.txt']);
   });
   it('--jsonl prints one Report per line', () => {
-    const lines = run([join(root, 'fixtures'), '--jsonl']).out.trim().split('\n');
+    const lines = run([texts, '--jsonl']).out.trim().split('\n');
     expect(lines).toHaveLength(4);
     for (const l of lines) expect(JSON.parse(l).indicators.length).toBeGreaterThan(0);
   });
   it('--csv --wide --out writes a file a CSV parser reads back, one row per report section, with a BOM', () => {
     const out = join(dir, 'data.csv');
-    const { code } = run([join(root, 'fixtures'), '--csv', '--wide', '--out', out]);
+    const { code } = run([texts, '--csv', '--wide', '--out', out]);
     expect(code).toBe(0);
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -54,6 +59,22 @@ describe('outputs', () => {
     expect(rows).toHaveLength(5);
     const county = rows.find((r) => r.source.endsWith('county-report.txt'))!;
     expect(county).toMatchObject({ place: '东川县', year: '2015', 'births.total': '2961', 'rate.policyCompliance': '94.22', checks_flagged: '0' });
+  });
+  it('a folder of documents and text: one report per document, and the summary counts each kind, the failed and the skipped', () => {
+    const { code, out, err } = run([join(root, 'fixtures', 'documents'), '--jsonl']);
+    expect(code).toBe(3);
+    const reports = out.trim().split('\n').map((l) => JSON.parse(l) as { source: string; format?: string; error?: string; indicators: unknown[] });
+    expect(reports.map((r) => [r.source.split('/').pop(), r.format ?? 'text', r.error ?? r.indicators.length])).toEqual([
+      ['cid-font.pdf', 'pdf', 21],
+      ['embedded-font.pdf', 'pdf', 21],
+      ['report.doc', 'doc', 21],
+      ['report.docx', 'docx', 21],
+      ['report.txt', 'text', 21],
+      ['scanned.pdf', 'text', 'has no text layer: a scanned PDF needs OCR first'],
+    ]);
+    expect(err).toContain('scanned.pdf: has no text layer: a scanned PDF needs OCR first\n');
+    expect(err).toContain('extract: 1 file skipped, not reports by their names: .py\n');
+    expect(err).toMatch(/extract: 6 inputs \(2 pdf, 1 doc, 1 docx, 1 text\), 1 failed, 0 flagged checks/);
   });
   it('--csv quotes text with commas and quotes', () => {
     const rows = parse(run([fixture('county-report.txt'), '--csv']).out, { columns: true }) as Record<string, string>[];
@@ -157,7 +178,7 @@ describe('failures', () => {
     writeFileSync(garbage, Buffer.from([0xff, 0xff, 0x80, 0x80, 0xff, 0xc3, 0x28]));
     const g = run([garbage, '--json']);
     expect(g.code).toBe(3);
-    expect(g.err.trim().split('\n')).toEqual([`extract: ${garbage}: is neither valid UTF-8 nor GB18030 (use --encoding to name its encoding)`]);
+    expect(g.err.trim().split('\n')).toEqual([`extract: ${garbage}: is neither valid UTF-8 nor GB18030 (use --encoding to name its encoding: big5, utf-16le, …)`]);
   });
   it('an empty file and a folder with no reports fail with exit 3', () => {
     const empty = join(dir, 'empty.txt');

@@ -52,7 +52,8 @@ describe('shown where a user looks', () => {
   });
   it('the closing summary of a batch', () => {
     const fixtures = join(new URL('..', import.meta.url).pathname, 'fixtures');
-    const r = run([fixtures, '--json'], '');
+    const texts = ['annual-summary.txt', 'compilation.txt', 'contradiction.txt', 'county-report.txt'].map((f) => join(fixtures, f));
+    const r = run([...texts, '--json'], '');
     expect(r.stderr).toMatch(/^extract: 4 inputs, 0 failed, \d+ flagged checks?, coverage \d+ %: \d+ numbers? with a unit left unread\n$/);
   });
   it('--json carries the list', () => {

@@ -81,3 +81,21 @@ describe('decode', () => {
     );
   });
 });
+
+describe('text in another encoding than GB18030 is named', () => {
+  const traditional = '柳溪縣2023年人口和計劃生育工作總結。全年共出生2846人,其中一孩1302人。';
+  it('Big5 read as GB18030 is mojibake: a warning names Big5', () => {
+    const d = decode(iconv.encode(traditional, 'big5'));
+    expect(d.encoding).toBe('gb18030');
+    expect(d.warnings).toEqual(['this reads as mojibake in GB18030 and as Chinese in Big5: read it with --encoding big5']);
+  });
+  it('with --encoding big5 it reads', () => {
+    expect(decode(iconv.encode(traditional, 'big5'), 'big5').text).toBe(traditional);
+  });
+  it.each([
+    ['GBK of the genre', iconv.encode('全年共出生2846人,其中一孩1302人。', 'gbk')],
+    ['GBK with no word of the genre, that Big5 cannot read either', iconv.encode('甲乙丙丁戊己庚辛', 'gbk')],
+  ])('no warning for %s', (_what, bytes) => {
+    expect(decode(bytes).warnings).toEqual([]);
+  });
+});

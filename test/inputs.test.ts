@@ -13,11 +13,18 @@ describe('collectInputs', () => {
     writeFileSync(join(dir, 'sub', 'a.html'), '<p>x</p>');
     writeFileSync(join(dir, 'notes.pdf'), '%PDF');
     writeFileSync(join(dir, 'x.gold.json'), '{}');
-    expect(collectInputs([dir, join(dir, 'missing.txt')])).toEqual([
+    writeFileSync(join(dir, 'sheet.xls'), '');
+    writeFileSync(join(dir, 'scan.jpg'), '');
+    writeFileSync(join(dir, 'scan2.JPG'), '');
+    const skipped = new Map<string, number>();
+    expect(collectInputs([dir, join(dir, 'missing.txt')], skipped)).toEqual([
       { path: join(dir, 'b.txt'), size: Buffer.byteLength('出生12人') },
       { path: join(dir, 'missing.txt'), missing: 'no such file or folder' },
+      { path: join(dir, 'notes.pdf'), size: 4 },
       { path: join(dir, 'sub', 'a.html'), size: 8 },
     ]);
+    // What is not a report is counted, by extension, so that the run says so.
+    expect(Object.fromEntries(skipped)).toEqual({ '.json': 1, '.xls': 1, '.jpg': 2 });
   });
 });
 

@@ -95,7 +95,7 @@ export async function runAll(paths: string[], jobs: number, options: RenderOptio
   const small = paths.every((_, i) => (pool.sizes?.[i] ?? Infinity) <= MAIN_THREAD_MAX_BYTES);
   if ((jobs <= 1 || paths.length <= 1) && small) {
     for (let i = 0; i < paths.length; i++) {
-      await onResult(i, renderJob(job(paths, i, pool), options));
+      await onResult(i, await renderJob(job(paths, i, pool), options));
       // Let signals in between files: Ctrl-C stops a long batch now, not at its end.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -254,9 +254,14 @@ class PoolRun {
       if (this.stopped) return;
       const t0 = performance.now();
       const rendered = renderJob(job(this.paths, id, this.pool), this.options);
-      this.localBusy = false;
-      this.measure(performance.now() - t0, id);
-      this.hand(id, rendered);
+      const done = (r: Rendered) => {
+        this.localBusy = false;
+        this.measure(performance.now() - t0, id);
+        this.hand(id, r);
+      };
+      // A document (PDF, Word) is read asynchronously; text at once.
+      if (rendered instanceof Promise) void rendered.then(done);
+      else done(rendered);
     });
   }
 

@@ -4,6 +4,8 @@
  * empty lists, so a batch can go on.
  */
 import { decode, DecodeError } from '../input/decode.js';
+import { convert, DocumentError } from '../input/documents.js';
+import { looksLikeHtml, sniff, type Kind } from '../input/format.js';
 import { extract } from '../extract/pipeline.js';
 import { htmlToText } from '../input/html.js';
 import { isHtml } from '../input/inputs.js';
@@ -43,23 +45,41 @@ export function failed(source: string, reason: string): Report {
 /** A Report, and what went wrong in reading it that the user should hear about at once (damaged bytes). */
 export type Processed = { report: Report; notices: string[] };
 
-/** `bytes` may be a view of a buffer reused for the next file (read.ts): nothing here keeps it. */
-export function readBytes(source: string, bytes: Uint8Array, options: ProcessOptions = {}): Processed {
+/**
+ * `bytes` may be a view of a buffer reused for the next file (read.ts): nothing here keeps it.
+ * Text is read at once; a document (PDF, Word) by its reader, which is asynchronous, on a copy.
+ */
+export function readBytes(source: string, bytes: Uint8Array, options: ProcessOptions = {}): Processed | Promise<Processed> {
+  if (bytes.length === 0) return { report: failed(source, 'is empty'), notices: [] };
+  const kind = sniff(bytes);
+  // A copy (Buffer.prototype.slice would share the buffer that the next read reuses).
+  if (kind !== 'text') return readDocument(source, new Uint8Array(bytes), kind, options);
   let decoded;
   try {
-    if (bytes.length === 0) return { report: failed(source, 'is empty'), notices: [] };
     decoded = decode(bytes, options.encoding);
   } catch (e) {
     if (e instanceof DecodeError) return { report: failed(source, e.message), notices: [] };
     throw e;
   }
-  const text = isHtml(source) ? htmlToText(decoded.text) : decoded.text;
+  const text = isHtml(source) || looksLikeHtml(decoded.text) ? htmlToText(decoded.text) : decoded.text;
   const report = extract(text, { source, encoding: decoded.encoding, warnings: decoded.warnings, rules: rulesFor(options.patterns), explain: options.explain });
   return { report, notices: decoded.warnings };
 }
 
+async function readDocument(source: string, bytes: Uint8Array, kind: Exclude<Kind, 'text'>, options: ProcessOptions): Promise<Processed> {
+  let doc;
+  try {
+    doc = await convert(bytes, kind);
+  } catch (e) {
+    if (e instanceof DocumentError) return { report: failed(source, e.message), notices: [] };
+    throw e;
+  }
+  const report = extract(doc.text, { source, format: doc.format, pages: doc.pages, rules: rulesFor(options.patterns), explain: options.explain });
+  return { report, notices: [] };
+}
+
 /** `size`: the file's size where the caller knows it (it saves a system call). */
-export function readFile(path: string, options: ProcessOptions = {}, size?: number): Processed {
+export function readFile(path: string, options: ProcessOptions = {}, size?: number): Processed | Promise<Processed> {
   // Refused from its size, before a byte is read or a buffer the size of the file is made.
   if (size !== undefined && size > MAX_INPUT_BYTES) return { report: failed(path, TOO_LARGE), notices: [] };
   let bytes: Uint8Array;

@@ -24,6 +24,10 @@ export type Summary = {
   unread: number;
   /** Characters read, for the progress line. */
   chars: number;
+  /** What the input was read as: text, or the document it was extracted from (pdf, docx, doc). */
+  format: string;
+  /** How many figures it gave. */
+  figures: number;
   /** Problems in reading the input that did not stop it (damaged bytes), for stderr. */
   notices: string[];
 };
@@ -49,6 +53,8 @@ export function summarize(r: Report, notices: string[] = []): Summary {
   summary.withUnit = r.coverage?.withUnit ?? 0;
   summary.unread = r.coverage?.unread.length ?? 0;
   summary.chars = chars;
+  summary.format = r.format ?? 'text';
+  summary.figures = r.indicators.length;
   summary.notices = notices;
   return summary;
 }
@@ -58,14 +64,19 @@ export function render(r: Report, options: RenderOptions, notices: string[] = []
   return { summary: summarize(r, notices), pieces: options.formats.map((f) => reporterFor(f, columns).report(r)) };
 }
 
-/** Never throws: an internal error becomes a failed input, so a batch goes on. */
-function safely(source: string, read: () => Processed, options: RenderOptions): Rendered {
-  let p: Processed;
+/** Never throws (nor rejects): an internal error becomes a failed input, so a batch goes on. */
+function safely(source: string, read: () => Processed | Promise<Processed>, options: RenderOptions): Rendered | Promise<Rendered> {
+  const failure = (e: unknown): Processed => ({ report: failed(source, `internal error: ${(e as Error).message}`), notices: [] });
+  let p: Processed | Promise<Processed>;
   try {
     p = read();
   } catch (e) {
-    p = { report: failed(source, `internal error: ${(e as Error).message}`), notices: [] };
+    p = failure(e);
   }
+  return p instanceof Promise ? p.then((done) => finish(source, done, options), (e) => finish(source, failure(e), options)) : finish(source, p, options);
+}
+
+function finish(source: string, p: Processed, options: RenderOptions): Rendered {
   try {
     return render(p.report, options, p.notices);
   } catch (e) {
@@ -74,16 +85,16 @@ function safely(source: string, read: () => Processed, options: RenderOptions): 
   }
 }
 
-/** `size`: the file's size in bytes where known. */
-export function renderFile(path: string, options: RenderOptions, size?: number): Rendered {
+/** `size`: the file's size in bytes where known. A document (PDF, Word) is read asynchronously. */
+export function renderFile(path: string, options: RenderOptions, size?: number): Rendered | Promise<Rendered> {
   return safely(path, () => readFile(path, options, size), options);
 }
 
 /** A job of the pool: a file by its path, or an input already read (standard input) by its bytes. */
-export function renderJob(job: { path: string; size?: number; bytes?: Uint8Array }, options: RenderOptions): Rendered {
+export function renderJob(job: { path: string; size?: number; bytes?: Uint8Array }, options: RenderOptions): Rendered | Promise<Rendered> {
   return job.bytes ? renderBytes(job.path, job.bytes, options) : renderFile(job.path, options, job.size);
 }
 
-export function renderBytes(source: string, bytes: Uint8Array, options: RenderOptions): Rendered {
+export function renderBytes(source: string, bytes: Uint8Array, options: RenderOptions): Rendered | Promise<Rendered> {
   return safely(source, () => readBytes(source, bytes, options), options);
 }

@@ -19,18 +19,20 @@ export type WorkerData = { options: RenderOptions; port: MessagePort; current: I
 /** What `current` holds when the worker is between files. */
 export const BETWEEN_FILES = -1;
 
-/** Serves batches with `render` until the thread is ended. */
-export function serve(render: (file: FileJob, options: RenderOptions) => Rendered): void {
+/** Serves batches with `render` until the thread is ended; a document's rendering is awaited, batches in turn. */
+export function serve(render: (file: FileJob, options: RenderOptions) => Rendered | Promise<Rendered>): void {
   const { options, port, current } = workerData as WorkerData;
   const encoder = new TextEncoder();
   // Loaded: from here on, a death is a file's doing, not the installation's.
   port.postMessage({ ready: true });
-  parentPort!.on('message', (batch: Batch) => {
+  let queue = Promise.resolve();
+  const handle = async (batch: Batch) => {
     const results: BatchResult['results'] = [];
     const transfer: ArrayBuffer[] = [];
     for (const file of batch.files) {
       Atomics.store(current, 0, file.id);
-      const rendered = render(file, options);
+      let rendered = render(file, options);
+      if (rendered instanceof Promise) rendered = await rendered;
       // Each encoding owns its memory (Buffer.from may slice a shared pool), so it can be transferred.
       rendered.pieces = rendered.pieces.map((p) => {
         const bytes = typeof p === 'string' ? encoder.encode(p) : p;
@@ -41,5 +43,8 @@ export function serve(render: (file: FileJob, options: RenderOptions) => Rendere
     }
     Atomics.store(current, 0, BETWEEN_FILES);
     port.postMessage({ results } satisfies BatchResult, transfer);
+  };
+  parentPort!.on('message', (batch: Batch) => {
+    queue = queue.then(() => handle(batch));
   });
 }

@@ -2,6 +2,7 @@
  * The pipeline, in order: normalise (one character for one) → find numbers →
  * find labels → attach → assemble records → check. Pure: no I/O.
  */
+import { countAtOrBefore } from '../util/bisect.js';
 import { attach, type NumberTrace } from './attach.js';
 import { explained } from './explain.js';
 import type { Figure } from './refine/index.js';
@@ -29,6 +30,10 @@ export type ExtractOptions = {
   warnings?: string[];
   /** Record what became of every number (Report.explain), or of those on one line. */
   explain?: boolean | { line: number };
+  /** The document the text was extracted from (pdf, docx, doc), when it was not plain text or HTML. */
+  format?: Report['format'];
+  /** Where each page starts in the text, for a document with pages: every figure then names its page. */
+  pages?: number[];
 };
 
 export function extract(text: string, options: ExtractOptions = {}): Report {
@@ -42,12 +47,17 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   // The checks read the normalised text at the figures' positions in it; then every offset is the source's.
   const checks = runChecks(indicators, norm.text, set.registry, { zeros: () => zerosOf(norm.text, set), lateScopes: set.grammar.clauseScopes, standards: () => standardsOf(norm.text) });
   toSourceOffsets(norm, indicators, sections);
+  if (options.pages?.length) {
+    const pages = options.pages;
+    for (const ind of indicators) ind.page = countAtOrBefore(pages.length, (i) => pages[i]!, ind.start);
+  }
   // Pushed, not spread: this runs once per report, and spreads cost microseconds in V8.
   const warnings = options.warnings ? options.warnings.slice() : [];
   for (const s of found) for (const w of s.warnings) warnings.push(w);
   for (const w of plausibility(indicators, checks, set.registry)) warnings.push(w);
   const report = { source: options.source ?? '-' } as Report;
   if (options.encoding) report.encoding = options.encoding;
+  if (options.format) report.format = options.format;
   report.indicators = indicators;
   report.checks = checks;
   report.warnings = warnings;

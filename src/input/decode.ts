@@ -70,6 +70,21 @@ function damageWarning(replaced: number): string {
     : `${replaced} byte sequences are not valid UTF-8 and were replaced by U+FFFD`;
 }
 
+// Words nearly every report has, in simplified and traditional characters.
+const GENRE_WORDS = /人口|计划|計劃|生育|出生|工作|年度|全县|全縣|全镇|全鎮|总结|總結/u;
+
+/**
+ * GB18030 decodes nearly any bytes, so a Big5 file (a repost from Taiwan or Hong Kong)
+ * reads as mojibake without an error: none of the genre's words in GB18030, some in Big5.
+ */
+function likelyBig5(bytes: Uint8Array, gb: string): string | undefined {
+  const head = bytes.subarray(0, 64 * 1024);
+  if (GENRE_WORDS.test(gb.slice(0, 32 * 1024))) return undefined;
+  // Not fatal: the head may end inside a character.
+  const big5 = new TextDecoder('big5').decode(head);
+  return GENRE_WORDS.test(big5) ? 'this reads as mojibake in GB18030 and as Chinese in Big5: read it with --encoding big5' : undefined;
+}
+
 /** Whether this Node can decode `name` ("gbk", "big5", "utf-16le", …). */
 export function supportsEncoding(name: string): boolean {
   try {
@@ -117,8 +132,10 @@ export function decode(bytes: Uint8Array, forced?: string): Decoded {
         text = decodeWith(bytes, 'gb18030', true);
         encoding = 'gb18030';
       } catch {
-        throw new DecodeError('is neither valid UTF-8 nor GB18030 (use --encoding to name its encoding)');
+        throw new DecodeError('is neither valid UTF-8 nor GB18030 (use --encoding to name its encoding: big5, utf-16le, …)');
       }
+      const other = likelyBig5(bytes, text);
+      if (other) warnings.push(other);
     }
   }
   if (looksBinary(text)) throw new DecodeError(`is not text (binary data${encoding ? `, read as ${encoding}` : ''})`);

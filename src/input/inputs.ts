@@ -1,17 +1,21 @@
 /**
  * Which files to read: files as given, folders searched recursively for
- * reports (.txt, .md, .html, .htm), "-" for standard input. Sorted by path
+ * reports (text, web pages, Word, WPS and PDF documents), "-" for standard input. Sorted by path
  * so that outputs come in a stable order.
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
-export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm']);
+export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm', '.doc', '.docx', '.wps', '.pdf']);
 
 /** A file to read; `size` in bytes where known; `missing` says why it cannot be read. */
 export type Input = { path: string; size?: number; missing?: string };
 
-export function collectInputs(args: string[]): Input[] {
+/**
+ * `skipped`, when given, counts the files of the folders that are not reports by
+ * their names, by extension (".xls", or "" for none), so that the run can say so.
+ */
+export function collectInputs(args: string[], skipped?: Map<string, number>): Input[] {
   const out: Input[] = [];
   const seen = new Set<string>(); // folders walked, by real path
   for (const arg of args) {
@@ -32,8 +36,8 @@ export function collectInputs(args: string[]): Input[] {
       continue;
     }
     if (st.isDirectory()) {
-      const inside = walk(arg, seen);
-      if (!inside.length) out.push({ path: arg, missing: 'no reports (.txt, .md, .html, .htm) in this folder' });
+      const inside = walk(arg, seen, skipped);
+      if (!inside.length) out.push({ path: arg, missing: `no reports (${[...REPORT_EXTENSIONS].join(', ')}) in this folder` });
       // One at a time: a spread of a tree's hundred thousand files would overflow the stack.
       for (const f of inside) out.push(f);
     } else out.push({ path: arg, size: st.size });
@@ -51,7 +55,7 @@ const isReport = (name: string) => REPORT_EXTENSIONS.has(extname(name).toLowerCa
  * in name order, so which path stands for a folder reached twice does not
  * depend on the file system's order.
  */
-function walk(root: string, seen: Set<string>): Input[] {
+function walk(root: string, seen: Set<string>, skipped?: Map<string, number>): Input[] {
   const found: Input[] = [];
   // Folders still to read, the next one last: an explicit stack, as a tree may be deeper than the call stack.
   const stack = [root];
@@ -95,6 +99,9 @@ function walk(root: string, seen: Set<string>): Input[] {
         } catch (e) {
           found.push({ path: p, missing: String((e as NodeJS.ErrnoException).code ?? (e as Error).message) });
         }
+      } else if (isFile && skipped && !isOurTemporary(entry.name)) {
+        const ext = extname(entry.name).toLowerCase();
+        skipped.set(ext, (skipped.get(ext) ?? 0) + 1);
       }
     }
     // Pushed in reverse, so the first subfolder is read next.

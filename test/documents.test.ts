@@ -54,6 +54,7 @@ describe('documents give the figures of the same report as text', async () => {
 describe('documents that give no text fail with their reason', () => {
   it.each([
     ['scanned.pdf', bytes('scanned.pdf'), 'has no text layer: a scanned PDF needs OCR first'],
+    ['encrypted.pdf', bytes('encrypted.pdf'), 'is an encrypted PDF: it needs a password to open'],
     ['cut.pdf', bytes('embedded-font.pdf').slice(0, 600), /is a damaged PDF/],
     ['sheet.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...Buffer.from('....[Content_Types].xml....xl/workbook.xml....')]), /Excel workbook \(\.xlsx\).*save its sheets as CSV or text/],
     ['archive.zip', new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...Buffer.from('....reports/a.txt....')]), /ZIP archive.*unpack it/],

@@ -104,7 +104,8 @@ describe('sinks, whatever the pieces', () => {
       }),
       { numRuns: 60 },
     );
-  });
+    // Pieces of up to 3 MB, thirty to a run: seconds of work, more on a busy machine.
+  }, 60_000);
 
   it('a file holds exactly their concatenation', () => {
     const dir = scratchDir('sink');

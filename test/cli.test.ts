@@ -59,7 +59,7 @@ describe('outputs', () => {
       ['scanned.pdf', 'text', 'has no text layer: a scanned PDF needs OCR first'],
     ]);
     expect(err).toContain('scanned.pdf: has no text layer: a scanned PDF needs OCR first\n');
-    expect(err).toContain('extract: 1 file skipped, not reports by their names: .py\n');
+    expect(err).toContain('extract: 3 files skipped, not reports by their names: .py, .xls, .xlsx\n');
     expect(err).toMatch(/extract: 7 inputs \(2 pdf, 1 doc, 1 docx, 1 text\), 2 failed, 0 flagged checks/);
   });
   it('--csv quotes text with commas and quotes', () => {

@@ -28,8 +28,14 @@ export async function convert(bytes: Uint8Array, kind: Exclude<Kind, 'text'>): P
       return pdfToText(bytes);
     case 'docx':
       return { text: await docxToText(bytes), format: 'docx' };
+    case 'doc':
     case 'ole':
+      // An OLE file that names no stream we know is given to the Word reader, which says what it finds.
       return { text: await wordToText(bytes), format: 'doc' };
+    case 'xls':
+      throw new DocumentError('is an Excel workbook (.xls), which is not read yet: save its sheets as CSV or text');
+    case 'ppt':
+      throw new DocumentError('is a PowerPoint presentation, which is not read: save it as PDF or text');
     case 'xlsx':
       throw new DocumentError('is an Excel workbook (.xlsx), which is not read yet: save its sheets as CSV or text');
     case 'zip':
@@ -54,10 +60,7 @@ async function wordToText(bytes: Uint8Array): Promise<string> {
   try {
     doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (e) {
-    // An OLE file that is no Word document is, in a folder of reports, most often a workbook.
-    const reason = (e as Error).message;
-    if (/WordDocument|not.*word/i.test(reason)) throw new DocumentError('is an Office file but not a Word document (an Excel .xls workbook?), which is not read: save it as text');
-    throw new DocumentError(`is a damaged Word or WPS document: ${reason}`);
+    throw new DocumentError(`is a damaged Word or WPS document (${(e as Error).message})`);
   }
   // Word ends a table cell with a tab and a row with a line break here; text boxes and notes follow the body.
   const parts = [doc.getBody(), doc.getTextboxes({ includeHeadersAndFooters: false }), doc.getFootnotes(), doc.getEndnotes()];

@@ -5,20 +5,28 @@
  * files; .docx and .xlsx are ZIP containers, told apart by the part names
  * their central directory lists.
  */
-export type Kind = 'text' | 'pdf' | 'ole' | 'docx' | 'xlsx' | 'zip';
+export type Kind = 'text' | 'pdf' | 'doc' | 'xls' | 'ppt' | 'ole' | 'docx' | 'xlsx' | 'zip';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const startsWith = (bytes: Uint8Array, magic: number[], at = 0) => magic.every((b, i) => bytes[at + i] === b);
 
-/** Whether `name` (ASCII) occurs in the bytes: a ZIP lists every part's name in its central directory, at its end. */
-function holds(bytes: Uint8Array, name: string): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(name, 0, 'latin1');
+/** Whether `name` occurs in the bytes: a ZIP lists every part's name (ASCII), an OLE file every stream's (UTF-16). */
+function holds(bytes: Uint8Array, name: string, encoding: 'latin1' | 'utf16le' = 'latin1'): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(name, 0, encoding);
+}
+
+/** An OLE file by the streams it names: Word (and WPS, which writes Word's format) has WordDocument. */
+function oleKind(bytes: Uint8Array): Kind {
+  if (holds(bytes, 'WordDocument', 'utf16le')) return 'doc';
+  if (holds(bytes, 'Workbook', 'utf16le') || holds(bytes, 'Book', 'utf16le')) return 'xls';
+  if (holds(bytes, 'PowerPoint Document', 'utf16le')) return 'ppt';
+  return 'ole';
 }
 
 export function sniff(bytes: Uint8Array): Kind {
   // A PDF's header may follow a little junk (a byte-order mark, a mail header): the format allows 1024 bytes.
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
-  if (startsWith(bytes, OLE)) return 'ole';
+  if (startsWith(bytes, OLE)) return oleKind(bytes);
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     if (holds(bytes, 'word/document.xml')) return 'docx';
     if (holds(bytes, 'xl/workbook.xml')) return 'xlsx';

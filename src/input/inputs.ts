@@ -6,6 +6,8 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
+// Not workbooks (.xls, .xlsx): a folder's appendix tables are counted as skipped, not failed;
+// named on the command line, one fails with its reason (not read yet).
 export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm', '.doc', '.docx', '.wps', '.pdf']);
 
 /** A file to read; `size` in bytes where known; `missing` says why it cannot be read. */

@@ -95,7 +95,8 @@ export async function runAll(paths: string[], jobs: number, options: RenderOptio
   const small = paths.every((_, i) => (pool.sizes?.[i] ?? Infinity) <= MAIN_THREAD_MAX_BYTES);
   if ((jobs <= 1 || paths.length <= 1) && small) {
     for (let i = 0; i < paths.length; i++) {
-      await onResult(i, await renderJob(job(paths, i, pool), options));
+      const rendered = renderJob(job(paths, i, pool), options);
+      await onResult(i, rendered instanceof Promise ? await rendered : rendered);
       // Let signals in between files: Ctrl-C stops a long batch now, not at its end.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }

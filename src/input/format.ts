@@ -32,8 +32,10 @@ export function sniff(bytes: Uint8Array): Kind {
     if (holds(bytes, 'xl/workbook.xml')) return 'xlsx';
     return 'zip';
   }
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024));
-  if (head.includes('%PDF-', 0, 'latin1')) return 'pdf';
+  // Most files are text with no % in their first kilobyte: one byte search settles them.
+  const head = bytes.subarray(0, 1024);
+  const percent = head.indexOf(0x25);
+  if (percent >= 0 && Buffer.from(head.buffer, head.byteOffset + percent, head.byteLength - percent).includes('%PDF-', 0, 'latin1')) return 'pdf';
   return 'text';
 }
 

@@ -227,8 +227,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   if (clash) return usage(clash);
   const skipped = new Map<string, number>();
   const found = collectInputs(inputs, skipped);
-  // The files the pool will render: standard input, missing files and files over the size limit are dealt with here.
-  const pooled = found.filter((f) => !f.missing && f.path !== '-' && (f.size ?? 0) <= MAX_INPUT_BYTES);
+  // Why an input fails before it is read: missing, or refused from its size (before a worker is started for it).
+  const refused = (f: (typeof found)[number]) => f.missing ?? ((f.size ?? 0) > MAX_INPUT_BYTES ? TOO_LARGE : undefined);
+  // The files the pool will render: standard input and refused inputs are dealt with here.
+  const pooled = found.filter((f) => f.path !== '-' && !refused(f));
   const plan = cmd.getOptionValueSource('jobs') === 'default' ? defaultPlan(pooled.map((f) => f.size), o.jobs) : { jobs: o.jobs };
   const sinks: Sink[] = [];
   let sink: Sink;
@@ -306,9 +308,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const files = found.map((f) => f.path);
     const preset = new Map<number, Rendered>();
     found.forEach((f, i) => {
-      if (f.missing) preset.set(i, render(failed(f.path, f.missing), { patterns: o.patterns, formats }));
-      // Refused from its size, before anything is read or a worker started for it.
-      else if ((f.size ?? 0) > MAX_INPUT_BYTES) preset.set(i, render(failed(f.path, TOO_LARGE), { patterns: o.patterns, formats }));
+      const why = refused(f);
+      if (why) preset.set(i, render(failed(f.path, why), { patterns: o.patterns, formats }));
     });
     let stdin: Uint8Array | undefined;
     if (stdinAt >= 0) {

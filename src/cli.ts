@@ -16,7 +16,7 @@ import { extname, resolve as resolvePath, sep } from 'node:path';
 import { reporterFor, type Format } from './output/select.js';
 import { cleanupOnExit, fileSink, OutputError, settle, streamSink, type Sink } from './output/sink.js';
 import { defaultPlan, inOrder, runAll, type OnResult } from './batch/pool.js';
-import { columnsFor, failed, MAX_INPUT_BYTES, rulesFor, TOO_LARGE } from './batch/process.js';
+import { layoutFor, failed, MAX_INPUT_BYTES, rulesFor, TOO_LARGE } from './batch/process.js';
 import { render, type Rendered, type Summary } from './batch/render.js';
 import { RuleFileError } from './rules/load.js';
 import { Progress } from './batch/progress.js';
@@ -258,8 +258,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   const kinds = new Map<string, number>();
   const progress = new Progress(io.stderr, count, Boolean(io.stderr.isTTY) && !o.quiet && count > 1);
   // The main output, then the checks CSV: each rendered piece goes to its sink.
-  const columns = columnsFor(o.patterns);
-  const outputs = [{ reporter: reporterFor(format, columns), sink }, ...(checksSink ? [{ reporter: reporterFor('checks-csv', columns), sink: checksSink }] : [])];
+  const layout = layoutFor(o.patterns);
+  const outputs = [{ reporter: reporterFor(format, layout), sink }, ...(checksSink ? [{ reporter: reporterFor('checks-csv', layout), sink: checksSink }] : [])];
   const formats: Format[] = [format, ...(checksSink ? ['checks-csv' as const] : [])];
   const explain = o.explain ? (o.line !== undefined ? { line: o.line } : true) : undefined;
   const emit = async (r: Rendered, index: number) => {

@@ -127,6 +127,8 @@ export const ReportSchema = z.object({
   checks: z.array(CheckSchema),
   warnings: z.array(z.string()),
   error: z.string().optional(),
+  /** Addition: `warnings` again, each with where it applies: the section and line it is about (none for the file's own, such as decoding). */
+  warningDetails: z.array(z.object({ message: z.string(), line: z.number().int().positive().optional(), section: z.number().int().nonnegative().optional() })).optional(),
   sections: z.array(SectionSchema).optional(),
   coverage: CoverageSchema.optional(),
   /** With --explain: every number and its candidates, in text order. */

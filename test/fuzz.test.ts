@@ -17,7 +17,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/extract/pipeline.js';
 import { reporterFor } from '../src/output/select.js';
-import { columnsFor } from '../src/batch/process.js';
+import { layoutFor } from '../src/batch/process.js';
 import { ReportSchema, type Report } from '../src/report.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS || 200);
@@ -120,9 +120,9 @@ function holds(text: string): void {
   }
   for (const u of r.coverage?.unread ?? []) expect(text.slice(u.start, u.end)).toBe(u.text);
   for (const f of ['json', 'jsonl', 'csv', 'wide', 'table', 'checks-csv'] as const) {
-    expect(typeof reporterFor(f, columnsFor()).report(r)).toBe('string');
+    expect(typeof reporterFor(f, layoutFor()).report(r)).toBe('string');
   }
-  expect(JSON.parse(reporterFor('jsonl', columnsFor()).report(r))).toMatchObject({ source: 'fuzz.txt' });
+  expect(JSON.parse(reporterFor('jsonl', layoutFor()).report(r))).toMatchObject({ source: 'fuzz.txt' });
 }
 
 describe('fuzzing over damaged and concatenated reports', () => {

@@ -64,7 +64,7 @@ describe('a new indicator from a registry entry and a rule', () => {
     const [row] = parse(r.stdout, { columns: true }) as Record<string, string>[];
     expect(row).toMatchObject({ 'births.total': '1083', 'rate.birthDefects': '6.09' });
     const header = r.stdout.split('\n')[0]!.split(',');
-    expect(header.indexOf('rate.birthDefects')).toBe(header.indexOf('healthCheck.gynecological') + 1);
+    expect(header.indexOf('rate.birthDefects')).toBe(header.indexOf('healthCheck.gynecological.n') + 1);
   });
 });
 
@@ -85,6 +85,10 @@ describe('what the loader refuses, naming the file and field', () => {
     ['a rate over an unknown denominator', 'indicators.json', (j: any) => (j.indicators.find((i: any) => i.id === 'rate.first').rate.denominator = 'births.all'), /rate\.denominator: births\.all is not an indicator/],
     ['a piece defined again in a rule file', 'births.json', (j: any) => (j.pieces = { FIRST: '一孩' }), /births\.json: pieces\.FIRST: \{FIRST\} is already defined in pieces\.json/],
     ['a zero stated in words of an id the registry lacks', 'grammar.json', (j: any) => (j.zeros[0].id = 'births.none'), /grammar\.json: zeros\[0\]\.id: births\.none is not in the indicator registry/],
+    ['an id too long for a variable name, with no variable of its own', 'indicators.json', (j: any) => j.indicators.push({ id: 'births.thirdPlus.outOfPolicyLate', meaning: 'x', wording: 'x', unit: '人' }), /indicators\.json: indicators\[\d+\]\.id: the variable name births_thirdPlus_outOfPolicyLate is longer than 25 characters/],
+    ['two indicators of one variable name, in any case', 'indicators.json', (j: any) => (j.indicators.find((i: any) => i.id === 'births.female').variable = 'Births_Male'), /indicators\[\d+\]\.variable: the variable name Births_Male is births\.male's too/],
+    ['a variable name Stata refuses', 'indicators.json', (j: any) => (j.indicators[0].variable = '1population'), /indicators\[0\]\.variable: a variable name is letters/],
+    ['a whole-area scope that is not a scope', 'grammar.json', (j: any) => j.wholeScopes.push('本地人口'), /grammar\.json: wholeScopes\[3\]: 本地人口 is not one of the scopes/],
     ['two rules of one name', 'births.json', (j: any) => (j.rules[1].name = 'births.total'), /births\.json: rules\[1\]: another rule .* is already named births\.total/],
   ])('%s', (_what, file, edit, message) => {
     const dir = edited(file, edit);
@@ -94,6 +98,23 @@ describe('what the loader refuses, naming the file and field', () => {
   it('allows ids under other.', () => {
     const dir = edited('births.json', (j) => (j.rules[1].id = 'other.firstBirthsAnyKind'));
     expect(loadRules({ baseDir: dir }).rules.some((r) => r.id === 'other.firstBirthsAnyKind')).toBe(true);
+  });
+});
+
+describe('variable names for Stata and R', () => {
+  const { registry } = defaultRules();
+  it('are valid Stata names of at most 25 characters, one per indicator, unique regardless of case', () => {
+    const names = registry.indicators.map((i) => registry.variables.get(i.id)!);
+    for (const n of names) expect(n).toMatch(/^[A-Za-z][A-Za-z0-9_]{0,24}$/);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(registry.indicators.length);
+  });
+  it.each([
+    ['births.total', 'births_total'],
+    ['births.first.inPolicy', 'births_first_inPolicy'],
+    ['births.thirdPlus.outOfPolicy', 'births_3plus_outPolicy'],
+    ['subsidy.onlyChildParentReward.amount', 'sub_ocParentReward_amount'],
+  ])('%s is %s', (id, name) => {
+    expect(registry.variables.get(id)).toBe(name);
   });
 });
 

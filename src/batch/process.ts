@@ -12,6 +12,7 @@ import { isHtml } from '../input/inputs.js';
 import type { Report } from '../report.js';
 import { readBytesOf, TooLargeError } from '../input/read.js';
 import { loadRules, type RuleSet } from '../rules/load.js';
+import type { NameStyle, WideLayout } from '../output/wide.js';
 
 export type ProcessOptions = {
   encoding?: string;
@@ -31,12 +32,20 @@ export function rulesFor(patterns: string[] = []): RuleSet {
   return cached.set;
 }
 
-/** The indicator ids of the wide CSV: the registry's, with those of the extra rule folders. */
-export function columnsFor(patterns: string[] = []): string[] {
+/** The wide CSV's layout: the registry's indicators, with those of the extra rule folders, named by ids or as Stata variables. */
+export function layoutFor(patterns: string[] = [], names: NameStyle = 'ids'): WideLayout {
   const set = rulesFor(patterns);
-  return (columnsCache.get(set) ?? columnsCache.set(set, set.registry.indicators.map((i) => i.id)).get(set))!;
+  const made = layouts.get(set) ?? layouts.set(set, new Map()).get(set)!;
+  let layout = made.get(names);
+  if (!layout) {
+    const { registry, grammar } = set;
+    const ids = registry.indicators.map((i) => i.id);
+    layout = { ids, names: names === 'stata' ? ids.map((id) => registry.variables.get(id)!) : ids, joiner: names === 'stata' ? '_' : '.', wholeScopes: new Set(grammar.wholeScopes) };
+    made.set(names, layout);
+  }
+  return layout;
 }
-const columnsCache = new WeakMap<RuleSet, string[]>();
+const layouts = new WeakMap<RuleSet, Map<NameStyle, WideLayout>>();
 
 export function failed(source: string, reason: string): Report {
   return { source, indicators: [], checks: [], warnings: [], error: reason };

@@ -5,11 +5,13 @@
  */
 import type { Format } from '../output/select.js';
 import { reporterFor } from '../output/select.js';
-import { columnsFor, failed, readBytes, readFile, type Processed, type ProcessOptions } from './process.js';
+import { layoutFor, failed, readBytes, readFile, type Processed, type ProcessOptions } from './process.js';
 import type { Piece } from '../output/sink.js';
 import type { Report } from '../report.js';
+import type { NameStyle } from '../output/wide.js';
 
-export type RenderOptions = ProcessOptions & { formats: Format[] };
+/** `names`: how the CSV columns are named, by ids (births.total) or as Stata and R variables (births_total). */
+export type RenderOptions = ProcessOptions & { formats: Format[]; names?: NameStyle };
 
 /** What the command line needs to know about a report once its text is made. */
 export type Summary = {
@@ -60,8 +62,8 @@ export function summarize(r: Report, notices: string[] = []): Summary {
 }
 
 export function render(r: Report, options: RenderOptions, notices: string[] = []): Rendered {
-  const columns = columnsFor(options.patterns);
-  return { summary: summarize(r, notices), pieces: options.formats.map((f) => reporterFor(f, columns).report(r)) };
+  const layout = layoutFor(options.patterns, options.names);
+  return { summary: summarize(r, notices), pieces: options.formats.map((f) => reporterFor(f, layout).report(r)) };
 }
 
 /** Never throws (nor rejects): an internal error becomes a failed input, so a batch goes on. */

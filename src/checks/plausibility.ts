@@ -20,8 +20,13 @@ const WORDING = {
   'approximate-input': (i: Indicator) => `${i.id} = ${i.value} is approximate (${i.text}) and was used in a check`,
 } as const;
 
-function located(p: Problem): string {
-  return `line ${p.ind.line}: ${WORDING[p.code](p.ind, p.spec)} «${p.ind.text}»`;
+/** A warning and where it applies: the section and line of the figure it is about. */
+export type Located = { message: string; line?: number; section?: number };
+
+function located(p: Problem): Located {
+  const out: Located = { message: `line ${p.ind.line}: ${WORDING[p.code](p.ind, p.spec)} «${p.ind.text}»`, line: p.ind.line };
+  if (p.ind.section !== undefined) out.section = p.ind.section;
+  return out;
 }
 
 const RATE_SIGNS = new Set(['%', '‰']);
@@ -40,7 +45,7 @@ function rangeProblem(ind: Indicator, spec: IndicatorSpec | undefined): Problem 
   return { code: high ? 'above-range' : 'below-range', ind, spec };
 }
 
-export function plausibility(indicators: Indicator[], checks: Check[], registry: Registry): string[] {
+export function plausibility(indicators: Indicator[], checks: Check[], registry: Registry): Located[] {
   const problems: Problem[] = [];
   // Index loops: for…of checks the array's kind, which differs for an empty list.
   for (let k = 0; k < indicators.length; k++) {
@@ -64,7 +69,11 @@ export function plausibility(indicators: Indicator[], checks: Check[], registry:
   for (let k = 0; k < checks.length; k++) {
     const c = checks[k]!;
     if (c.rule === 'parts-sum' && c.status === 'inconsistent' && c.expected !== undefined && Number(c.expected) > c.subject.value) {
-      out.push(`${c.subject.id} = ${c.subject.value}: its listed parts add up to more (${c.expected})`);
+      const subject = indicators[c.inputs?.[0] ?? -1];
+      const w: Located = { message: `${subject ? `line ${subject.line}: ` : ''}${c.subject.id} = ${c.subject.value}: its listed parts add up to more (${c.expected})` };
+      if (subject) w.line = subject.line;
+      if (c.section !== undefined) w.section = c.section;
+      out.push(w);
     }
   }
   return out;

@@ -9,6 +9,7 @@ import type { Figure } from './refine/index.js';
 import { runChecks } from '../checks/index.js';
 import { scanLabels } from './labels.js';
 import { lineIndex } from './lines.js';
+import type { Located } from '../checks/plausibility.js';
 import { normalized, sourceAt, sourceSpan, type Normalized } from './normalize/index.js';
 import { scanNumbers, type Passed } from './numbers/scan.js';
 import type { Coverage, Indicator, Report, Section } from '../report.js';
@@ -41,7 +42,7 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   // Made once: every stage reads the normalised text, so a full-width ； or ， means what ; or , does.
   const norm = normalized(text, set);
   const found = sectionsOf(norm);
-  const sections = found.map(withoutWarnings);
+  const sections = found.map(asSection);
   const traces: NumberTrace[] | undefined = options.explain ? [] : undefined;
   const { indicators, coverage } = indicatorsOf(norm, set, sections, traces);
   // The checks read the normalised text at the figures' positions in it; then every offset is the source's.
@@ -51,24 +52,32 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
     const pages = options.pages;
     for (const ind of indicators) ind.page = countAtOrBefore(pages.length, (i) => pages[i]!, ind.start);
   }
-  // Pushed, not spread: this runs once per report, and spreads cost microseconds in V8.
-  const warnings = options.warnings ? options.warnings.slice() : [];
-  for (const s of found) for (const w of s.warnings) warnings.push(w);
-  for (const w of plausibility(indicators, checks, set.registry)) warnings.push(w);
+  // Each warning with where it applies: the file (decoding), a section (its year), a figure's line and section.
+  const details: Located[] = options.warnings ? options.warnings.map((message) => ({ message })) : [];
+  let lineOf: ((offset: number) => number) | undefined;
+  found.forEach((s, k) => {
+    if (s.redacted === undefined) return;
+    lineOf ??= lineIndex(text);
+    const line = lineOf(sections[k]!.start);
+    details.push({ message: `line ${line}: the report year is redacted (${s.redacted}); year left empty`, line, section: k });
+  });
+  for (const w of plausibility(indicators, checks, set.registry)) details.push(w);
+  const warnings = details.map((w) => w.message);
   const report = { source: options.source ?? '-' } as Report;
   if (options.encoding) report.encoding = options.encoding;
   if (options.format) report.format = options.format;
   report.indicators = indicators;
   report.checks = checks;
   report.warnings = warnings;
+  report.warningDetails = details;
   report.sections = sections;
   report.coverage = coverage;
   if (traces) report.explain = explained(traces, norm, lineIndex(text), typeof options.explain === 'object' ? options.explain.line : undefined);
   return report;
 }
 
-/** A section as the report gives it: its warnings go to the report's list. Assigned in the contract's order, not copied by a rest pattern (slow in V8). */
-function withoutWarnings(s: SectionInfo): Section {
+/** A section as the report gives it: a redacted year becomes a warning in the report's list. Assigned in the contract's order, not copied by a rest pattern (slow in V8). */
+function asSection(s: SectionInfo): Section {
   const out = { title: s.title, place: s.place, level: s.level, year: s.year } as Section;
   if (s.period !== undefined) out.period = s.period;
   if (s.issuer !== undefined) out.issuer = s.issuer;

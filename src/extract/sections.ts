@@ -73,7 +73,8 @@ function isHeading(line: string): boolean {
   return HEADING_WORD.test(t);
 }
 
-export type SectionInfo = Section & { warnings: string[] };
+/** `redacted`: the redacted year as printed (20XX年), when the report's year is one. */
+export type SectionInfo = Section & { redacted?: string };
 
 /** Control characters and what \s matches. */
 function isSpace(c: number): boolean {
@@ -133,13 +134,13 @@ export function sectionsOf(norm: Normalized): SectionInfo[] {
 
 function describe(text: string, { at: start, title, printed }: HeadingLine, end: number): SectionInfo {
   const head = text.slice(start, Math.min(end, start + 600));
-  const warnings: string[] = [];
+  let redacted: string | undefined;
   const titleYear = YEAR.exec(title);
   const bodyYear = YEAR.exec(head);
   let year: number | null = null;
   if (titleYear) year = yearOf(titleYear);
   else if (REDACTED_YEAR.test(title) || (!bodyYear && REDACTED_YEAR.test(head))) {
-    warnings.push(`section at offset ${start}: the report year is redacted (${(REDACTED_YEAR.exec(title) ?? REDACTED_YEAR.exec(head))![0]}); year left empty`);
+    redacted = (REDACTED_YEAR.exec(title) ?? REDACTED_YEAR.exec(head))![0];
   } else if (bodyYear) year = yearOf(bodyYear);
 
   const place = findPlace(title, head, text.slice(start, end));
@@ -152,7 +153,7 @@ function describe(text: string, { at: start, title, printed }: HeadingLine, end:
   if (issuer) section.issuer = issuer;
   section.start = start;
   section.end = end;
-  section.warnings = warnings;
+  if (redacted) section.redacted = redacted;
   return section;
 }
 

@@ -5,6 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../report.js';
+import { wideHeader, wideRows, type WideLayout } from './wide.js';
 
 export type Reporter = {
   /** Before the first report; `count` is the number of inputs. */
@@ -45,30 +46,12 @@ export const csvReporter: Reporter = {
   end: () => '',
 };
 
-const FLAGGED = new Set(['inconsistent', 'unaccounted']);
-
-/** One row per report section (duplicates left out), one column per indicator id (`columns`, the registry's) holding its first mention. */
-export const wideReporter = (columns: readonly string[]): Reporter => {
-  const header = ['source', 'section', 'title', 'place', 'level', 'year', ...columns, 'checks_flagged', 'warnings', 'error'];
-  return {
-  begin: () => row(header),
-  report: (r) => {
-    if (r.error) return row([r.source, ...Array(header.length - 2).fill(''), r.error]);
-    const sections = r.sections?.length ? r.sections : [{ title: '', place: null, level: null, year: null, start: 0, end: 0 }];
-    return sections
-      .map((s, k) => ({ s, k }))
-      .filter(({ s }) => s.duplicateOf === undefined)
-      .map(({ s, k }) => {
-        const mine = r.indicators.filter((i) => (i.section ?? 0) === k);
-        const first = (id: string) => mine.find((i) => i.id === id)?.value;
-        const flagged = r.checks.filter((c) => (c.section ?? 0) === k && FLAGGED.has(c.status)).length;
-        return row([r.source, k, s.title, s.place, s.level, s.year, ...columns.map(first), flagged, r.warnings.length, '']);
-      })
-      .join('');
-  },
+/** One row per report section (repeats left out): the indicators' values by the rule in wide.ts. */
+export const wideReporter = (layout: WideLayout): Reporter => ({
+  begin: () => row(wideHeader(layout)),
+  report: (r) => wideRows(r, layout).map(row).join(''),
   end: () => '',
-  };
-};
+});
 
 const CHECKS_HEADER = ['source', 'section', 'rule', 'status', 'subject_id', 'subject_value', 'expected', 'arithmetic', 'message'];
 

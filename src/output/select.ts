@@ -5,11 +5,12 @@
 import { checksCsvReporter, csvReporter, jsonlReporter, jsonReporter, wideReporter, type Reporter } from './formats.js';
 import { explainReporter } from './explain.js';
 import { tableReporter } from './table.js';
+import type { WideLayout } from './wide.js';
 
 export type Format = 'json' | 'jsonl' | 'csv' | 'wide' | 'table' | 'table-color' | 'checks-csv' | 'explain' | 'explain-color';
 
-/** `columns`: the indicator ids of the wide CSV, in the registry's order. */
-export function reporterFor(format: Format, columns: readonly string[]): Reporter {
+/** `layout`: the wide CSV's columns (and how the CSVs name things). */
+export function reporterFor(format: Format, layout: WideLayout): Reporter {
   switch (format) {
     case 'json':
       return jsonReporter;
@@ -18,7 +19,7 @@ export function reporterFor(format: Format, columns: readonly string[]): Reporte
     case 'csv':
       return csvReporter;
     case 'wide':
-      return wideReporter(columns);
+      return wideReporter(layout);
     case 'checks-csv':
       return checksCsvReporter;
     case 'table':

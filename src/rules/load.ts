@@ -270,6 +270,9 @@ export function loadRules(options: LoadOptions = {}): RuleSet {
       if (!registry.byId.has(id)) throw new RuleFileError(show(grammarFile), `meanings[${i}].becomes`, `${id} is not in the indicator registry (${REGISTRY_FILE})`);
     }
   });
+  grammar.wholeScopes.forEach((w, i) => {
+    if (!grammar.scopes.includes(w)) throw new RuleFileError(show(grammarFile), `wholeScopes[${i}]`, `${w} is not one of the scopes`);
+  });
   grammar.programmes?.ids.forEach((id, i) => {
     if (!registry.byId.has(id)) throw new RuleFileError(show(grammarFile), `programmes[${i}].id`, `${id} is not in the indicator registry (${REGISTRY_FILE})`);
   });

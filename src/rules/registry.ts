@@ -10,6 +10,8 @@ export type Registry = {
   /** In file order: the columns of the wide CSV. */
   indicators: IndicatorSpec[];
   byId: Map<string, IndicatorSpec>;
+  /** Id → its variable name for Stata and R (`variableOf`), each unique. */
+  variables: Map<string, string>;
   /** Total id → its splits into parts. */
   partSets: Map<string, PartSet[]>;
   /** Total id → every id that is a part of it in some split. */
@@ -35,11 +37,26 @@ export class RegistryError extends Error {
 /** Ids outside the registry are allowed under this prefix (a user's own figures). */
 export const OTHER_PREFIX = 'other.';
 
+/** The longest variable name: Stata allows 32 characters, and the wide CSV's longest suffix (_approx) takes 7. */
+export const VARIABLE_MAX = 25;
+
+/** An indicator's variable name in Stata and R: its own `variable`, or its id with underscores for dots. */
+export const variableOf = (s: Pick<IndicatorSpec, 'id' | 'variable'>) => s.variable ?? s.id.replace(/\./g, '_');
+
 export function buildRegistry(specs: IndicatorSpec[]): Registry {
   const byId = new Map<string, IndicatorSpec>();
+  const variables = new Map<string, string>();
+  const takenBy = new Map<string, string>();
   specs.forEach((s, i) => {
     if (byId.has(s.id)) throw new RegistryError(`indicators[${i}].id`, `${s.id} is listed twice`);
     byId.set(s.id, s);
+    const v = variableOf(s);
+    const field = s.variable ? `indicators[${i}].variable` : `indicators[${i}].id`;
+    if (v.length > VARIABLE_MAX) throw new RegistryError(field, `the variable name ${v} is longer than ${VARIABLE_MAX} characters: give the entry a shorter "variable"`);
+    const other = takenBy.get(v.toLowerCase());
+    if (other) throw new RegistryError(field, `the variable name ${v} is ${other}'s too (names differing only in case collide in Stata's and Excel's eyes)`);
+    takenBy.set(v.toLowerCase(), s.id);
+    variables.set(s.id, v);
   });
   const known = (id: string, field: string) => {
     if (!byId.has(id)) throw new RegistryError(field, `${id} is not an indicator of the registry`);
@@ -72,5 +89,5 @@ export function buildRegistry(specs: IndicatorSpec[]): Registry {
     return undefined;
   };
   const recipientsOf = new Map(specs.filter((s) => s.amount).map((s) => [s.amount!, s.id] as const));
-  return { indicators: specs, byId, partSets, partIds, rates, recipientsOf, wholeOf };
+  return { indicators: specs, byId, variables, partSets, partIds, rates, recipientsOf, wholeOf };
 }

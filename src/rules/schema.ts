@@ -149,6 +149,11 @@ export const GrammarSchema = z.strictObject({
   /** Words that name the scope of a figure (流动人口, 城区, 专项整治…). */
   scopes: z.array(z.string().min(1)),
   /**
+   * The scopes that name the population a whole-area figure is counted on (常住人口, 户籍人口), not a
+   * part of the area or a campaign: the wide CSV takes such a figure when its section states none without a scope.
+   */
+  wholeScopes: z.array(z.string().min(1)).default([]),
+  /**
    * Words that set apart only the figure of their own clause (补报女孩3人: a late registration, outside
    * the year's split), and pass to no figure after it.
    */
@@ -238,6 +243,12 @@ export const IndicatorSpecSchema = z.strictObject({
   meaning: z.string().min(1),
   /** Typical wordings, for the README's table. */
   wording: z.string().min(1),
+  /**
+   * Its variable name in Stata and R (--names stata): letters, digits and underscores, at most
+   * VARIABLE_MAX characters so that the wide CSV's suffixes keep within Stata's 32. Without it, the
+   * id with its dots as underscores (births.total → births_total).
+   */
+  variable: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a variable name is letters, digits and underscores, starting with a letter').optional(),
   /** The canonical unit: 人, 例, 对, 户, 元, %, ‰, ratio. */
   unit: z.string().min(1),
   parts: z.array(PartSetSchema).optional(),

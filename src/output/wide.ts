@@ -1,0 +1,116 @@
+/**
+ * The wide CSV: one row per report section, one group of columns per
+ * indicator. Which of a section's mentions of an indicator fills its cell is
+ * decided here, by one stated rule (README, "The wide CSV"):
+ *
+ * 1. only the section's own figures count: never one scoped to a campaign
+ *    (专项整治), a subgroup (流动人口, 城区, 服务站, 补报) or a part of a
+ *    breakdown (其中国家级352人 under 奖扶对象441人);
+ * 2. of those, the first stated without a scope; a figure stated only as a
+ *    bound (控制在107以内) gives way to a stated value;
+ * 3. failing that, the first counted on a whole-population base (常住人口,
+ *    户籍人口: the grammar's wholeScopes), which the scope column names.
+ *
+ * Beside the value: its unit, whether it is approximate (余, 约), its bound,
+ * its scope, and how many different values the section states for it among
+ * its own figures, so that a conflict is seen, not hidden.
+ */
+import type { Indicator, Report } from '../report.js';
+
+/** The columns of one indicator, after its value column: the suffix and what fills it. */
+export const SUFFIXES = ['unit', 'approx', 'bound', 'scope', 'n'] as const;
+
+export type NameStyle = 'ids' | 'stata';
+
+export type WideLayout = {
+  /** Indicator ids, in the registry's order. */
+  ids: readonly string[];
+  /** The value column of each id: the id itself, or its Stata/R variable name. */
+  names: readonly string[];
+  /** How a suffix joins a name: births.total.unit, births_total_unit. */
+  joiner: '.' | '_';
+  wholeScopes: ReadonlySet<string>;
+};
+
+export type Choice = {
+  /** The figure whose value fills the cell. */
+  chosen: Indicator;
+  /** How many different values the section states for the indicator among its own figures (rule 1). */
+  values: number;
+};
+
+/** Rule 1: a figure of the section's own, or of a whole-population base. */
+const own = (i: Indicator, wholeScopes: ReadonlySet<string>) => i.partOf === undefined && (i.scope === undefined || wholeScopes.has(i.scope));
+
+/** Rank under rules 2 and 3: lower is better. */
+const rank = (i: Indicator) => (i.scope === undefined ? 0 : 2) + (i.bound === undefined ? 0 : 1);
+
+/**
+ * The figure for one indicator in one section, from its mentions there in text order; undefined when
+ * none is the section's own. `values` is 0 then if some mention was left out (a campaign's, a subgroup's).
+ */
+export function choose(mentions: readonly Indicator[], wholeScopes: ReadonlySet<string>): Choice | undefined {
+  let chosen: Indicator | undefined;
+  const seen = new Set<number>();
+  for (const m of mentions) {
+    if (!own(m, wholeScopes)) continue;
+    seen.add(m.value);
+    if (!chosen || rank(m) < rank(chosen)) chosen = m;
+  }
+  return chosen ? { chosen, values: seen.size } : undefined;
+}
+
+export function wideHeader(layout: WideLayout): string[] {
+  const cols = ['source', 'section', 'title', 'place', 'level', 'year', 'period'];
+  for (const name of layout.names) {
+    cols.push(name);
+    for (const s of SUFFIXES) cols.push(`${name}${layout.joiner}${s}`);
+  }
+  cols.push('checks_flagged', 'warnings', 'file_warnings', 'error');
+  return cols;
+}
+
+const FLAGGED = new Set(['inconsistent', 'unaccounted']);
+
+/** The rows of one report: a row per section that is not a repeat of an earlier one, or one row naming its error. */
+export function wideRows(r: Report, layout: WideLayout): unknown[][] {
+  const width = wideHeader(layout).length;
+  if (r.error) {
+    const row: unknown[] = Array(width).fill('');
+    row[0] = r.source;
+    row[width - 1] = r.error;
+    return [row];
+  }
+  const sections = r.sections?.length ? r.sections : [{ title: '', place: null, level: null, year: null, start: 0, end: 0 }];
+  // Mentions by section and id, in text order.
+  const bySection = new Map<number, Map<string, Indicator[]>>();
+  for (const i of r.indicators) {
+    const k = i.section ?? 0;
+    const ids = bySection.get(k) ?? bySection.set(k, new Map()).get(k)!;
+    (ids.get(i.id) ?? ids.set(i.id, []).get(i.id)!).push(i);
+  }
+  const details = r.warningDetails ?? r.warnings.map((message) => ({ message, section: undefined as number | undefined }));
+  const fileWarnings = details.filter((w) => w.section === undefined).length;
+  const rows: unknown[][] = [];
+  sections.forEach((s, k) => {
+    if (s.duplicateOf !== undefined) return;
+    const row: unknown[] = [r.source, k, s.title, s.place, s.level, s.year, 'period' in s ? s.period : undefined];
+    const mine = bySection.get(k);
+    for (const id of layout.ids) {
+      const mentions = mine?.get(id);
+      const choice = mentions && choose(mentions, layout.wholeScopes);
+      if (!choice) {
+        // 0 different values: the section states it, but only for a campaign or a subgroup.
+        row.push('', '', '', '', '', mentions ? 0 : '');
+        continue;
+      }
+      const c = choice.chosen;
+      row.push(c.value, c.unit, c.approximate ? 1 : 0, c.bound ?? '', c.scope ?? '', choice.values);
+    }
+    const flagged = r.checks.filter((c) => (c.section ?? 0) === k && FLAGGED.has(c.status)).length;
+    const warnings = details.filter((w) => w.section === k).length;
+    row.push(flagged, warnings, fileWarnings, '');
+    rows.push(row);
+  });
+  return rows;
+}

@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { supportsEncoding } from './input/decode.js';
 import { collectInputs, REPORT_EXTENSIONS } from './input/inputs.js';
-import { realpathSync } from 'node:fs';
+import { fstatSync, realpathSync } from 'node:fs';
 import { extname, resolve as resolvePath, sep } from 'node:path';
 import { reporterFor, type Format } from './output/select.js';
 import { cleanupOnExit, fileSink, OutputError, settle, streamSink, type Sink } from './output/sink.js';
@@ -28,9 +28,20 @@ export type Io = {
   stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   stdin?: AsyncIterable<Uint8Array | string>;
   env?: Record<string, string | undefined>;
+  /** Standard output is a regular file (extract … > data.csv): CSV then starts with a byte-order mark. */
+  stdoutIsFile?: boolean;
 };
 
-const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
+/** Whether a file descriptor is a regular file, not a pipe or a terminal. */
+function isRegularFile(fd: number): boolean {
+  try {
+    return fstatSync(fd).isFile();
+  } catch {
+    return false;
+  }
+}
+
+const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, stdoutIsFile: isRegularFile(1) });
 
 type Options = {
   json?: boolean;
@@ -67,8 +78,8 @@ function program(io: Io): Command {
     .option('--csv', 'CSV: one row per figure (source, id, value, unit, approximate, line, text …)')
     .option('--wide', 'with --csv: one row per report section, one column per indicator (its first mention)')
     .option('-o, --out <file>', 'write to this file instead of standard output; replaced only when the run completes')
-    .option('--bom', 'start CSV with a UTF-8 byte-order mark so Excel reads it as UTF-8 (default when --out ends in .csv)')
-    .option('--no-bom', 'never write a byte-order mark')
+    .option('--bom', 'start CSV with a UTF-8 byte-order mark so that Excel reads the Chinese right (default when CSV goes to a file, --out or > file)')
+    .option('--no-bom', 'never write a byte-order mark (for tools that do not skip one)')
     .option('--checks-csv <file>', 'also write every check as CSV (source, rule, status, subject, expected, arithmetic, message)')
     .option('--encoding <name>', 'decode inputs as this encoding (gbk, gb18030, big5, utf-16le …) instead of detecting it')
     .option('--patterns <dir>', 'add the rule files in this folder (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
@@ -236,10 +247,12 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   let sink: Sink;
   let checksSink: Sink | undefined;
   try {
-    sink = o.out ? fileSink(o.out, o.bom ?? (o.csv === true && /\.csv$/i.test(o.out))) : streamSink(io.stdout);
+    // CSV that goes to a file starts with a byte-order mark, for Excel; a pipe gets none (--bom and --no-bom decide otherwise).
+    const csv = o.csv === true;
+    sink = o.out ? fileSink(o.out, csv && (o.bom ?? true)) : streamSink(io.stdout, csv && (o.bom ?? Boolean(io.stdoutIsFile)));
     sinks.push(sink);
     if (o.checksCsv) {
-      checksSink = fileSink(o.checksCsv, o.bom ?? /\.csv$/i.test(o.checksCsv));
+      checksSink = fileSink(o.checksCsv, o.bom ?? true);
       sinks.push(checksSink);
     }
   } catch (e) {

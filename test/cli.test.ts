@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cliScratch, fixture, root, run } from './helpers/cli.js';
+import { cliScratch, fixture, root, run, runToFile } from './helpers/cli.js';
 
 let dir: string;
 let texts: string;
@@ -61,6 +61,32 @@ describe('outputs', () => {
     expect(err).toContain('scanned.pdf: has no text layer: a scanned PDF needs OCR first\n');
     expect(err).toContain('extract: 3 files skipped, not reports by their names: .py, .xls, .xlsx\n');
     expect(err).toMatch(/extract: 7 inputs \(2 pdf, 1 doc, 1 docx, 1 text\), 2 failed, 0 flagged checks/);
+  });
+  describe('a byte-order mark for Excel whenever CSV goes to a file, none down a pipe', () => {
+    const BOM = [0xef, 0xbb, 0xbf];
+    const starts = (b: Buffer) => [...b.subarray(0, 3)];
+    it.each([
+      ['--csv > file', ['--csv'], true],
+      ['--csv --wide > file', ['--csv', '--wide'], true],
+      ['--csv --no-bom > file', ['--csv', '--no-bom'], false],
+      ['--json > file', ['--json'], false],
+    ])('%s', (_what, args, bom) => {
+      const { code, bytes } = runToFile([fixture('county-report.txt'), ...args], join(dir, 'redirected.out'));
+      expect(code).toBe(0);
+      if (bom) expect(starts(bytes)).toEqual(BOM);
+      else expect(starts(bytes)).not.toEqual(BOM);
+    });
+    it('down a pipe: none, unless --bom', () => {
+      expect(run([fixture('county-report.txt'), '--csv']).out.startsWith('\ufeff')).toBe(false);
+      expect(run([fixture('county-report.txt'), '--csv', '--bom']).out.startsWith('\ufeff')).toBe(true);
+    });
+    it('--out of any name, and --checks-csv', () => {
+      const out = join(dir, 'figures.txt.out');
+      const checks = join(dir, 'checks.out');
+      expect(run([fixture('contradiction.txt'), '--csv', '--out', out, '--checks-csv', checks]).code).toBe(0);
+      expect(starts(readFileSync(out))).toEqual(BOM);
+      expect(starts(readFileSync(checks))).toEqual(BOM);
+    });
   });
   it('--csv quotes text with commas and quotes', () => {
     const rows = parse(run([fixture('county-report.txt'), '--csv']).out, { columns: true }) as Record<string, string>[];

@@ -40,7 +40,8 @@ export function layoutFor(patterns: string[] = [], names: NameStyle = 'ids'): Wi
   if (!layout) {
     const { registry, grammar } = set;
     const ids = registry.indicators.map((i) => i.id);
-    layout = { ids, names: names === 'stata' ? ids.map((id) => registry.variables.get(id)!) : ids, joiner: names === 'stata' ? '_' : '.', wholeScopes: new Set(grammar.wholeScopes) };
+    const variables = ids.map((id) => registry.variables.get(id)!);
+    layout = { ids, names: names === 'stata' ? variables : ids, variables, joiner: names === 'stata' ? '_' : '.', wholeScopes: new Set(grammar.wholeScopes) };
     made.set(names, layout);
   }
   return layout;

@@ -5,6 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../report.js';
+import { variableOf } from '../rules/registry.js';
 import { wideHeader, wideRows, type WideLayout } from './wide.js';
 
 export type Reporter = {
@@ -17,7 +18,8 @@ export type Reporter = {
   end(count: number): string;
 };
 
-const row = (cells: unknown[]) => stringify([cells.map((c) => (c === undefined || c === null ? '' : c))]);
+/** A cell that starts with = + - @ (a title, a file name) is written with a leading ' so that a spreadsheet does not run it as a formula; numbers stay numbers. */
+const row = (cells: unknown[]) => stringify([cells.map((c) => (c === undefined || c === null ? '' : c))], { escape_formulas: true });
 
 export const jsonReporter: Reporter = {
   begin: (count) => (count === 1 ? '' : '[\n'),
@@ -32,18 +34,42 @@ export const jsonlReporter: Reporter = {
   end: () => '',
 };
 
-const LONG_HEADER = ['source', 'section', 'id', 'value', 'unit', 'approximate', 'line', 'start', 'end', 'text', 'scope', 'decimals', 'error'];
+/** 1 or 0, so that a statistics package reads a number (a bare true/false is a string to Stata). */
+const flag = (b: boolean | undefined) => (b ? 1 : 0);
 
-/** One row per indicator. */
-export const csvReporter: Reporter = {
-  begin: () => row(LONG_HEADER),
-  report: (r) => {
-    if (r.error) return row([r.source, '', '', '', '', '', '', '', '', '', '', '', r.error]);
-    return r.indicators
-      .map((i) => row([r.source, i.section, i.id, i.value, i.unit, i.approximate ? 'true' : 'false', i.line, i.start, i.end, i.text, i.scope, i.decimals, '']))
-      .join('');
-  },
-  end: () => '',
+/** The section's place and year, for every row of a figure or check in it. */
+const where = (r: Report, section: number | undefined) => {
+  const s = r.sections?.[section ?? 0];
+  return [s?.place, s?.year];
+};
+
+const LONG_HEADER = ['source', 'section', 'place', 'year', 'id', 'variable', 'value', 'unit', 'approximate', 'bound', 'range_high', 'printed', 'line', 'page', 'start', 'end', 'text', 'label', 'scope', 'part_of', 'decimals', 'rule', 'error'];
+
+/** One row per figure, with what a reviewer needs to find it in the report (line, page, text) and what qualifies it. */
+export const csvReporter = (layout: WideLayout): Reporter => {
+  // The registry's variable name; an id outside it (other.…) with underscores for dots, as variableOf would make it.
+  const byId = new Map(layout.ids.map((id, k) => [id, layout.variables[k]!]));
+  const variable = (id: string) => byId.get(id) ?? variableOf({ id });
+  return {
+    begin: () => row(LONG_HEADER),
+    report: (r) => {
+      if (r.error) {
+        const cells: unknown[] = Array(LONG_HEADER.length).fill('');
+        cells[0] = r.source;
+        cells[LONG_HEADER.length - 1] = r.error;
+        return row(cells);
+      }
+      return r.indicators
+        .map((i) =>
+          row([
+            r.source, i.section, ...where(r, i.section), i.id, variable(i.id), i.value, i.unit, flag(i.approximate), i.bound, i.range?.[1], i.printed,
+            i.line, i.page, i.start, i.end, i.text, i.label, i.scope, i.partOf, i.decimals, i.rule, '',
+          ]),
+        )
+        .join('');
+    },
+    end: () => '',
+  };
 };
 
 /** One row per report section (repeats left out): the indicators' values by the rule in wide.ts. */
@@ -53,12 +79,27 @@ export const wideReporter = (layout: WideLayout): Reporter => ({
   end: () => '',
 });
 
-const CHECKS_HEADER = ['source', 'section', 'rule', 'status', 'subject_id', 'subject_value', 'expected', 'arithmetic', 'message'];
+/** "1050" as the number it is, so that a package reads a number; "[81.6, 83.7]" stays text. */
+const asNumber = (s: string | undefined) => (s !== undefined && /^-?\d+(?:\.\d+)?$/.test(s) ? Number(s) : s);
 
-/** One row per check, for batch review. */
+const CHECKS_HEADER = ['source', 'section', 'place', 'year', 'rule', 'status', 'subject_id', 'subject_value', 'line', 'text', 'expected', 'arithmetic', 'inputs', 'input_lines', 'message'];
+
+/**
+ * One row per check, for review: the line and text of its subject (the first of its inputs), and
+ * every figure it used as id=value with their lines, so that each can be found in the report.
+ */
 export const checksCsvReporter: Reporter = {
   begin: () => row(CHECKS_HEADER),
   report: (r) =>
-    r.checks.map((c) => row([r.source, c.section, c.rule, c.status, c.subject.id, c.subject.value, c.expected, c.arithmetic, c.message])).join(''),
+    r.checks
+      .map((c) => {
+        const used = (c.inputs ?? []).map((k) => r.indicators[k]).filter((i) => i !== undefined);
+        const subject = used[0];
+        return row([
+          r.source, c.section, ...where(r, c.section), c.rule, c.status, c.subject.id, c.subject.value, subject?.line, subject?.text, asNumber(c.expected), c.arithmetic,
+          used.map((i) => `${i.id}=${i.value}`).join('; '), used.map((i) => i.line).join('; '), c.message,
+        ]);
+      })
+      .join(''),
   end: () => '',
 };

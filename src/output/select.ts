@@ -17,7 +17,7 @@ export function reporterFor(format: Format, layout: WideLayout): Reporter {
     case 'jsonl':
       return jsonlReporter;
     case 'csv':
-      return csvReporter;
+      return csvReporter(layout);
     case 'wide':
       return wideReporter(layout);
     case 'checks-csv':

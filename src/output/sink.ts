@@ -93,7 +93,7 @@ function because(e: unknown): string {
  * A write error (a full disk, a closed pipe) is kept, not thrown: the run goes on, writes no more,
  * and reports it as a failed output.
  */
-export function streamSink(stream: Stream): Sink {
+export function streamSink(stream: Stream, bom = false): Sink {
   let failed: string | undefined;
   stream.on?.('error', (e) => {
     failed ??= because(e);
@@ -114,6 +114,7 @@ export function streamSink(stream: Stream): Sink {
       stream.on?.('error', () => resolve());
     });
   }, false);
+  if (bom) void blocks.write('\ufeff');
   return {
     write: (s) => blocks.write(s),
     commit: () => void blocks.flush(),

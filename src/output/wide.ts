@@ -27,6 +27,8 @@ export type WideLayout = {
   ids: readonly string[];
   /** The value column of each id: the id itself, or its Stata/R variable name. */
   names: readonly string[];
+  /** The Stata/R variable name of each id (the registry's), whatever names the columns. */
+  variables: readonly string[];
   /** How a suffix joins a name: births.total.unit, births_total_unit. */
   joiner: '.' | '_';
   wholeScopes: ReadonlySet<string>;

@@ -14,6 +14,8 @@ import { collectInputs, REPORT_EXTENSIONS } from './input/inputs.js';
 import { fstatSync, realpathSync } from 'node:fs';
 import { extname, resolve as resolvePath, sep } from 'node:path';
 import { reporterFor, type Format } from './output/select.js';
+import { codebook, CODEBOOK_FORMATS, type CodebookFormat } from './output/codebook.js';
+import type { NameStyle } from './output/wide.js';
 import { cleanupOnExit, fileSink, OutputError, settle, streamSink, type Sink } from './output/sink.js';
 import { defaultPlan, inOrder, runAll, type OnResult } from './batch/pool.js';
 import { layoutFor, failed, MAX_INPUT_BYTES, rulesFor, TOO_LARGE } from './batch/process.js';
@@ -59,6 +61,8 @@ type Options = {
   jobs: number;
   quiet?: boolean;
   debug?: boolean;
+  names: NameStyle;
+  codebook?: CodebookFormat | true;
 };
 
 class UsageError extends Error {}
@@ -78,6 +82,8 @@ function program(io: Io): Command {
     .option('--csv', 'CSV: one row per figure (source, id, value, unit, approximate, line, text …)')
     .option('--wide', 'with --csv: one row per report section, one column per indicator (its first mention)')
     .option('-o, --out <file>', 'write to this file instead of standard output; replaced only when the run completes')
+    .addOption(new Option('--names <style>', 'with --csv: name the wide CSV\'s columns by indicator id (births.total) or as variables valid in Stata and R (births_total)').choices(['ids', 'stata']).default('ids'))
+    .addOption(new Option('--codebook [format]', 'print every indicator with its variable name, meaning, unit, wordings and an example, and exit').choices([...CODEBOOK_FORMATS]))
     .option('--bom', 'start CSV with a UTF-8 byte-order mark so that Excel reads the Chinese right (default when CSV goes to a file, --out or > file)')
     .option('--no-bom', 'never write a byte-order mark (for tools that do not skip one)')
     .option('--checks-csv <file>', 'also write every check as CSV (source, rule, status, subject, expected, arithmetic, message)')
@@ -103,6 +109,9 @@ Examples:
   extract reports/ --csv --wide --out data.csv
                                            one row per report, ready for R, pandas or Excel
   extract reports/ --csv --checks-csv checks.csv --out figures.csv
+  extract reports/ --csv --wide --names stata --out data.csv
+                                           the same with names valid in Stata and R
+  extract --codebook markdown > codebook.md what every column means
   extract gbk-report.txt --encoding gbk --json
   cat report.txt | extract - --json
 
@@ -129,6 +138,7 @@ function pickFormat(o: Options, io: Io): Format {
   if (o.wide && !o.csv) throw new UsageError('--wide goes with --csv');
   if (o.explain && o.csv) throw new UsageError('--explain goes with the table view, --json or --jsonl, not --csv');
   if (o.line !== undefined && !o.explain) throw new UsageError('--line goes with --explain');
+  if (o.names !== 'ids' && !o.csv) throw new UsageError('--names goes with --csv');
   if (o.json) return 'json';
   if (o.jsonl) return 'jsonl';
   if (o.csv) return o.wide ? 'wide' : 'csv';
@@ -196,6 +206,40 @@ function outputClash(inputs: string[], o: Options): string | undefined {
   return undefined;
 }
 
+/** --codebook: the registry (with --patterns' additions) as CSV or Markdown, on standard output or --out; CSV to a file with a byte-order mark, as the other CSVs. */
+async function printCodebook(o: Options, io: Io): Promise<number> {
+  let set;
+  try {
+    set = rulesFor(o.patterns);
+  } catch (e) {
+    if (e instanceof RuleFileError) return usageError(io, `invalid rule file ${e.message}`);
+    throw e;
+  }
+  const format = o.codebook === true ? 'csv' : o.codebook!;
+  const bom = format === 'csv' && (o.bom ?? (o.out ? true : Boolean(io.stdoutIsFile)));
+  let sink: Sink;
+  try {
+    sink = o.out ? fileSink(o.out, bom) : streamSink(io.stdout, bom);
+  } catch (e) {
+    if (e instanceof OutputError) return usageError(io, e.message);
+    throw e;
+  }
+  await sink.write(codebook(set, format));
+  sink.commit();
+  await new Promise((resolve) => setImmediate(resolve));
+  const lost = sink.failure();
+  if (lost) {
+    io.stderr.write(`extract: ${lost}\n`);
+    return EXIT.outputFailed;
+  }
+  return EXIT.ok;
+}
+
+function usageError(io: Io, msg: string): number {
+  io.stderr.write(`extract: ${msg}\n`);
+  return EXIT.usage;
+}
+
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   const cmd = program(io);
   let inputs: string[];
@@ -211,11 +255,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   const say = (line: string) => {
     if (!o.quiet) io.stderr.write(`${line}\n`);
   };
-  const usage = (msg: string) => {
-    io.stderr.write(`extract: ${msg}\n`);
-    return EXIT.usage;
-  };
+  const usage = (msg: string) => usageError(io, msg);
 
+  if (o.codebook) return inputs.length ? usage(`--codebook reads no reports: drop ${inputs[0]}`) : printCodebook(o, io);
   let format: Format;
   try {
     format = pickFormat(o, io);
@@ -271,7 +313,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   const kinds = new Map<string, number>();
   const progress = new Progress(io.stderr, count, Boolean(io.stderr.isTTY) && !o.quiet && count > 1);
   // The main output, then the checks CSV: each rendered piece goes to its sink.
-  const layout = layoutFor(o.patterns);
+  const layout = layoutFor(o.patterns, o.names);
   const outputs = [{ reporter: reporterFor(format, layout), sink }, ...(checksSink ? [{ reporter: reporterFor('checks-csv', layout), sink: checksSink }] : [])];
   const formats: Format[] = [format, ...(checksSink ? ['checks-csv' as const] : [])];
   const explain = o.explain ? (o.line !== undefined ? { line: o.line } : true) : undefined;
@@ -322,19 +364,19 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const preset = new Map<number, Rendered>();
     found.forEach((f, i) => {
       const why = refused(f);
-      if (why) preset.set(i, render(failed(f.path, why), { patterns: o.patterns, formats }));
+      if (why) preset.set(i, render(failed(f.path, why), { patterns: o.patterns, formats, names: o.names }));
     });
     let stdin: Uint8Array | undefined;
     if (stdinAt >= 0) {
       stdin = io.stdin ? await readAll(io.stdin, MAX_INPUT_BYTES) : new Uint8Array();
-      if (!stdin) preset.set(stdinAt, render(failed('-', TOO_LARGE), { patterns: o.patterns, formats }));
+      if (!stdin) preset.set(stdinAt, render(failed('-', TOO_LARGE), { patterns: o.patterns, formats, names: o.names }));
     }
     const todo = files.map((p, i) => ({ p, i })).filter(({ i }) => !preset.has(i));
     for (const [i, r] of preset) await onResult(i, r);
     await runAll(
       todo.map((t) => t.p),
       plan.jobs,
-      { encoding: o.encoding, patterns: o.patterns, formats, explain },
+      { encoding: o.encoding, patterns: o.patterns, formats, explain, names: o.names },
       (k, r) => onResult(todo[k]!.i, r),
       {
         sizes: todo.map((t) => (t.i === stdinAt ? stdin!.length : found[t.i]!.size)),

@@ -88,6 +88,22 @@ describe('outputs', () => {
       expect(starts(readFileSync(checks))).toEqual(BOM);
     });
   });
+  it('--csv --wide --names stata: every column a valid Stata and R variable, read back with numbers as numbers', () => {
+    const { code, out } = run([fixture('county-report.txt'), '--csv', '--wide', '--names', 'stata']);
+    expect(code).toBe(0);
+    const [row] = parse(out, { columns: true, cast: true }) as Record<string, unknown>[];
+    for (const name of Object.keys(row!)) expect(name).toMatch(/^[A-Za-z][A-Za-z0-9_]{0,31}$/);
+    expect(row).toMatchObject({ place: '东川县', year: 2015, births_total: 2961, births_total_unit: '人', births_total_n: 1, rate_policyCompliance: 94.22 });
+  });
+  it.each([
+    ['csv', []],
+    ['markdown', ['markdown']],
+  ])('--codebook %s prints every indicator', (_f, extra) => {
+    const { code, out } = run(['--codebook', ...extra]);
+    expect(code).toBe(0);
+    const ids = JSON.parse(readFileSync(join(root, 'patterns/indicators.json'), 'utf8')).indicators.map((i: { id: string }) => i.id);
+    for (const id of ids) expect(out).toContain(id);
+  });
   it('--csv quotes text with commas and quotes', () => {
     const rows = parse(run([fixture('county-report.txt'), '--csv']).out, { columns: true }) as Record<string, string>[];
     expect(rows.find((r) => r.id === 'surgery.total')!.text).toBe('四术"3120例');

@@ -5,13 +5,15 @@
  *
  * Exit codes: 0 ok · 1 --strict found a contradiction · 2 usage error (bad
  * options, bad rule files, unwritable --out) · 3 some inputs failed · 4 the
- * output could not be written (a full disk, a closed pipe) · 5 internal error.
+ * output could not be written (a full disk, a closed pipe) · 5 internal error
+ * (a bug), for the run or for any one input.
  */
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { supportsEncoding } from './input/decode.js';
 import { collectInputs, REPORT_EXTENSIONS } from './input/inputs.js';
 import { fstatSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { extname, resolve as resolvePath, sep } from 'node:path';
 import { reporterFor, type Format } from './output/select.js';
 import { codebook, CODEBOOK_FORMATS, type CodebookFormat } from './output/codebook.js';
@@ -26,24 +28,37 @@ import { Progress } from './batch/progress.js';
 export const EXIT = { ok: 0, contradiction: 1, usage: 2, inputFailed: 3, outputFailed: 4, internal: 5 } as const;
 
 export type Io = {
-  stdout: { write(s: string | Uint8Array): unknown; isTTY?: boolean; once?(event: 'drain', cb: () => void): unknown };
+  stdout: { write(s: string | Uint8Array): unknown; isTTY?: boolean; columns?: number; once?(event: 'drain', cb: () => void): unknown };
   stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   stdin?: AsyncIterable<Uint8Array | string>;
   env?: Record<string, string | undefined>;
   /** Standard output is a regular file (extract … > data.csv): CSV then starts with a byte-order mark. */
   stdoutIsFile?: boolean;
+  /** Standard input is a pipe or a file (cat r.txt | extract): read when no input is named. */
+  stdinIsPiped?: boolean;
 };
 
-/** Whether a file descriptor is a regular file, not a pipe or a terminal. */
-function isRegularFile(fd: number): boolean {
+/** Whether a file descriptor is a regular file, or with `pipes` also a pipe (a FIFO, or the socket Node's child processes get), rather than a terminal or a device such as /dev/null. */
+function isFileOr(fd: number, also: 'pipes' | 'none'): boolean {
   try {
-    return fstatSync(fd).isFile();
+    const st = fstatSync(fd);
+    return st.isFile() || (also === 'pipes' && (st.isFIFO() || st.isSocket()));
   } catch {
     return false;
   }
 }
 
-const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, stdoutIsFile: isRegularFile(1) });
+const defaultIo = (): Io => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+  stdoutIsFile: isFileOr(1, 'none'),
+  stdinIsPiped: isFileOr(0, 'pipes'),
+});
+
+/** The package's version, from its package.json (one level above dist/ and src/). */
+const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 type Options = {
   json?: boolean;
@@ -61,6 +76,7 @@ type Options = {
   jobs: number;
   quiet?: boolean;
   debug?: boolean;
+  color: 'auto' | 'always' | 'never';
   names: NameStyle;
   codebook?: CodebookFormat | true;
 };
@@ -76,7 +92,8 @@ function positiveInt(v: string): number {
 function program(io: Io): Command {
   return new Command('extract')
     .description('Extract every figure from Chinese population and family-planning work reports, with its source text, and check the arithmetic.')
-    .argument('[inputs...]', 'report files or folders (searched for .txt .md .html .htm); "-" reads standard input')
+    .version(VERSION, '-V, --version', 'print the version and exit')
+    .argument('[inputs...]', 'report files or folders (searched for .txt .md .html .htm .doc .docx .wps .pdf); "-", or none when input is piped, reads standard input')
     .option('--json', 'JSON: one Report for one input, an array in path order for several')
     .option('--jsonl', 'JSON Lines: one Report per line, written as each file finishes')
     .option('--csv', 'CSV: one row per figure (source, id, value, unit, approximate, line, text …)')
@@ -97,6 +114,7 @@ function program(io: Io): Command {
         .argParser(positiveInt)
         .default(availableParallelism(), 'the number of cores: at once for batches of 32 MB or more, and for smaller ones once the work proves long enough to repay them'),
     )
+    .addOption(new Option('--color <when>', 'colour the table view: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never').choices(['auto', 'always', 'never']).default('auto'))
     .option('-q, --quiet', 'print nothing on standard error')
     .option('--debug', 'print stack traces for internal errors')
     .addHelpText(
@@ -113,7 +131,7 @@ Examples:
                                            the same with names valid in Stata and R
   extract --codebook markdown > codebook.md what every column means
   extract gbk-report.txt --encoding gbk --json
-  cat report.txt | extract - --json
+  cat report.txt | extract --json
 
 Exit codes:
   0  success
@@ -121,7 +139,8 @@ Exit codes:
   2  usage error: bad options, an invalid rule file, an unwritable --out
   3  some inputs could not be read or decoded (the others are still reported)
   4  the output could not be written (a full disk, a closed pipe): it is lost
-  5  internal error (a bug: please report it with --debug)`,
+  5  internal error (a bug: please report it with --debug); also when an input
+     failed from one, though the other inputs are still reported`,
     )
     .exitOverride()
     .configureOutput({
@@ -142,9 +161,17 @@ function pickFormat(o: Options, io: Io): Format {
   if (o.json) return 'json';
   if (o.jsonl) return 'jsonl';
   if (o.csv) return o.wide ? 'wide' : 'csv';
-  const color = !o.out && Boolean(io.stdout.isTTY) && !('NO_COLOR' in (io.env ?? {})) && io.env?.TERM !== 'dumb';
+  const color = o.color === 'always' || (o.color === 'auto' && !o.out && autoColor(io));
   if (o.explain) return color ? 'explain-color' : 'explain';
   return color ? 'table-color' : 'table';
+}
+
+/** Colour by the habits of terminal tools: FORCE_COLOR (not 0) forces it, NO_COLOR (not empty) stops it, else a terminal that is not dumb. */
+function autoColor(io: Io): boolean {
+  const env = io.env ?? {};
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  if (env.NO_COLOR) return false;
+  return Boolean(io.stdout.isTTY) && env.TERM !== 'dumb';
 }
 
 /** Standard input, up to `max` bytes; undefined when it goes on past them (it is not read further). */
@@ -265,7 +292,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (e instanceof UsageError) return usage(e.message);
     throw e;
   }
-  if (!inputs.length) return usage('no input: name report files or folders, or "-" for standard input (extract --help)');
+  if (!inputs.length && io.stdinIsPiped) inputs = ['-'];
+  if (!inputs.length) return usage('no input: name report files or folders, or pipe a report in (extract --help)');
   if (o.encoding && !supportsEncoding(o.encoding)) return usage(`--encoding ${o.encoding}: not an encoding this Node.js can decode`);
   try {
     rulesFor(o.patterns); // fail early, once, on a broken rule file
@@ -305,6 +333,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 
   const count = found.length;
   let failures = 0;
+  let internal = 0;
   let inconsistent = 0;
   let flagged = 0;
   let withUnit = 0;
@@ -314,7 +343,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   const progress = new Progress(io.stderr, count, Boolean(io.stderr.isTTY) && !o.quiet && count > 1);
   // The main output, then the checks CSV: each rendered piece goes to its sink.
   const layout = layoutFor(o.patterns, o.names);
-  const outputs = [{ reporter: reporterFor(format, layout), sink }, ...(checksSink ? [{ reporter: reporterFor('checks-csv', layout), sink: checksSink }] : [])];
+  // The table view fits a terminal; written to a file or a pipe it keeps its default widths.
+  const width = !o.out && io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined;
+  const outputs = [{ reporter: reporterFor(format, layout, width), sink }, ...(checksSink ? [{ reporter: reporterFor('checks-csv', layout), sink: checksSink }] : [])];
   const formats: Format[] = [format, ...(checksSink ? ['checks-csv' as const] : [])];
   const explain = o.explain ? (o.line !== undefined ? { line: o.line } : true) : undefined;
   const emit = async (r: Rendered, index: number) => {
@@ -329,6 +360,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   const tally = (s: Summary) => {
     if (s.error) {
       failures++;
+      if (s.internal) internal++;
       progress.clear();
       say(`extract: ${s.source}: ${s.error}`);
     } else {
@@ -364,19 +396,19 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const preset = new Map<number, Rendered>();
     found.forEach((f, i) => {
       const why = refused(f);
-      if (why) preset.set(i, render(failed(f.path, why), { patterns: o.patterns, formats, names: o.names }));
+      if (why) preset.set(i, render(failed(f.path, why), { patterns: o.patterns, formats, names: o.names, width }));
     });
     let stdin: Uint8Array | undefined;
     if (stdinAt >= 0) {
       stdin = io.stdin ? await readAll(io.stdin, MAX_INPUT_BYTES) : new Uint8Array();
-      if (!stdin) preset.set(stdinAt, render(failed('-', TOO_LARGE), { patterns: o.patterns, formats, names: o.names }));
+      if (!stdin) preset.set(stdinAt, render(failed('-', TOO_LARGE), { patterns: o.patterns, formats, names: o.names, width }));
     }
     const todo = files.map((p, i) => ({ p, i })).filter(({ i }) => !preset.has(i));
     for (const [i, r] of preset) await onResult(i, r);
     await runAll(
       todo.map((t) => t.p),
       plan.jobs,
-      { encoding: o.encoding, patterns: o.patterns, formats, explain, names: o.names },
+      { encoding: o.encoding, patterns: o.patterns, formats, explain, names: o.names, width },
       (k, r) => onResult(todo[k]!.i, r),
       {
         sizes: todo.map((t) => (t.i === stdinAt ? stdin!.length : found[t.i]!.size)),
@@ -404,9 +436,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   // A write error on standard output arrives as an event: let it.
   await new Promise((resolve) => setImmediate(resolve));
   const lost = sinks.map((s) => s.failure()).filter((x): x is string => x !== undefined);
+  // Inputs that failed from a bug: exit 5, which outranks a lost output (4) and failed inputs (3).
+  const internalFailures = (n: number) => {
+    io.stderr.write(`extract: ${n} input${n === 1 ? '' : 's'} failed from an internal error, not from ${n === 1 ? 'its' : 'their'} content: a bug, please report it\n`);
+    return EXIT.internal;
+  };
   if (lost.length) {
     for (const l of lost) io.stderr.write(`extract: ${l}\n`);
-    return EXIT.outputFailed;
+    return internal ? internalFailures(internal) : EXIT.outputFailed;
   }
 
   if (skipped.size) say(`extract: ${skippedLine(skipped)}`);
@@ -417,6 +454,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       `extract: ${count} inputs${read}, ${failures} failed, ${empty ? `${empty} with no figures, ` : ''}${flagged} flagged check${flagged === 1 ? '' : 's'}, ${coverageLine(withUnit, unread)}${o.out ? ` → ${o.out}` : ''}`,
     );
   }
+  if (internal) return internalFailures(internal);
   if (failures) return EXIT.inputFailed;
   if (o.strict && inconsistent) return EXIT.contradiction;
   return EXIT.ok;

@@ -40,7 +40,7 @@ describe('failures', () => {
     [['--no-such-option'], 2, /unknown option/],
     [['--jobs', '0', 'x.txt'], 2, /at least 1/],
     [['--encoding', 'klingon', 'x.txt'], 2, /klingon: not an encoding/],
-    [[], 2, /no input/],
+    [[], 3, /extract: -: is empty/], // an empty pipe: standard input is read when no input is named
   ])('%j → exit %d', (args, code, message) => {
     const r = run(args as string[]);
     expect(r.code).toBe(code);
@@ -54,7 +54,7 @@ describe('failures', () => {
     const r = run([damaged, '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ encoding: 'utf-8', indicators: expect.arrayContaining([expect.objectContaining({ id: 'births.total', value: 1083 })]) });
-    expect(r.err.trim().split('\n')).toEqual([`extract: ${damaged}: warning: 1 byte sequence is not valid UTF-8 and was replaced by U+FFFD`]);
+    expect(r.err.trim().split('\n')).toEqual([`extract: ${damaged}: warning: 1 byte sequence is not valid UTF-8 and was replaced by � (line 1)`]);
     const garbage = join(dir, 'garbage.txt');
     writeFileSync(garbage, Buffer.from([0xff, 0xff, 0x80, 0x80, 0xff, 0xc3, 0x28]));
     const g = run([garbage, '--json']);

@@ -34,7 +34,17 @@ describe('decode', () => {
     const d = decode(cut(utf8, 1));
     expect(d.encoding).toBe('utf-8');
     expect(d.text.startsWith('\ufffd县共出生1083人')).toBe(true);
-    expect(d.warnings).toEqual(['1 byte sequence is not valid UTF-8 and was replaced by U+FFFD']);
+    expect(d.warnings).toEqual(['1 byte sequence is not valid UTF-8 and was replaced by � (line 1)']);
+  });
+
+  it.each([
+    ['one damaged line', '出生12人\n出\uFFFD生\n', '1 byte sequence is not valid UTF-8 and was replaced by � (line 2)'],
+    ['damage on three lines, twice on one', 'a\uFFFD\uFFFD\nb\n\uFFFDc\nd\uFFFD', '4 byte sequences are not valid UTF-8 and were replaced by � (lines 1, 3, 4)'],
+    ['damage on more lines than are shown', Array.from({ length: 8 }, (_, k) => `第${k + 1}行\uFFFD`).join('\n'), '8 byte sequences are not valid UTF-8 and were replaced by � (lines 1, 2, 3, 4, 5 …)'],
+  ])('names the lines of the damage: %s', (_what, text, warning) => {
+    // Each U+FFFD written as a lone continuation byte: invalid UTF-8 behind a byte-order mark.
+    const bytes = Buffer.concat(text.split('\uFFFD').flatMap((part, k) => (k ? [Buffer.from([0x80]), Buffer.from(part)] : [Buffer.from(part)])));
+    expect(decode(Buffer.concat([bom, bytes])).warnings).toEqual([warning]);
   });
 
   it('reads a UTF-8 file cut off in the middle of its last character', () => {
@@ -47,7 +57,7 @@ describe('decode', () => {
   it('reads damaged UTF-8 behind a byte-order mark as UTF-8 however damaged', () => {
     const d = decode(Buffer.concat([bom, Buffer.from([0xc3, 0x28]), Buffer.from('出生12人')]));
     expect(d.encoding).toBe('utf-8');
-    expect(d.warnings).toEqual(['1 byte sequence is not valid UTF-8 and was replaced by U+FFFD']);
+    expect(d.warnings).toEqual(['1 byte sequence is not valid UTF-8 and was replaced by � (line 1)']);
   });
 
   it.each([
@@ -62,7 +72,7 @@ describe('decode', () => {
   it('with a named encoding, reads as told and reports replacements', () => {
     const d = decode(iconv.encode(sentence, 'gbk'), 'utf-8');
     expect(d.encoding).toBe('utf-8');
-    expect(d.warnings).toEqual(['some bytes are not valid utf-8 and were replaced by U+FFFD']);
+    expect(d.warnings).toEqual(['some bytes are not valid utf-8 and were replaced by � (line 1)']);
   });
 
   it('reads any valid UTF-8 back as exactly the text it encodes (astral characters, mixed scripts)', () => {

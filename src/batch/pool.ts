@@ -27,7 +27,7 @@
  * worker repays its second of start-up.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { failed } from './process.js';
+import { failed, INTERNAL_ERROR } from './process.js';
 import { render, renderJob, type RenderOptions, type Rendered } from './render.js';
 import { BETWEEN_FILES, type Batch, type BatchResult, type FileJob, type WorkerData } from './serve.js';
 
@@ -312,10 +312,10 @@ class PoolRun {
     this.pool.onSpawn?.();
     results.on('message', (msg: { ready: true } | BatchResult) => this.receive(h, msg));
     worker.on('error', (e) =>
-      this.died(h, (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `ran out of memory (more than ${this.memoryMb} MB for one file): split it into smaller files` : `internal error: ${e.message}`),
+      this.died(h, (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `ran out of memory (more than ${this.memoryMb} MB for one file): split it into smaller files` : `${INTERNAL_ERROR}${e.message}`),
     );
     worker.on('exit', (code) => {
-      if (!this.stopped) this.died(h, `internal error: the worker exited with code ${code}`);
+      if (!this.stopped) this.died(h, `${INTERNAL_ERROR}the worker exited with code ${code}`);
     });
   }
 

@@ -48,6 +48,9 @@ export function layoutFor(patterns: string[] = [], names: NameStyle = 'ids'): Wi
 }
 const layouts = new WeakMap<RuleSet, Map<NameStyle, WideLayout>>();
 
+/** How the reason of an input that failed from a bug, not from its content, begins: the run then exits with its own code. */
+export const INTERNAL_ERROR = 'internal error: ';
+
 export function failed(source: string, reason: string): Report {
   return { source, indicators: [], checks: [], warnings: [], error: reason };
 }

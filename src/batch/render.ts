@@ -5,13 +5,13 @@
  */
 import type { Format } from '../output/select.js';
 import { reporterFor } from '../output/select.js';
-import { layoutFor, failed, readBytes, readFile, type Processed, type ProcessOptions } from './process.js';
+import { INTERNAL_ERROR, layoutFor, failed, readBytes, readFile, type Processed, type ProcessOptions } from './process.js';
 import type { Piece } from '../output/sink.js';
 import type { Report } from '../report.js';
 import type { NameStyle } from '../output/wide.js';
 
-/** `names`: how the CSV columns are named, by ids (births.total) or as Stata and R variables (births_total). */
-export type RenderOptions = ProcessOptions & { formats: Format[]; names?: NameStyle };
+/** `width`: the terminal's, for the table view. `names`: how the CSV columns are named, by ids (births.total) or as Stata and R variables (births_total). */
+export type RenderOptions = ProcessOptions & { formats: Format[]; names?: NameStyle; width?: number };
 
 /** What the command line needs to know about a report once its text is made. */
 export type Summary = {
@@ -24,6 +24,8 @@ export type Summary = {
   /** Numbers with a unit of count, money or rate, and how many of them were left unread (coverage). */
   withUnit: number;
   unread: number;
+  /** It failed from a bug (an internal error), not from its content. */
+  internal: boolean;
   /** Characters read, for the progress line. */
   chars: number;
   /** What the input was read as: text, or the document it was extracted from (pdf, docx, doc). */
@@ -50,6 +52,7 @@ export function summarize(r: Report, notices: string[] = []): Summary {
   const chars = r.sections?.at(-1)?.end ?? r.indicators.at(-1)?.end ?? 0;
   const summary = { source: r.source } as Summary;
   if (r.error !== undefined) summary.error = r.error;
+  summary.internal = r.error?.startsWith(INTERNAL_ERROR) ?? false;
   summary.inconsistent = inconsistent;
   summary.flagged = flagged;
   summary.withUnit = r.coverage?.withUnit ?? 0;
@@ -63,12 +66,12 @@ export function summarize(r: Report, notices: string[] = []): Summary {
 
 export function render(r: Report, options: RenderOptions, notices: string[] = []): Rendered {
   const layout = layoutFor(options.patterns, options.names);
-  return { summary: summarize(r, notices), pieces: options.formats.map((f) => reporterFor(f, layout).report(r)) };
+  return { summary: summarize(r, notices), pieces: options.formats.map((f) => reporterFor(f, layout, options.width).report(r)) };
 }
 
 /** Never throws (nor rejects): an internal error becomes a failed input, so a batch goes on. */
 function safely(source: string, read: () => Processed | Promise<Processed>, options: RenderOptions): Rendered | Promise<Rendered> {
-  const failure = (e: unknown): Processed => ({ report: failed(source, `internal error: ${(e as Error).message}`), notices: [] });
+  const failure = (e: unknown): Processed => ({ report: failed(source, `${INTERNAL_ERROR}${(e as Error).message}`), notices: [] });
   let p: Processed | Promise<Processed>;
   try {
     p = read();

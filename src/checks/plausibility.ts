@@ -16,7 +16,7 @@ const WORDING = {
   'above-range': (i: Indicator, s?: IndicatorSpec) => `${i.id} = ${i.value}${sign(i.unit)} is above ${s!.range!.max}${sign(i.unit)}, implausible for ${s!.meaning}`,
   'below-range': (i: Indicator, s?: IndicatorSpec) => `${i.id} = ${i.value}${sign(i.unit)} is below ${s!.range!.min}${sign(i.unit)}, implausible for ${s!.meaning}`,
   'outside-range': (i: Indicator, s?: IndicatorSpec) => `${i.id} = ${i.value} is outside the plausible ${s!.range!.min}–${s!.range!.max} (${s!.meaning})`,
-  'wrong-sign': (i: Indicator, s?: IndicatorSpec) => `${i.id} = ${i.value} is printed in ${i.unit}; a ${s!.meaning} is given in ${s!.unit}, so the sign is likely wrong`,
+  'wrong-sign': (i: Indicator, s?: IndicatorSpec) => `${i.id} = ${i.value} is printed with ${i.unit}; a ${s!.meaning} is given in ${s!.unit}, so the % or ‰ sign is likely wrong`,
   'approximate-input': (i: Indicator) => `${i.id} = ${i.value} is approximate (${i.text}) and was used in a check`,
 } as const;
 

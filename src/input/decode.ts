@@ -64,10 +64,25 @@ function damagedUtf8(bytes: Uint8Array): { text: string; replaced: number } | un
   return replaced > 0 && replaced <= (nonAscii - replaced) * DAMAGE_SHARE ? { text, replaced } : undefined;
 }
 
-function damageWarning(replaced: number): string {
+/** Where the replacement marks stand, as a reader finds them: "line 12", "lines 3, 12, 40 …". */
+function damagedLines(text: string): string {
+  const lines: number[] = [];
+  let line = 1;
+  let newline = text.indexOf('\n');
+  for (let i = text.indexOf('\ufffd'); i >= 0 && lines.length <= SHOWN_LINES; i = text.indexOf('\ufffd', i + 1)) {
+    for (; newline >= 0 && newline < i; newline = text.indexOf('\n', newline + 1)) line++;
+    if (lines.at(-1) !== line) lines.push(line);
+  }
+  const more = lines.length > SHOWN_LINES;
+  const shown = lines.slice(0, SHOWN_LINES);
+  return `${shown.length === 1 ? 'line' : 'lines'} ${shown.join(', ')}${more ? ' …' : ''}`;
+}
+const SHOWN_LINES = 5;
+
+function damageWarning(replaced: number, text: string): string {
   return replaced === 1
-    ? '1 byte sequence is not valid UTF-8 and was replaced by U+FFFD'
-    : `${replaced} byte sequences are not valid UTF-8 and were replaced by U+FFFD`;
+    ? `1 byte sequence is not valid UTF-8 and was replaced by � (${damagedLines(text)})`
+    : `${replaced} byte sequences are not valid UTF-8 and were replaced by � (${damagedLines(text)})`;
 }
 
 // Words nearly every report has, in simplified and traditional characters.
@@ -102,7 +117,7 @@ export function decode(bytes: Uint8Array, forced?: string): Decoded {
   if (forced) {
     encoding = new TextDecoder(forced).encoding;
     text = decodeWith(bytes, encoding, false);
-    if (text.includes('\ufffd')) warnings.push(`some bytes are not valid ${encoding} and were replaced by U+FFFD`);
+    if (text.includes('\ufffd')) warnings.push(`some bytes are not valid ${encoding} and were replaced by � (${damagedLines(text)})`);
   } else if (bytes.indexOf(0) >= 0 && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
     // NUL bytes without a UTF-16 byte-order mark: not a text file.
     throw new DecodeError('is not text (binary data: it contains NUL bytes)');
@@ -111,7 +126,7 @@ export function decode(bytes: Uint8Array, forced?: string): Decoded {
     encoding = 'utf-8';
     text = decodeWith(bytes, 'utf-8', false);
     const replaced = replacements(text);
-    if (replaced) warnings.push(damageWarning(replaced));
+    if (replaced) warnings.push(damageWarning(replaced, text));
   } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     encoding = 'utf-16le';
     text = decodeWith(bytes, encoding, false);
@@ -126,7 +141,7 @@ export function decode(bytes: Uint8Array, forced?: string): Decoded {
     if (damaged) {
       text = damaged.text;
       encoding = 'utf-8';
-      warnings.push(damageWarning(damaged.replaced));
+      warnings.push(damageWarning(damaged.replaced, text));
     } else {
       try {
         text = decodeWith(bytes, 'gb18030', true);

@@ -10,7 +10,8 @@ import type { WideLayout } from './wide.js';
 export type Format = 'json' | 'jsonl' | 'csv' | 'wide' | 'table' | 'table-color' | 'checks-csv' | 'explain' | 'explain-color';
 
 /** `layout`: the wide CSV's columns (and how the CSVs name things). */
-export function reporterFor(format: Format, layout: WideLayout): Reporter {
+/** `width`: the terminal's, which the table view fits. */
+export function reporterFor(format: Format, layout: WideLayout, width?: number): Reporter {
   switch (format) {
     case 'json':
       return jsonReporter;
@@ -23,9 +24,9 @@ export function reporterFor(format: Format, layout: WideLayout): Reporter {
     case 'checks-csv':
       return checksCsvReporter;
     case 'table':
-      return tableReporter(false);
+      return tableReporter(false, width);
     case 'table-color':
-      return tableReporter(true);
+      return tableReporter(true, width);
     case 'explain':
       return explainReporter(false);
     case 'explain-color':

@@ -10,7 +10,9 @@ export { decode, DecodeError, type Decoded } from './input/decode.js';
 export { htmlToText } from './input/html.js';
 export { splitSections } from './extract/sections.js';
 export { runChecks } from './checks/index.js';
-export { buildRegistry, type Registry } from './rules/registry.js';
+export { buildRegistry, variableOf, type Registry } from './rules/registry.js';
+export { choose as chooseWideValue, type Choice as WideChoice } from './output/wide.js';
+export { codebook, codebookEntries, type CodebookEntry, type CodebookFormat } from './output/codebook.js';
 export type { IndicatorSpec, PartSet, RateDefinition } from './rules/schema.js';
 export {
   ReportSchema,

@@ -16,6 +16,8 @@ export const IndicatorSchema = z.object({
   decimals: z.number().int().nonnegative().optional(),
   approximate: z.boolean().optional(),
   scope: z.string().optional(),
+  /** Addition: the period the figure's clause names, as printed (2012年, 2012至2014年, 1-10月, 上半年, 截至10月底); absent when it names none (the report's own period). */
+  period: z.string().optional(),
   /** Additions. The numeral as printed ("87.80", "340.20万"), so precision is never lost. */
   printed: z.string(),
   /** 以上 → min, 以内/以下 → max. */

@@ -79,6 +79,25 @@ describe('the wide row of a county report with a campaign paragraph', () => {
   });
 });
 
+describe('the wide row of a report that compares years', () => {
+  const text = [
+    '柳河镇2015年人口和计划生育工作总结',
+    '我镇连续考评四个年度出生人口性别比(2013年出生男孩125人,出生女孩126人;2014年出生男孩71人,出生女孩68人;2015年出生男孩84人,出生女孩69人)。',
+    '1-10月全镇出生150人,全年全镇出生171人。',
+  ].join('\n');
+  const layout = layoutFor();
+  const header = wideHeader(layout);
+  const [row] = wideRows(extract(text, { source: 'liuhe.txt' }), layout);
+  const cell = (name: string) => row![header.indexOf(name)];
+  it("takes the report year's figures, and the earlier years' are no conflict", () => {
+    expect([cell('births.male'), cell('births.male.n'), cell('births.male.period')]).toEqual([84, 1, '']);
+    expect([cell('births.female'), cell('births.female.n')]).toEqual([69, 1]);
+  });
+  it("takes the year's births, not the ten months'", () => {
+    expect([cell('births.total'), cell('births.total.n'), cell('births.total.period')]).toEqual([171, 1, '']);
+  });
+});
+
 describe('warnings are counted where they apply', () => {
   const two = [
     '清河县2016年人口和计划生育工作总结',
@@ -109,7 +128,9 @@ describe('warnings are counted where they apply', () => {
 describe('column names', () => {
   it('by id: births.total then births.total.unit …', () => {
     const h = wideHeader(layoutFor());
-    expect(h.slice(h.indexOf('births.total'), h.indexOf('births.total') + 6)).toEqual(['births.total', 'births.total.unit', 'births.total.approx', 'births.total.bound', 'births.total.scope', 'births.total.n']);
+    expect(h.slice(h.indexOf('births.total'), h.indexOf('births.total') + 7)).toEqual([
+      'births.total', 'births.total.unit', 'births.total.approx', 'births.total.bound', 'births.total.scope', 'births.total.period', 'births.total.n',
+    ]);
   });
   it('as Stata and R variables: every name valid in both, at most 32 characters, none twice', () => {
     const h = wideHeader(layoutFor([], 'stata'));

@@ -94,7 +94,7 @@ export function attach(norm: Normalized, numbers: NumberMention[], labels: Label
     for (const winner of winners) {
       const rule = winner.rule!;
       // Every field set, absent ones undefined: one shape for every figure.
-      const figure: Figure = { id: rule.id, rule, number: winner.number, label: winner.label, start: winner.start, end: winner.end, binder: winner.binder, scope: undefined, parentId: undefined, whole: winner.whole };
+      const figure: Figure = { id: rule.id, rule, number: winner.number, label: winner.label, start: winner.start, end: winner.end, binder: winner.binder, scope: undefined, period: undefined, parentId: undefined, whole: winner.whole };
       let drop: Drop | undefined;
       for (const r of FIGURE_REFINERS) if ((drop = r.refine(p, figure))) break;
       if (t) {

@@ -141,6 +141,7 @@ function toIndicator(a: Figure, norm: Normalized, lineOf: (o: number) => number)
   if (showDecimals) ind.decimals = n.decimals;
   if (n.approximate) ind.approximate = true;
   if (a.scope) ind.scope = a.scope;
+  if (a.period) ind.period = a.period;
   ind.printed = n.digits;
   if (n.bound) ind.bound = n.bound;
   if (n.range) ind.range = n.range;

@@ -40,7 +40,8 @@ const SUFFIX_MEANING: Record<(typeof SUFFIXES)[number], string> = {
   approx: '1 when the figure is approximate (余, 约, a range), 0 when exact',
   bound: 'max for 以内/以下, min for 以上',
   scope: 'the population base (常住人口, 户籍人口) when the value is counted on one',
-  n: 'how many different values the section states among its own figures; 0: only for a campaign or subgroup',
+  period: 'the period its sentence names (2012年, 1-10月, 上半年) when it is not plainly the report\'s own',
+  n: 'how many different values the section states among its own figures of that period; 0: only for a campaign or subgroup',
 };
 
 export function codebook(set: Pick<RuleSet, 'registry' | 'rules'>, format: CodebookFormat): string {

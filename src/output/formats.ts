@@ -43,7 +43,7 @@ const where = (r: Report, section: number | undefined) => {
   return [s?.place, s?.year];
 };
 
-const LONG_HEADER = ['source', 'section', 'place', 'year', 'id', 'variable', 'value', 'unit', 'approximate', 'bound', 'range_high', 'printed', 'line', 'page', 'start', 'end', 'text', 'label', 'scope', 'part_of', 'decimals', 'rule', 'error'];
+const LONG_HEADER = ['source', 'section', 'place', 'year', 'id', 'variable', 'value', 'unit', 'approximate', 'bound', 'range_high', 'printed', 'line', 'page', 'start', 'end', 'text', 'label', 'scope', 'period', 'part_of', 'decimals', 'rule', 'error'];
 
 /** One row per figure, with what a reviewer needs to find it in the report (line, page, text) and what qualifies it. */
 export const csvReporter = (layout: WideLayout): Reporter => {
@@ -63,7 +63,7 @@ export const csvReporter = (layout: WideLayout): Reporter => {
         .map((i) =>
           row([
             r.source, i.section, ...where(r, i.section), i.id, variable(i.id), i.value, i.unit, flag(i.approximate), i.bound, i.range?.[1], i.printed,
-            i.line, i.page, i.start, i.end, i.text, i.label, i.scope, i.partOf, i.decimals, i.rule, '',
+            i.line, i.page, i.start, i.end, i.text, i.label, i.scope, i.period, i.partOf, i.decimals, i.rule, '',
           ]),
         )
         .join('');

@@ -13,6 +13,8 @@ export type Figure = {
   /** The binder that found it. */
   binder: string;
   scope?: string;
+  /** The period its clause names (2012年, 1-10月, 上半年), as printed. */
+  period?: string;
   /** For a figure composed from its parent (其中政策内 under 一孩): the parent's id. */
   parentId?: string;
   /** For a part of a breakdown of the same id (其中国家级352人 under 奖扶441人): the whole. */

@@ -13,6 +13,7 @@ import type { Drop, Figure } from './figure.js';
 import { afterFilter, clauseFilter, headingFilter, meaningFilter, sentenceFilter } from './filters.js';
 import { onlyWithParent, parent } from './parent.js';
 import { chooseRule } from './rule.js';
+import { period } from './period.js';
 import { scope } from './scope.js';
 import { topic } from './topic.js';
 
@@ -31,6 +32,7 @@ export const FIGURE_REFINERS: readonly FigureRefiner[] = [
   { name: 'heading-filter', refine: headingFilter },
   { name: 'topic', refine: topic },
   { name: 'scope', refine: scope },
+  { name: 'period', refine: period },
   { name: 'parent', refine: parent },
   // After parent: an id composed from its parent (一孩 under 政策外) is judged as what it is.
   { name: 'meaning-filter', refine: meaningFilter },

@@ -45,12 +45,16 @@ const COUNTY = [
   '流动人口中出生45人。全县特别扶助对象312人,其中伤残家庭200余人。常住人口出生1610人。',
 ].join('\n');
 
-describe('the wide row of a county report with a campaign paragraph', () => {
+/** The first wide row of a text, as a lookup of its cells by column name. */
+function firstRow(text: string): (name: string) => unknown {
   const layout = layoutFor();
-  const r = extract(COUNTY, { source: 'qinghe.txt' });
-  const [row] = wideRows(r, layout);
   const header = wideHeader(layout);
-  const cell = (name: string) => row![header.indexOf(name)];
+  const [row] = wideRows(extract(text, { source: 'report.txt' }), layout);
+  return (name) => row![header.indexOf(name)];
+}
+
+describe('the wide row of a county report with a campaign paragraph', () => {
+  const cell = firstRow(COUNTY);
   it("holds the county's sterilisations, not the campaign's, and never fewer than its female sterilisations", () => {
     expect(cell('surgery.sterilization')).toBe(420);
     expect(cell('surgery.sterilization.n')).toBe(1);
@@ -85,10 +89,7 @@ describe('the wide row of a report that compares years', () => {
     '我镇连续考评四个年度出生人口性别比(2013年出生男孩125人,出生女孩126人;2014年出生男孩71人,出生女孩68人;2015年出生男孩84人,出生女孩69人)。',
     '1-10月全镇出生150人,全年全镇出生171人。',
   ].join('\n');
-  const layout = layoutFor();
-  const header = wideHeader(layout);
-  const [row] = wideRows(extract(text, { source: 'liuhe.txt' }), layout);
-  const cell = (name: string) => row![header.indexOf(name)];
+  const cell = firstRow(text);
   it("takes the report year's figures, and the earlier years' are no conflict", () => {
     expect([cell('births.male'), cell('births.male.n'), cell('births.male.period')]).toEqual([84, 1, '']);
     expect([cell('births.female'), cell('births.female.n')]).toEqual([69, 1]);

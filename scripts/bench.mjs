@@ -18,6 +18,8 @@
 //            bytes, a worst case in which the output is five times the input.
 // Output goes to a file, as a user's would; its size is printed.
 //
+// Last, the review page of 500 typical reports, opened in headless chromium when there is one.
+//
 // BENCH_MB sets the size of each corpus (default 50).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -163,6 +165,37 @@ for (const [label, file] of [['60 MB of reports', compilation], ['40 MB dense', 
     `  ${label.padEnd(20)} ${r.seconds.toFixed(2).padStart(6)} s  ${(mb / r.seconds).toFixed(1).padStart(5)} MB/s  peak RSS ${r.rssMB.toFixed(0).padStart(5)} MB` +
       ` (bound ${MEMORY_BOUND_MB} MB: ${r.rssMB <= MEMORY_BOUND_MB ? 'within' : 'EXCEEDED'})  (${r.outMB.toFixed(0)} MB of JSON Lines, exit ${r.status})`,
   );
+}
+
+// The review page of 500 typical reports: written by --review, then opened in headless
+// chromium (Debian's, through puppeteer-core) where there is one. The goal: under 2 s
+// from navigation to the load event.
+const REVIEW_GOAL_S = 2;
+console.log('\nreview page');
+const typicalFolder = corpora[0].folder;
+const five = join(dir, 'review-500');
+mkdirSync(five);
+for (const f of readdirSync(typicalFolder).sort().slice(0, 500)) writeFileSync(join(five, f), readFileSync(join(typicalFolder, f)));
+const page = join(dir, 'review.html');
+const made = run([five, '--jsonl', '--quiet', '--review', page]);
+console.log(`  500 reports: written in ${made.seconds.toFixed(2)} s, ${(statSync(page).size / 1e6).toFixed(1)} MB (exit ${made.status})`);
+const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+if (!chromium) console.log('  not opened: no chromium (apt-get install chromium)');
+else {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu'] });
+  const times = [];
+  for (let k = 0; k < 3; k++) {
+    const tab = await browser.newPage();
+    await tab.setViewport({ width: 1280, height: 800 });
+    const t0 = process.hrtime.bigint();
+    await tab.goto(`file://${page}`, { waitUntil: 'load', timeout: 120_000 });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    await tab.close();
+  }
+  await browser.close();
+  const best = Math.min(...times);
+  console.log(`  opened to its load event in ${times.map((t) => t.toFixed(2)).join(', ')} s; best ${best.toFixed(2)} s: goal (${REVIEW_GOAL_S} s) ${best < REVIEW_GOAL_S ? 'met' : 'not met'}`);
 }
 
 rmSync(dir, { recursive: true, force: true });

@@ -18,6 +18,7 @@ import { extname, resolve as resolvePath, sep } from 'node:path';
 import { reporterFor, type Format } from './output/select.js';
 import { codebook, CODEBOOK_FORMATS, type CodebookFormat } from './output/codebook.js';
 import type { NameStyle } from './output/wide.js';
+import type { ReviewEntry } from './output/review.js';
 import { cleanupOnExit, fileSink, OutputError, settle, streamSink, type Sink } from './output/sink.js';
 import { defaultPlan, inOrder, runAll, type OnResult } from './batch/pool.js';
 import { layoutFor, failed, MAX_INPUT_BYTES, rulesFor, TOO_LARGE } from './batch/process.js';
@@ -68,6 +69,7 @@ type Options = {
   out?: string;
   bom?: boolean;
   checksCsv?: string;
+  review?: string;
   encoding?: string;
   patterns: string[];
   strict?: boolean;
@@ -104,6 +106,7 @@ function program(io: Io): Command {
     .option('--bom', 'start CSV with a UTF-8 byte-order mark so that Excel reads the Chinese right (default when CSV goes to a file, --out or > file)')
     .option('--no-bom', 'never write a byte-order mark (for tools that do not skip one)')
     .option('--checks-csv <file>', 'also write every check as CSV (source, rule, status, subject, expected, arithmetic, message)')
+    .option('--review <file>', 'also write a review page: one self-contained HTML file with every figure highlighted on its report\'s text, the checks beside it, and the unread numbers marked')
     .option('--encoding <name>', 'decode inputs as this encoding (gbk, gb18030, big5, utf-16le …) instead of detecting it')
     .option('--patterns <dir>', 'add the rule files in this folder (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--strict', 'exit with code 1 when any check is inconsistent')
@@ -216,8 +219,12 @@ function canonical(path: string): string {
  * being read (the next run would read it as a report).
  */
 function outputClash(inputs: string[], o: Options): string | undefined {
-  const outs = [['--out', o.out], ['--checks-csv', o.checksCsv]].filter((x): x is [string, string] => Boolean(x[1]));
-  if (outs.length === 2 && canonical(outs[0]![1]) === canonical(outs[1]![1])) return `--out and --checks-csv name the same file (${o.out}): give each its own`;
+  const outs = [['--out', o.out], ['--checks-csv', o.checksCsv], ['--review', o.review]].filter((x): x is [string, string] => Boolean(x[1]));
+  for (let a = 0; a < outs.length; a++) {
+    for (let b = a + 1; b < outs.length; b++) {
+      if (canonical(outs[a]![1]) === canonical(outs[b]![1])) return `${outs[a]![0]} and ${outs[b]![0]} name the same file (${outs[a]![1]}): give each its own`;
+    }
+  }
   for (const [flag, out] of outs) {
     const target = canonical(out);
     for (const input of inputs) {
@@ -316,6 +323,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   const sinks: Sink[] = [];
   let sink: Sink;
   let checksSink: Sink | undefined;
+  let reviewSink: Sink | undefined;
   try {
     // CSV that goes to a file starts with a byte-order mark, for Excel; a pipe gets none (--bom and --no-bom decide otherwise).
     const csv = o.csv === true;
@@ -324,6 +332,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (o.checksCsv) {
       checksSink = fileSink(o.checksCsv, o.bom ?? true);
       sinks.push(checksSink);
+    }
+    if (o.review) {
+      reviewSink = fileSink(o.review, false);
+      sinks.push(reviewSink);
     }
   } catch (e) {
     for (const s of sinks) s.abort();
@@ -341,12 +353,23 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   let empty = 0;
   const kinds = new Map<string, number>();
   const progress = new Progress(io.stderr, count, Boolean(io.stderr.isTTY) && !o.quiet && count > 1);
-  // The main output, then the checks CSV: each rendered piece goes to its sink.
   const layout = layoutFor(o.patterns, o.names);
   // The table view fits a terminal; written to a file or a pipe it keeps its default widths.
   const width = !o.out && io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined;
-  const outputs = [{ reporter: reporterFor(format, layout, width), sink }, ...(checksSink ? [{ reporter: reporterFor('checks-csv', layout), sink: checksSink }] : [])];
-  const formats: Format[] = [format, ...(checksSink ? ['checks-csv' as const] : [])];
+  // The main output, then the checks CSV, then the review page: each rendered piece goes to its sink.
+  const extra: [Format, Sink | undefined][] = [
+    ['checks-csv', checksSink],
+    ['review', reviewSink],
+  ];
+  const outputs = [{ reporter: reporterFor(format, layout, width), sink }];
+  const formats: Format[] = [format];
+  for (const [f, out] of extra) {
+    if (!out) continue;
+    outputs.push({ reporter: reporterFor(f, layout), sink: out });
+    formats.push(f);
+  }
+  // What each report was, for the review page's contents.
+  const entries: ReviewEntry[] = [];
   const explain = o.explain ? (o.line !== undefined ? { line: o.line } : true) : undefined;
   const emit = async (r: Rendered, index: number) => {
     for (let k = 0; k < outputs.length; k++) {
@@ -371,6 +394,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       progress.clear();
       say(`extract: ${s.source}: warning: ${n}`);
     }
+    if (reviewSink) entries.push({ source: s.source, error: s.error, place: s.place, year: s.year, figures: s.figures, inconsistent: s.inconsistent, flagged: s.flagged, unread: s.unread, coverage: s.coverage });
     inconsistent += s.inconsistent;
     flagged += s.flagged;
     withUnit += s.withUnit;
@@ -416,7 +440,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         grow: plan.grow,
       },
     );
-    for (const { reporter, sink: out } of outputs) await out.write(reporter.end(count));
+    for (const { reporter, sink: out } of outputs) await out.write(reporter.end(count, entries));
     progress.clear();
     // A signal that came while this thread was busy is handled here, before any output is renamed into place.
     await settle();

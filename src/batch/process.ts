@@ -55,8 +55,8 @@ export function failed(source: string, reason: string): Report {
   return { source, indicators: [], checks: [], warnings: [], error: reason };
 }
 
-/** A Report, and what went wrong in reading it that the user should hear about at once (damaged bytes). */
-export type Processed = { report: Report; notices: string[] };
+/** A Report, what went wrong in reading it that the user should hear about at once (damaged bytes), and the text its offsets point into (for the review page). */
+export type Processed = { report: Report; notices: string[]; text?: string };
 
 /**
  * `bytes` may be a view of a buffer reused for the next file (read.ts): nothing here keeps it.
@@ -76,7 +76,7 @@ export function readBytes(source: string, bytes: Uint8Array, options: ProcessOpt
   }
   const text = isHtml(source) || looksLikeHtml(decoded.text) ? htmlToText(decoded.text) : decoded.text;
   const report = extract(text, { source, encoding: decoded.encoding, warnings: decoded.warnings, rules: rulesFor(options.patterns), explain: options.explain });
-  return { report, notices: decoded.warnings };
+  return { report, notices: decoded.warnings, text };
 }
 
 async function readDocument(source: string, bytes: Uint8Array, kind: Exclude<Kind, 'text'>, options: ProcessOptions): Promise<Processed> {
@@ -88,7 +88,7 @@ async function readDocument(source: string, bytes: Uint8Array, kind: Exclude<Kin
     throw e;
   }
   const report = extract(doc.text, { source, format: doc.format, pages: doc.pages, rules: rulesFor(options.patterns), explain: options.explain });
-  return { report, notices: [] };
+  return { report, notices: [], text: doc.text };
 }
 
 /** `size`: the file's size where the caller knows it (it saves a system call). */

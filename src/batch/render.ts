@@ -32,6 +32,10 @@ export type Summary = {
   format: string;
   /** How many figures it gave. */
   figures: number;
+  /** The place and year of its first report, and its coverage in per cent, for the review page's contents. */
+  place?: string | null;
+  year?: number | null;
+  coverage?: number;
   /** Problems in reading the input that did not stop it (damaged bytes), for stderr. */
   notices: string[];
 };
@@ -60,13 +64,17 @@ export function summarize(r: Report, notices: string[] = []): Summary {
   summary.chars = chars;
   summary.format = r.format ?? 'text';
   summary.figures = r.indicators.length;
+  const first = r.sections?.find((s) => s.duplicateOf === undefined);
+  if (first) [summary.place, summary.year] = [first.place, first.year];
+  if (r.coverage) summary.coverage = r.coverage.percent;
   summary.notices = notices;
   return summary;
 }
 
-export function render(r: Report, options: RenderOptions, notices: string[] = []): Rendered {
+/** `text`: what the report's offsets point into, for the review page. */
+export function render(r: Report, options: RenderOptions, notices: string[] = [], text?: string): Rendered {
   const layout = layoutFor(options.patterns, options.names);
-  return { summary: summarize(r, notices), pieces: options.formats.map((f) => reporterFor(f, layout, options.width).report(r)) };
+  return { summary: summarize(r, notices), pieces: options.formats.map((f) => reporterFor(f, layout, options.width).report(r, text)) };
 }
 
 /** Never throws (nor rejects): an internal error becomes a failed input, so a batch goes on. */
@@ -83,7 +91,7 @@ function safely(source: string, read: () => Processed | Promise<Processed>, opti
 
 function finish(source: string, p: Processed, options: RenderOptions): Rendered {
   try {
-    return render(p.report, options, p.notices);
+    return render(p.report, options, p.notices, p.text);
   } catch (e) {
     // Output too large for one string (V8 caps a string near 512 M characters), or a reporter's fault: this file's alone.
     return render(failed(source, `its output could not be made (${(e as Error).message})`), options, p.notices);

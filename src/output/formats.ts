@@ -5,17 +5,19 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../report.js';
+import type { ReviewEntry } from './review.js';
 import { variableOf } from '../rules/registry.js';
 import { wideHeader, wideRows, type WideLayout } from './wide.js';
 
 export type Reporter = {
   /** Before the first report; `count` is the number of inputs. */
   begin(count: number): string;
-  /** One report's text. Pure, so that a worker thread can make it. */
-  report(r: Report): string;
+  /** One report's text. Pure, so that a worker thread can make it. `text`: what its offsets point into (the review page shows it). */
+  report(r: Report, text?: string): string;
   /** What stands before the report at `index` (a comma in a JSON array). */
   separator?(index: number, count: number): string;
-  end(count: number): string;
+  /** After the last report; `entries`: what each report was, for a format that lists them (the review page's contents). */
+  end(count: number, entries?: ReviewEntry[]): string;
 };
 
 /** A cell that starts with = + - @ (a title, a file name) is written with a leading ' so that a spreadsheet does not run it as a formula; numbers stay numbers. */

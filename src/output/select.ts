@@ -6,8 +6,9 @@ import { checksCsvReporter, csvReporter, jsonlReporter, jsonReporter, wideReport
 import { explainReporter } from './explain.js';
 import { tableReporter } from './table.js';
 import type { WideLayout } from './wide.js';
+import { reviewArticle, reviewBegin, reviewEnd } from './review.js';
 
-export type Format = 'json' | 'jsonl' | 'csv' | 'wide' | 'table' | 'table-color' | 'checks-csv' | 'explain' | 'explain-color';
+export type Format = 'json' | 'jsonl' | 'csv' | 'wide' | 'table' | 'table-color' | 'checks-csv' | 'explain' | 'explain-color' | 'review';
 
 /** `layout`: the wide CSV's columns (and how the CSVs name things). */
 /** `width`: the terminal's, which the table view fits. */
@@ -31,5 +32,7 @@ export function reporterFor(format: Format, layout: WideLayout, width?: number):
       return explainReporter(false);
     case 'explain-color':
       return explainReporter(true);
+    case 'review':
+      return { begin: reviewBegin, report: reviewArticle, end: (_count, entries) => reviewEnd(entries ?? []) };
   }
 }

@@ -167,12 +167,12 @@ function toc(entries: ReviewEntry[]): string {
     .map((e) => {
       const attention = e.error ? 'error' : e.inconsistent ? 'inconsistent' : e.flagged ? 'unaccounted' : e.unread ? 'unread' : 'ok';
       const where = e.error ? 'could not be read' : [e.place, e.year].filter((x) => x !== null && x !== undefined).join(' ');
-      return `<tr class="${attention}"><td><a href="#${reportId(e.source)}" title="${esc(e.source)}">${esc(baseName(e.source))}</a></td><td>${esc(where)}</td><td>${e.flagged}</td><td>${e.unread}</td><td>${
+      return `<tr class="${attention}"><td><a href="#${reportId(e.source)}" title="${esc(e.source)}">${esc(baseName(e.source))}</a></td><td>${esc(where)}</td><td>${e.figures}</td><td>${e.flagged}</td><td>${e.unread}</td><td>${
         e.coverage ?? ''
       }</td></tr>`;
     })
     .join('');
-  return `<nav id="toc"><h2>Reports (${entries.length})</h2><p>Those needing attention first: contradictions, other flags, unread numbers, low coverage.</p><table><thead><tr><th>report</th><th>place, year</th><th title="flagged checks">flags</th><th title="numbers with a unit left unread">unread</th><th title="coverage, per cent">cov.</th></tr></thead><tbody>${rows}</tbody></table></nav>`;
+  return `<nav id="toc"><h2>Reports (${entries.length})</h2><p>Those needing attention first: contradictions, other flags, unread numbers, low coverage.</p><table><thead><tr><th>report</th><th>place, year</th><th title="figures found">figs</th><th title="flagged checks">flags</th><th title="numbers with a unit left unread">unread</th><th title="coverage, per cent">cov.</th></tr></thead><tbody>${rows}</tbody></table></nav>`;
 }
 
 const FAMILY_COLOURS: Record<string, string> = {

@@ -19,6 +19,9 @@ import { reporterFor, type Format } from './output/select.js';
 import { codebook, CODEBOOK_FORMATS, type CodebookFormat } from './output/codebook.js';
 import type { NameStyle } from './output/wide.js';
 import type { ReviewEntry } from './output/review.js';
+import { PanelBuilder } from './panel/assemble.js';
+import { conflictsCsv, panelCsv, panelJson } from './panel/output.js';
+import type { ReportRecord } from './panel/records.js';
 import { cleanupOnExit, fileSink, OutputError, settle, streamSink, type Sink } from './output/sink.js';
 import { defaultPlan, inOrder, runAll, type OnResult } from './batch/pool.js';
 import { layoutFor, failed, MAX_INPUT_BYTES, rulesFor, TOO_LARGE } from './batch/process.js';
@@ -38,6 +41,20 @@ export type Io = {
   /** Standard input is a pipe or a file (cat r.txt | extract): read when no input is named. */
   stdinIsPiped?: boolean;
 };
+
+/** A sink that feeds the panel what each report gives it (one JSON line per report), instead of writing it. */
+function panelCollector(panel: PanelBuilder): Sink {
+  const decoder = new TextDecoder();
+  return {
+    write: (piece) => {
+      const text = typeof piece === 'string' ? piece : decoder.decode(piece);
+      for (const line of text.split('\n')) if (line) panel.add(JSON.parse(line) as ReportRecord);
+    },
+    commit: () => undefined,
+    abort: () => undefined,
+    failure: () => undefined,
+  };
+}
 
 /** Whether a file descriptor is a regular file, or with `pipes` also a pipe (a FIFO, or the socket Node's child processes get), rather than a terminal or a device such as /dev/null. */
 function isFileOr(fd: number, also: 'pipes' | 'none'): boolean {
@@ -70,6 +87,8 @@ type Options = {
   bom?: boolean;
   checksCsv?: string;
   review?: string;
+  panel?: boolean;
+  conflicts?: string;
   encoding?: string;
   patterns: string[];
   strict?: boolean;
@@ -106,6 +125,8 @@ function program(io: Io): Command {
     .option('--bom', 'start CSV with a UTF-8 byte-order mark so that Excel reads the Chinese right (default when CSV goes to a file, --out or > file)')
     .option('--no-bom', 'never write a byte-order mark (for tools that do not skip one)')
     .option('--checks-csv <file>', 'also write every check as CSV (source, rule, status, subject, expected, arithmetic, message)')
+    .option('--panel', 'with --csv or --json: one row per place and year, built from every report (duplicates merged, conflicts shown, not resolved silently)')
+    .option('--conflicts <file>', 'with --panel: also write every candidate of every conflicting panel cell as CSV')
     .option('--review <file>', 'also write a review page: one self-contained HTML file with every figure highlighted on its report\'s text, the checks beside it, and the unread numbers marked')
     .option('--encoding <name>', 'decode inputs as this encoding (gbk, gb18030, big5, utf-16le …) instead of detecting it')
     .option('--patterns <dir>', 'add the rule files in this folder (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
@@ -161,6 +182,10 @@ function pickFormat(o: Options, io: Io): Format {
   if (o.explain && o.csv) throw new UsageError('--explain goes with the table view, --json or --jsonl, not --csv');
   if (o.line !== undefined && !o.explain) throw new UsageError('--line goes with --explain');
   if (o.names !== 'ids' && !o.csv) throw new UsageError('--names goes with --csv');
+  if (o.panel && !o.csv && !o.json) throw new UsageError('--panel goes with --csv or --json');
+  if (o.panel && (o.wide || o.explain)) throw new UsageError(`--panel cannot be combined with ${o.wide ? '--wide' : '--explain'}`);
+  if (o.conflicts && !o.panel) throw new UsageError('--conflicts goes with --panel');
+  if (o.panel) return 'panel-records';
   if (o.json) return 'json';
   if (o.jsonl) return 'jsonl';
   if (o.csv) return o.wide ? 'wide' : 'csv';
@@ -219,7 +244,7 @@ function canonical(path: string): string {
  * being read (the next run would read it as a report).
  */
 function outputClash(inputs: string[], o: Options): string | undefined {
-  const outs = [['--out', o.out], ['--checks-csv', o.checksCsv], ['--review', o.review]].filter((x): x is [string, string] => Boolean(x[1]));
+  const outs = [['--out', o.out], ['--checks-csv', o.checksCsv], ['--review', o.review], ['--conflicts', o.conflicts]].filter((x): x is [string, string] => Boolean(x[1]));
   for (let a = 0; a < outs.length; a++) {
     for (let b = a + 1; b < outs.length; b++) {
       if (canonical(outs[a]![1]) === canonical(outs[b]![1])) return `${outs[a]![0]} and ${outs[b]![0]} name the same file (${outs[a]![1]}): give each its own`;
@@ -324,6 +349,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   let sink: Sink;
   let checksSink: Sink | undefined;
   let reviewSink: Sink | undefined;
+  let conflictsSink: Sink | undefined;
   try {
     // CSV that goes to a file starts with a byte-order mark, for Excel; a pipe gets none (--bom and --no-bom decide otherwise).
     const csv = o.csv === true;
@@ -336,6 +362,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (o.review) {
       reviewSink = fileSink(o.review, false);
       sinks.push(reviewSink);
+    }
+    if (o.conflicts) {
+      conflictsSink = fileSink(o.conflicts, o.bom ?? true);
+      sinks.push(conflictsSink);
     }
   } catch (e) {
     for (const s of sinks) s.abort();
@@ -361,7 +391,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     ['checks-csv', checksSink],
     ['review', reviewSink],
   ];
-  const outputs = [{ reporter: reporterFor(format, layout, width), sink }];
+  // With --panel, what each report gives the panel is gathered here, and the panel written at the end.
+  const panel = o.panel ? new PanelBuilder() : undefined;
+  const outputs = [{ reporter: reporterFor(format, layout, width), sink: panel ? panelCollector(panel) : sink }];
   const formats: Format[] = [format];
   for (const [f, out] of extra) {
     if (!out) continue;
@@ -441,6 +473,12 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       },
     );
     for (const { reporter, sink: out } of outputs) await out.write(reporter.end(count, entries));
+    if (panel) {
+      const built = panel.build();
+      await sink.write(o.csv ? panelCsv(built, layout) : panelJson(built));
+      if (conflictsSink) await conflictsSink.write(conflictsCsv(built));
+      say(`extract: panel: ${built.rows.length} place-years, ${built.conflicts.length ? `${new Set(built.conflicts.map((c) => `${c.placeCode ?? c.place}|${c.year}|${c.id}`)).size} conflicting cells, ` : ''}${built.revisions.length ? `${built.revisions.length} revision${built.revisions.length === 1 ? '' : 's'} across years, ` : ''}${built.duplicates.reduce((n, d) => n + d.merged.length, 0)} duplicates merged, ${built.unplaced.length} section${built.unplaced.length === 1 ? '' : 's'} not placed`);
+    }
     progress.clear();
     // A signal that came while this thread was busy is handled here, before any output is renamed into place.
     await settle();

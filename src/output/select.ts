@@ -7,8 +7,9 @@ import { explainReporter } from './explain.js';
 import { tableReporter } from './table.js';
 import type { WideLayout } from './wide.js';
 import { reviewArticle, reviewBegin, reviewEnd } from './review.js';
+import { reportRecord } from '../panel/records.js';
 
-export type Format = 'json' | 'jsonl' | 'csv' | 'wide' | 'table' | 'table-color' | 'checks-csv' | 'explain' | 'explain-color' | 'review';
+export type Format = 'json' | 'jsonl' | 'csv' | 'wide' | 'table' | 'table-color' | 'checks-csv' | 'explain' | 'explain-color' | 'review' | 'panel-records';
 
 /** `layout`: the wide CSV's columns (and how the CSVs name things). */
 /** `width`: the terminal's, which the table view fits. */
@@ -32,6 +33,8 @@ export function reporterFor(format: Format, layout: WideLayout, width?: number):
       return explainReporter(false);
     case 'explain-color':
       return explainReporter(true);
+    case 'panel-records':
+      return { begin: () => '', report: (r, text) => `${JSON.stringify(reportRecord(r, text, layout))}\n`, end: () => '' };
     case 'review':
       return { begin: reviewBegin, report: reviewArticle, end: (_count, entries) => reviewEnd(entries ?? []) };
   }

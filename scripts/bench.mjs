@@ -18,7 +18,7 @@
 //            bytes, a worst case in which the output is five times the input.
 // Output goes to a file, as a user's would; its size is printed.
 //
-// Last, the review page of 500 typical reports, opened in headless chromium when there is one.
+// Then the panel over the typical and reports corpora; last, the review page of 500 typical reports, opened in headless chromium when there is one.
 //
 // BENCH_MB sets the size of each corpus (default 50).
 import { spawnSync } from 'node:child_process';
@@ -165,6 +165,14 @@ for (const [label, file] of [['60 MB of reports', compilation], ['40 MB dense', 
     `  ${label.padEnd(20)} ${r.seconds.toFixed(2).padStart(6)} s  ${(mb / r.seconds).toFixed(1).padStart(5)} MB/s  peak RSS ${r.rssMB.toFixed(0).padStart(5)} MB` +
       ` (bound ${MEMORY_BOUND_MB} MB: ${r.rssMB <= MEMORY_BOUND_MB ? 'within' : 'EXCEEDED'})  (${r.outMB.toFixed(0)} MB of JSON Lines, exit ${r.status})`,
   );
+}
+
+// The panel over the whole typical corpus (and the reports corpus): one pass, memory
+// bounded by the reports' chosen figures and signatures, not their texts.
+console.log('\npanel');
+for (const c of corpora.slice(0, 2)) {
+  const r = run([c.folder, '--panel', '--csv', '--quiet']);
+  console.log(`  ${c.name.padEnd(8)} ${String(c.files).padStart(5)} files, ${c.mb.toFixed(0)} MB: ${r.seconds.toFixed(2)} s, ${(c.mb / r.seconds).toFixed(1)} MB/s, peak RSS ${r.rssMB.toFixed(0)} MB (exit ${r.status})`);
 }
 
 // The review page of 500 typical reports: written by --review, then opened in headless

@@ -275,10 +275,9 @@ async function printCodebook(o: Options, io: Io): Promise<number> {
     throw e;
   }
   const format = o.codebook === true ? 'csv' : o.codebook!;
-  const bom = format === 'csv' && (o.bom ?? (o.out ? true : Boolean(io.stdoutIsFile)));
   let sink: Sink;
   try {
-    sink = o.out ? fileSink(o.out, bom) : streamSink(io.stdout, bom);
+    sink = mainSink(o, io, format === 'csv');
   } catch (e) {
     if (e instanceof OutputError) return usageError(io, e.message);
     throw e;
@@ -292,6 +291,16 @@ async function printCodebook(o: Options, io: Io): Promise<number> {
     return EXIT.outputFailed;
   }
   return EXIT.ok;
+}
+
+/**
+ * Where the main output goes: --out, or standard output. CSV that goes to a file (--out, or a
+ * standard output redirected to one) starts with a byte-order mark, for Excel; a pipe gets none;
+ * --bom and --no-bom decide otherwise.
+ */
+function mainSink(o: Options, io: Io, csv: boolean): Sink {
+  const bom = csv && (o.bom ?? (o.out ? true : Boolean(io.stdoutIsFile)));
+  return o.out ? fileSink(o.out, bom) : streamSink(io.stdout, bom);
 }
 
 function usageError(io: Io, msg: string): number {
@@ -351,9 +360,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   let reviewSink: Sink | undefined;
   let conflictsSink: Sink | undefined;
   try {
-    // CSV that goes to a file starts with a byte-order mark, for Excel; a pipe gets none (--bom and --no-bom decide otherwise).
-    const csv = o.csv === true;
-    sink = o.out ? fileSink(o.out, csv && (o.bom ?? true)) : streamSink(io.stdout, csv && (o.bom ?? Boolean(io.stdoutIsFile)));
+    sink = mainSink(o, io, o.csv === true);
     sinks.push(sink);
     if (o.checksCsv) {
       checksSink = fileSink(o.checksCsv, o.bom ?? true);
@@ -426,7 +433,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       progress.clear();
       say(`extract: ${s.source}: warning: ${n}`);
     }
-    if (reviewSink) entries.push({ source: s.source, error: s.error, place: s.place, year: s.year, figures: s.figures, inconsistent: s.inconsistent, flagged: s.flagged, unread: s.unread, coverage: s.coverage });
+    if (reviewSink) entries.push(s);
     inconsistent += s.inconsistent;
     flagged += s.flagged;
     withUnit += s.withUnit;

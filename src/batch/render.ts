@@ -7,7 +7,7 @@ import type { Format } from '../output/select.js';
 import { reporterFor } from '../output/select.js';
 import { INTERNAL_ERROR, layoutFor, failed, readBytes, readFile, type Processed, type ProcessOptions } from './process.js';
 import type { Piece } from '../output/sink.js';
-import type { Report } from '../report.js';
+import { FLAGGED_STATUSES, type Report } from '../report.js';
 import type { NameStyle } from '../output/wide.js';
 
 /** `width`: the terminal's, for the table view. `names`: how the CSV columns are named, by ids (births.total) or as Stata and R variables (births_total). */
@@ -51,7 +51,7 @@ export function summarize(r: Report, notices: string[] = []): Summary {
   for (const c of r.checks) {
     if (c.section !== undefined && sections?.[c.section]?.duplicateOf !== undefined) continue;
     if (c.status === 'inconsistent') inconsistent++;
-    if (c.status === 'inconsistent' || c.status === 'unaccounted') flagged++;
+    if (FLAGGED_STATUSES.has(c.status)) flagged++;
   }
   const chars = r.sections?.at(-1)?.end ?? r.indicators.at(-1)?.end ?? 0;
   const summary = { source: r.source } as Summary;

@@ -4,7 +4,7 @@
  * from its rules, as CSV or Markdown. Made from the same registry and rule
  * files as the output, so it names exactly the columns the wide CSV has.
  */
-import { stringify } from 'csv-stringify/sync';
+import { csvRows } from './csv.js';
 import type { RuleSet } from '../rules/load.js';
 import { SUFFIXES } from './wide.js';
 
@@ -46,7 +46,7 @@ const SUFFIX_MEANING: Record<(typeof SUFFIXES)[number], string> = {
 
 export function codebook(set: Pick<RuleSet, 'registry' | 'rules'>, format: CodebookFormat): string {
   const entries = codebookEntries(set);
-  if (format === 'csv') return stringify([[...COLUMNS], ...entries.map((e) => COLUMNS.map((c) => e[c]))], { escape_formulas: true });
+  if (format === 'csv') return csvRows([[...COLUMNS], ...entries.map((e) => COLUMNS.map((c) => e[c]))]);
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const lines = [
     '# Codebook',

@@ -3,8 +3,8 @@
  * streaming formats (JSON Lines, CSV) never hold a batch in memory. CSV
  * quoting is csv-stringify's.
  */
-import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../report.js';
+import { csvRow } from './csv.js';
 import type { ReviewEntry } from './review.js';
 import { variableOf } from '../rules/registry.js';
 import { wideHeader, wideRows, type WideLayout } from './wide.js';
@@ -20,8 +20,7 @@ export type Reporter = {
   end(count: number, entries?: ReviewEntry[]): string;
 };
 
-/** A cell that starts with = + - @ (a title, a file name) is written with a leading ' so that a spreadsheet does not run it as a formula; numbers stay numbers. */
-const row = (cells: unknown[]) => stringify([cells.map((c) => (c === undefined || c === null ? '' : c))], { escape_formulas: true });
+const row = csvRow;
 
 export const jsonReporter: Reporter = {
   begin: (count) => (count === 1 ? '' : '[\n'),

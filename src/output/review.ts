@@ -12,7 +12,7 @@
  * needs attention first, is written at the end from the runs' summaries.
  */
 import { createHash } from 'node:crypto';
-import type { Check, Indicator, Report } from '../report.js';
+import { FLAGGED_STATUSES, type Check, type Indicator, type Report } from '../report.js';
 
 /** What the table of contents says of a report. */
 export type ReviewEntry = {
@@ -54,7 +54,6 @@ export function reportId(source: string): string {
   return `r${h.toString(36)}`;
 }
 
-const FLAGGED = new Set(['inconsistent', 'unaccounted']);
 
 /** What a figure's highlight says on hover and focus. */
 function tip(i: Indicator): string {
@@ -108,7 +107,7 @@ function checkItem(c: Check, k: number, rid: string, r: Report): string {
       return `<a href="#${rid}-f${i}">${esc(ind.id)} ${ind.value} (line ${ind.line})</a>`;
     })
     .join(', ');
-  const flagged = FLAGGED.has(c.status) ? ' flagged' : '';
+  const flagged = FLAGGED_STATUSES.has(c.status) ? ' flagged' : '';
   return `<li class="check ${c.status}${flagged}" id="${rid}-c${k}" data-inputs="${ids}" tabindex="-1"><span class="status">${esc(c.status)}</span> <b>${esc(c.subject.id)} ${c.subject.value}</b>${
     c.arithmetic ? ` <code>${esc(c.arithmetic)}</code>` : ''
   }<p>${esc(c.message)}</p>${links ? `<p class="inputs">figures: ${links}</p>` : ''}</li>`;
@@ -118,7 +117,7 @@ function checkItem(c: Check, k: number, rid: string, r: Report): string {
 export function reviewArticle(r: Report, text: string | undefined): string {
   const rid = reportId(r.source);
   const s0 = r.sections?.find((s) => s.duplicateOf === undefined);
-  const flagged = r.checks.filter((c) => FLAGGED.has(c.status)).length;
+  const flagged = r.checks.filter((c) => FLAGGED_STATUSES.has(c.status)).length;
   const unread = r.coverage?.unread ?? [];
   const meta = r.error
     ? `<p class="error">could not be read: ${esc(r.error)}</p>`

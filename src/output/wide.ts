@@ -17,7 +17,7 @@
  * its scope, and how many different values the section states for it among
  * its own figures, so that a conflict is seen, not hidden.
  */
-import type { Indicator, Report, Section } from '../report.js';
+import { FLAGGED_STATUSES, type Indicator, type Report, type Section } from '../report.js';
 import { wholeYear } from '../extract/refine/period.js';
 
 /** The columns of one indicator, after its value column: the suffix and what fills it. */
@@ -77,24 +77,35 @@ const rank = (i: Indicator, period: PeriodClass) => PERIOD_COST[period] + (i.sco
  * none is the section's own. `values` is 0 then if some mention was left out (a campaign's, a subgroup's).
  */
 export function choose(mentions: readonly Indicator[], wholeScopes: ReadonlySet<string>, section?: Period): Choice | undefined {
-  let chosen: Indicator | undefined;
+  type Eligible = { m: Indicator; period: PeriodClass };
+  let chosen: Eligible | undefined;
   let best = Infinity;
-  const eligible: { m: Indicator; period: PeriodClass }[] = [];
+  const eligible: Eligible[] = [];
   for (const m of mentions) {
     if (!own(m, wholeScopes)) continue;
-    const period = periodOf(m, section);
-    eligible.push({ m, period });
-    const r = rank(m, period);
-    if (r < best) [chosen, best] = [m, r];
+    const e = { m, period: periodOf(m, section) };
+    eligible.push(e);
+    const r = rank(m, e.period);
+    if (r < best) [chosen, best] = [e, r];
   }
   if (!chosen) return undefined;
   // Values of other periods are no conflict: 2012's births beside 2015's. Only the chosen figure's period counts.
-  const chosenPeriod = periodOf(chosen, section);
-  const key = (e: { m: Indicator; period: PeriodClass }) => (e.period === 'other' ? e.m.period : e.period);
-  const want = key({ m: chosen, period: chosenPeriod });
+  const key = (e: Eligible) => (e.period === 'other' ? e.m.period : e.period);
+  const want = key(chosen);
   const seen = new Set<number>();
   for (const e of eligible) if (key(e) === want) seen.add(e.m.value);
-  return { chosen, values: seen.size, period: chosenPeriod };
+  return { chosen: chosen.m, values: seen.size, period: chosen.period };
+}
+
+/** A report's mentions by section and id, each list in text order: what `choose` reads, section by section. */
+export function mentionsBySection(indicators: readonly Indicator[]): Map<number, Map<string, Indicator[]>> {
+  const bySection = new Map<number, Map<string, Indicator[]>>();
+  for (const i of indicators) {
+    const k = i.section ?? 0;
+    const ids = bySection.get(k) ?? bySection.set(k, new Map()).get(k)!;
+    (ids.get(i.id) ?? ids.set(i.id, []).get(i.id)!).push(i);
+  }
+  return bySection;
 }
 
 export function wideHeader(layout: WideLayout): string[] {
@@ -107,7 +118,6 @@ export function wideHeader(layout: WideLayout): string[] {
   return cols;
 }
 
-const FLAGGED = new Set(['inconsistent', 'unaccounted']);
 
 /** The rows of one report: a row per section that is not a repeat of an earlier one, or one row naming its error. */
 export function wideRows(r: Report, layout: WideLayout): unknown[][] {
@@ -119,13 +129,7 @@ export function wideRows(r: Report, layout: WideLayout): unknown[][] {
     return [row];
   }
   const sections = r.sections?.length ? r.sections : [{ title: '', place: null, level: null, year: null, start: 0, end: 0 }];
-  // Mentions by section and id, in text order.
-  const bySection = new Map<number, Map<string, Indicator[]>>();
-  for (const i of r.indicators) {
-    const k = i.section ?? 0;
-    const ids = bySection.get(k) ?? bySection.set(k, new Map()).get(k)!;
-    (ids.get(i.id) ?? ids.set(i.id, []).get(i.id)!).push(i);
-  }
+  const bySection = mentionsBySection(r.indicators);
   const details = r.warningDetails ?? r.warnings.map((message) => ({ message, section: undefined as number | undefined }));
   const fileWarnings = details.filter((w) => w.section === undefined).length;
   const rows: unknown[][] = [];
@@ -144,7 +148,7 @@ export function wideRows(r: Report, layout: WideLayout): unknown[][] {
       const c = choice.chosen;
       row.push(c.value, c.unit, c.approximate ? 1 : 0, c.bound ?? '', c.scope ?? '', choice.period === 'own' ? '' : c.period, choice.values);
     }
-    const flagged = r.checks.filter((c) => (c.section ?? 0) === k && FLAGGED.has(c.status)).length;
+    const flagged = r.checks.filter((c) => (c.section ?? 0) === k && FLAGGED_STATUSES.has(c.status)).length;
     const warnings = details.filter((w) => w.section === k).length;
     row.push(flagged, warnings, fileWarnings, '');
     rows.push(row);

@@ -84,17 +84,20 @@ export class PanelBuilder {
       unplaced.push(unplacedOf(s, 'states no figure (a template, a plan or a speech without data)'));
       return false;
     });
-    const mergedInto = new Map<number, number>();
+    // Each duplicate by the report kept for it, and each kept report's merged files.
+    const merged = new Set<number>();
+    const mergedOf = new Map<number, string[]>();
     const duplicates: Panel['duplicates'] = [];
-    for (const group of duplicateGroups(data.map((s) => s.signature))) {
-      const [kept, ...rest] = group;
-      for (const i of rest) mergedInto.set(i, kept!);
-      duplicates.push({ kept: label(data[kept!]!), merged: rest.map((i) => label(data[i]!)) });
+    for (const [kept, ...rest] of duplicateGroups(data.map((s) => s.signature))) {
+      for (const i of rest) merged.add(i);
+      const files = rest.map((i) => label(data[i]!));
+      mergedOf.set(kept!, files);
+      duplicates.push({ kept: label(data[kept!]!), merged: files });
     }
     const rows = new Map<string, PanelRow>();
     const members = new Map<PanelRow, SectionRecord[]>();
     data.forEach((s, i) => {
-      if (mergedInto.has(i)) return;
+      if (merged.has(i)) return;
       if (!s.place || isRedacted(s.place)) return void unplaced.push(unplacedOf(s, s.place ? 'its place is redacted' : 'no place is named'));
       if (s.year === null) return void unplaced.push(unplacedOf(s, 'no year is named, or it is redacted'));
       const place = places.resolve(placeAsWritten(s));
@@ -106,7 +109,7 @@ export class PanelBuilder {
         members.set(row, []);
       }
       row.sources.push(label(s));
-      for (const [j, kept] of mergedInto) if (kept === i) row.duplicates.push(label(data[j]!));
+      for (const file of mergedOf.get(i) ?? []) row.duplicates.push(file);
       members.get(row)!.push(s);
     });
     const conflicts: Panel['conflicts'] = [];

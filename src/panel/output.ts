@@ -3,11 +3,9 @@
  * indicator), as JSON (every cell with its provenance), and its conflicts as
  * CSV. Column names follow --names, as the wide CSV's do.
  */
-import { stringify } from 'csv-stringify/sync';
+import { csvRows as csv } from '../output/csv.js';
 import type { WideLayout } from '../output/wide.js';
 import type { Panel } from './assemble.js';
-
-const csv = (rows: unknown[][]) => stringify(rows.map((r) => r.map((c) => (c === undefined || c === null ? '' : c))), { escape_formulas: true });
 
 export const PANEL_SUFFIXES = ['unit', 'period', 'conflict'] as const;
 

@@ -6,11 +6,12 @@
  * panel is assembled from these in the main thread; no text crosses over.
  */
 import type { Report } from '../report.js';
-import { choose, type WideLayout } from '../output/wide.js';
+import { choose, mentionsBySection, type WideLayout } from '../output/wide.js';
 import { normalized } from '../extract/normalize/index.js';
 import { defaultRules } from '../rules/load.js';
 import { signature } from './signature.js';
 import { parseNumber } from '../extract/numbers/scan.js';
+import { PART_OF_YEAR } from '../extract/refine/period.js';
 
 /** The figure a section gives for one indicator, with where it stands in the text. */
 export type Cell = {
@@ -47,9 +48,7 @@ export type Baseline = { id: string; value: number; line: number; text: string }
 
 export type ReportRecord = { source: string; error?: string; sections: SectionRecord[] };
 
-const PART_OF_YEAR = /上半年|下半年|前三季度|第[一二三四]季度|1\s*[-—~至到]\s*\d{1,2}\s*月份?|截[至止]\s*\d{1,2}\s*月[底末]?/u;
-
-/** The period a report covers, from its title: the year, or the part of it the title names. */
+/** The period a report covers, from its title: the year, or the part of it the title names (the figures' own rule, period.ts). */
 export function reportPeriod(title: string): string {
   return PART_OF_YEAR.exec(title)?.[0].replace(/\s+/g, '') ?? 'year';
 }
@@ -75,13 +74,15 @@ export function reportRecord(r: Report, text: string | undefined, layout: WideLa
   const sections = r.sections?.length ? r.sections : [{ title: '', place: null, level: null, year: null, start: 0, end: text?.length ?? 0 }];
   const rules = defaultRules();
   const out: SectionRecord[] = [];
+  const bySection = mentionsBySection(r.indicators);
   sections.forEach((s, k) => {
     if (s.duplicateOf !== undefined) return;
     const mine = r.indicators.filter((i) => (i.section ?? 0) === k);
+    const byId = bySection.get(k);
     const cells: Record<string, Cell> = {};
     for (const id of layout.ids) {
-      const mentions = mine.filter((i) => i.id === id);
-      const c = mentions.length ? choose(mentions, layout.wholeScopes, s) : undefined;
+      const mentions = byId?.get(id);
+      const c = mentions && choose(mentions, layout.wholeScopes, s);
       if (!c) continue;
       const f = c.chosen;
       const cell: Cell = { value: f.value, unit: f.unit, values: c.values, line: f.line, text: f.text };

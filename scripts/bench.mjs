@@ -18,9 +18,16 @@
 //            bytes, a worst case in which the output is five times the input.
 // Output goes to a file, as a user's would; its size is printed.
 //
+// When ../shared/corpus is there (the project's development and training reports), two
+// more corpora at the size and density of real collections: copies of its texts (about
+// 4 KB a file, a figure per 380 bytes), figures varied, 10 MB and 100 MB (BENCH_REAL_MB
+// sets the sizes, as "10,100,500"). Each is run beside a bare regex pass over the same
+// files (scripts/bare-regex.mjs: walk, read, one number regex), and the ratio printed.
+//
 // Then the panel over the typical and reports corpora; last, the review page of 500 typical reports, opened in headless chromium when there is one.
 //
-// BENCH_MB sets the size of each corpus (default 50).
+// BENCH_MB sets the size of each corpus (default 50). BENCH_ONLY runs some parts alone,
+// as "real" or "synthetic,panel" (parts: synthetic, real, adversarial, large, panel, review).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -68,7 +75,9 @@ function typical(n) {
   return vary([...head, ...added, ...tail].join('\n'), n);
 }
 
-const corpora = [
+const only = process.env.BENCH_ONLY?.split(',');
+const want = (part) => !only || only.includes(part);
+const corpora = !(want('synthetic') || want('panel') || want('review')) ? [] : [
   build('typical', typical),
   build('reports', (n) => vary(long, n) + (n % 3 === 0 ? '\n' + vary(short[n % short.length], n) : '')),
   build('dense', (n) => {
@@ -78,13 +87,34 @@ const corpora = [
   }),
 ];
 
+// Real density: copies of the shared corpus's texts, when it is there (never committed).
+const shared = join(root, '..', 'shared', 'corpus');
+const realTexts = ['dev', 'train']
+  .map((d) => join(shared, d))
+  .filter((d) => existsSync(d))
+  .flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(d, f), 'utf8')));
+const realSizes = (process.env.BENCH_REAL_MB ?? '10,100').split(',').map(Number).filter((n) => n > 0);
+function buildReal(mb) {
+  const folder = join(dir, `real-${mb}MB`);
+  mkdirSync(folder);
+  let bytes = 0;
+  let n = 0;
+  while (bytes < mb * 1e6) {
+    const text = vary(realTexts[n % realTexts.length], Math.floor(n / realTexts.length));
+    writeFileSync(join(folder, `r${String(n).padStart(6, '0')}.txt`), text);
+    bytes += Buffer.byteLength(text);
+    n++;
+  }
+  return { name: `real ${mb} MB`, folder, files: n, mb: bytes / 1e6 };
+}
+
 // Peak RSS of the whole process (worker threads included): GNU time where there is one.
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-function run(args) {
+function run(args, script = join(root, 'bin/extract.js')) {
   const outFile = join(dir, 'out');
   const fd = openSync(outFile, 'w');
   const t0 = process.hrtime.bigint();
-  const cmd = gnuTime ? [gnuTime, ['-f', 'RSS_KB %M', process.execPath, join(root, 'bin/extract.js'), ...args]] : [process.execPath, [join(root, 'bin/extract.js'), ...args]];
+  const cmd = gnuTime ? [gnuTime, ['-f', 'RSS_KB %M', process.execPath, script, ...args]] : [process.execPath, [script, ...args]];
   const r = spawnSync(cmd[0], cmd[1], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   closeSync(fd);
@@ -98,7 +128,7 @@ console.log(`node ${process.version}, ${cores} cores; output to a file; times in
 // they come, the typical corpus; the denser corpora show how throughput falls with density.
 const GOAL_MB_S = 25;
 let oneThreadTypical = NaN;
-for (const c of corpora) {
+for (const c of want('synthetic') ? corpora : []) {
   console.log(`\n${c.name}: ${c.files} files, ${c.mb.toFixed(1)} MB`);
   for (const [label, jobs] of [['--jobs 1', ['--jobs', '1']], [`--jobs ${cores} (default)`, []]]) {
     const r = run([c.folder, '--jsonl', '--quiet', ...jobs]);
@@ -110,100 +140,132 @@ for (const c of corpora) {
   }
 }
 
-console.log(
+if (want('synthetic')) console.log(
   `\ngoal: ${GOAL_MB_S} MB/s in one process on typical reports; --jobs 1 gives ${oneThreadTypical.toFixed(1)} MB/s: ` +
     (oneThreadTypical >= GOAL_MB_S ? 'met' : 'not met'),
 );
 
-// Adversarial: one 4 MB line of digits, numerals and punctuation; 4 MB of one digit. Must stay linear.
-console.log('\nadversarial inputs');
-const unit = '1234567890一二三四五六七八九十百千万亿点,.%‰:100出生率为';
-const adversarial = join(dir, 'adversarial.txt');
-writeFileSync(adversarial, unit.repeat(Math.ceil(4e6 / Buffer.byteLength(unit))));
-const digits = join(dir, 'digits.txt');
-writeFileSync(digits, '9'.repeat(4e6));
-// One long line of label–bare-number pairs, and of populations with birth rates: each
-// once cost its square (a table-row test and a population search looked line-wide).
-const pairs = join(dir, 'pairs.txt');
-writeFileSync(pairs, '出生 123,'.repeat(400_000));
-const rates = join(dir, 'rates.txt');
-writeFileSync(rates, '总人口100000人,出生1000人,出生率10‰,'.repeat(40_000));
-for (const [label, file] of [['4 MB mixed line', adversarial], ['4 MB of one digit', digits], ['3 MB of label pairs', pairs], ['2 MB of rates', rates]]) {
-  const r = run([file, '--json', '--quiet']);
-  console.log(`  ${label.padEnd(20)} ${r.seconds.toFixed(2).padStart(6)} s  peak RSS ${r.rssMB.toFixed(0).padStart(4)} MB  (exit ${r.status})`);
+// Real density, beside the bare regex pass over the same files in the same run.
+// The goals (issue: speed at the density of real reports): 100 MB at 25 MB/s or more with
+// --jobs 1 and within 3× of the bare regex; 10 MB, where start-up weighs, at 15 MB/s.
+const realGoal = (mb) => (mb >= 100 ? { mbPerS: 25, ratio: 3 } : { mbPerS: 15, ratio: Infinity });
+if (want('real') && !realTexts.length) console.log('\nreal density: not run (no ../shared/corpus)');
+for (const mb of want('real') && realTexts.length ? realSizes : []) {
+  const c = buildReal(mb);
+  console.log(`\n${c.name}: ${c.files} files of the shared corpus's ${realTexts.length} texts, ${c.mb.toFixed(1)} MB`);
+  const bare = run([c.folder], join(root, 'scripts/bare-regex.mjs'));
+  const line = (label, r) =>
+    `  ${label.padEnd(20)} ${(c.mb / r.seconds).toFixed(1).padStart(6)} MB/s ${(c.files / r.seconds).toFixed(0).padStart(7)} files/s  peak RSS ${r.rssMB.toFixed(0).padStart(4)} MB  (${r.seconds.toFixed(2)} s`;
+  console.log(`${line('bare regex', bare)}, exit ${bare.status})`);
+  for (const [label, jobs] of [['--jobs 1', ['--jobs', '1']], [`--jobs ${cores} (default)`, []]]) {
+    const r = run([c.folder, '--jsonl', '--quiet', ...jobs]);
+    const ratio = r.seconds / bare.seconds;
+    console.log(`${line(label, r)}, ${r.outMB.toFixed(0)} MB of JSON Lines, exit ${r.status})  ${ratio.toFixed(1)}× the bare regex`);
+    if (!jobs.length) continue;
+    const goal = realGoal(mb);
+    const one = c.mb / r.seconds;
+    console.log(`  goal --jobs 1: ${goal.mbPerS} MB/s${goal.ratio < Infinity ? `, ≤ ${goal.ratio}× the bare regex` : ''}: ${one >= goal.mbPerS && ratio <= goal.ratio ? 'met' : 'not met'}`);
+  }
+  rmSync(c.folder, { recursive: true, force: true });
 }
 
-// Large single files, each rendered in a worker whose heap is limited (WORKER_MEMORY_MB):
-// a 60 MB compilation of typical reports, and 40 MB of the dense corpus in one file.
-// Peak RSS must stay within MEMORY_BOUND_MB (README: Limits).
-const MEMORY_BOUND_MB = 5 * 1024;
-console.log('\nlarge single files');
-const compilation = join(dir, 'compilation-60MB.txt');
-{
-  const parts = [];
-  for (let n = 0, bytes = 0; bytes < 60e6; n++) {
-    const t = typical(n);
-    parts.push(t);
-    bytes += Buffer.byteLength(t) + 1;
+if (want('adversarial')) {
+  // Adversarial: one 4 MB line of digits, numerals and punctuation; 4 MB of one digit. Must stay linear.
+  console.log('\nadversarial inputs');
+  const unit = '1234567890一二三四五六七八九十百千万亿点,.%‰:100出生率为';
+  const adversarial = join(dir, 'adversarial.txt');
+  writeFileSync(adversarial, unit.repeat(Math.ceil(4e6 / Buffer.byteLength(unit))));
+  const digits = join(dir, 'digits.txt');
+  writeFileSync(digits, '9'.repeat(4e6));
+  // One long line of label–bare-number pairs, and of populations with birth rates: each
+  // once cost its square (a table-row test and a population search looked line-wide).
+  const pairs = join(dir, 'pairs.txt');
+  writeFileSync(pairs, '出生 123,'.repeat(400_000));
+  const rates = join(dir, 'rates.txt');
+  writeFileSync(rates, '总人口100000人,出生1000人,出生率10‰,'.repeat(40_000));
+  for (const [label, file] of [['4 MB mixed line', adversarial], ['4 MB of one digit', digits], ['3 MB of label pairs', pairs], ['2 MB of rates', rates]]) {
+    const r = run([file, '--json', '--quiet']);
+    console.log(`  ${label.padEnd(20)} ${r.seconds.toFixed(2).padStart(6)} s  peak RSS ${r.rssMB.toFixed(0).padStart(4)} MB  (exit ${r.status})`);
   }
-  writeFileSync(compilation, parts.join('\n'));
-}
-const dense40 = join(dir, 'dense-40MB.txt');
-{
-  const parts = [];
-  for (let n = 0, bytes = 0; bytes < 40e6; n++) {
-    const t = vary(short[n % short.length], n);
-    parts.push(t);
-    bytes += Buffer.byteLength(t) + 1;
-  }
-  writeFileSync(dense40, parts.join('\n'));
-}
-for (const [label, file] of [['60 MB of reports', compilation], ['40 MB dense', dense40]]) {
-  const mb = statSync(file).size / 1e6;
-  const r = run([file, '--jsonl', '--quiet']);
-  console.log(
-    `  ${label.padEnd(20)} ${r.seconds.toFixed(2).padStart(6)} s  ${(mb / r.seconds).toFixed(1).padStart(5)} MB/s  peak RSS ${r.rssMB.toFixed(0).padStart(5)} MB` +
-      ` (bound ${MEMORY_BOUND_MB} MB: ${r.rssMB <= MEMORY_BOUND_MB ? 'within' : 'EXCEEDED'})  (${r.outMB.toFixed(0)} MB of JSON Lines, exit ${r.status})`,
-  );
 }
 
-// The panel over the whole typical corpus (and the reports corpus): one pass, memory
-// bounded by the reports' chosen figures and signatures, not their texts.
-console.log('\npanel');
-for (const c of corpora.slice(0, 2)) {
-  const r = run([c.folder, '--panel', '--csv', '--quiet']);
-  console.log(`  ${c.name.padEnd(8)} ${String(c.files).padStart(5)} files, ${c.mb.toFixed(0)} MB: ${r.seconds.toFixed(2)} s, ${(c.mb / r.seconds).toFixed(1)} MB/s, peak RSS ${r.rssMB.toFixed(0)} MB (exit ${r.status})`);
+if (want('large')) {
+  // Large single files, each rendered in a worker whose heap is limited (WORKER_MEMORY_MB):
+  // a 60 MB compilation of typical reports, and 40 MB of the dense corpus in one file.
+  // Peak RSS must stay within MEMORY_BOUND_MB (README: Limits).
+  const MEMORY_BOUND_MB = 5 * 1024;
+  console.log('\nlarge single files');
+  const compilation = join(dir, 'compilation-60MB.txt');
+  {
+    const parts = [];
+    for (let n = 0, bytes = 0; bytes < 60e6; n++) {
+      const t = typical(n);
+      parts.push(t);
+      bytes += Buffer.byteLength(t) + 1;
+    }
+    writeFileSync(compilation, parts.join('\n'));
+  }
+  const dense40 = join(dir, 'dense-40MB.txt');
+  {
+    const parts = [];
+    for (let n = 0, bytes = 0; bytes < 40e6; n++) {
+      const t = vary(short[n % short.length], n);
+      parts.push(t);
+      bytes += Buffer.byteLength(t) + 1;
+    }
+    writeFileSync(dense40, parts.join('\n'));
+  }
+  for (const [label, file] of [['60 MB of reports', compilation], ['40 MB dense', dense40]]) {
+    const mb = statSync(file).size / 1e6;
+    const r = run([file, '--jsonl', '--quiet']);
+    console.log(
+      `  ${label.padEnd(20)} ${r.seconds.toFixed(2).padStart(6)} s  ${(mb / r.seconds).toFixed(1).padStart(5)} MB/s  peak RSS ${r.rssMB.toFixed(0).padStart(5)} MB` +
+        ` (bound ${MEMORY_BOUND_MB} MB: ${r.rssMB <= MEMORY_BOUND_MB ? 'within' : 'EXCEEDED'})  (${r.outMB.toFixed(0)} MB of JSON Lines, exit ${r.status})`,
+    );
+  }
 }
 
-// The review page of 500 typical reports: written by --review, then opened in headless
-// chromium (Debian's, through puppeteer-core) where there is one. The goal: under 2 s
-// from navigation to the load event.
-const REVIEW_GOAL_S = 2;
-console.log('\nreview page');
-const typicalFolder = corpora[0].folder;
-const five = join(dir, 'review-500');
-mkdirSync(five);
-for (const f of readdirSync(typicalFolder).sort().slice(0, 500)) writeFileSync(join(five, f), readFileSync(join(typicalFolder, f)));
-const page = join(dir, 'review.html');
-const made = run([five, '--jsonl', '--quiet', '--review', page]);
-console.log(`  500 reports: written in ${made.seconds.toFixed(2)} s, ${(statSync(page).size / 1e6).toFixed(1)} MB (exit ${made.status})`);
-const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
-if (!chromium) console.log('  not opened: no chromium (apt-get install chromium)');
-else {
-  const { default: puppeteer } = await import('puppeteer-core');
-  const browser = await puppeteer.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu'] });
-  const times = [];
-  for (let k = 0; k < 3; k++) {
-    const tab = await browser.newPage();
-    await tab.setViewport({ width: 1280, height: 800 });
-    const t0 = process.hrtime.bigint();
-    await tab.goto(`file://${page}`, { waitUntil: 'load', timeout: 120_000 });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e9);
-    await tab.close();
+if (want('panel')) {
+  // The panel over the whole typical corpus (and the reports corpus): one pass, memory
+  // bounded by the reports' chosen figures and signatures, not their texts.
+  console.log('\npanel');
+  for (const c of corpora.slice(0, 2)) {
+    const r = run([c.folder, '--panel', '--csv', '--quiet']);
+    console.log(`  ${c.name.padEnd(8)} ${String(c.files).padStart(5)} files, ${c.mb.toFixed(0)} MB: ${r.seconds.toFixed(2)} s, ${(c.mb / r.seconds).toFixed(1)} MB/s, peak RSS ${r.rssMB.toFixed(0)} MB (exit ${r.status})`);
   }
-  await browser.close();
-  const best = Math.min(...times);
-  console.log(`  opened to its load event in ${times.map((t) => t.toFixed(2)).join(', ')} s; best ${best.toFixed(2)} s: goal (${REVIEW_GOAL_S} s) ${best < REVIEW_GOAL_S ? 'met' : 'not met'}`);
+}
+
+if (want('review')) {
+  // The review page of 500 typical reports: written by --review, then opened in headless
+  // chromium (Debian's, through puppeteer-core) where there is one. The goal: under 2 s
+  // from navigation to the load event.
+  const REVIEW_GOAL_S = 2;
+  console.log('\nreview page');
+  const typicalFolder = corpora[0].folder;
+  const five = join(dir, 'review-500');
+  mkdirSync(five);
+  for (const f of readdirSync(typicalFolder).sort().slice(0, 500)) writeFileSync(join(five, f), readFileSync(join(typicalFolder, f)));
+  const page = join(dir, 'review.html');
+  const made = run([five, '--jsonl', '--quiet', '--review', page]);
+  console.log(`  500 reports: written in ${made.seconds.toFixed(2)} s, ${(statSync(page).size / 1e6).toFixed(1)} MB (exit ${made.status})`);
+  const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+  if (!chromium) console.log('  not opened: no chromium (apt-get install chromium)');
+  else {
+    const { default: puppeteer } = await import('puppeteer-core');
+    const browser = await puppeteer.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu'] });
+    const times = [];
+    for (let k = 0; k < 3; k++) {
+      const tab = await browser.newPage();
+      await tab.setViewport({ width: 1280, height: 800 });
+      const t0 = process.hrtime.bigint();
+      await tab.goto(`file://${page}`, { waitUntil: 'load', timeout: 120_000 });
+      times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+      await tab.close();
+    }
+    await browser.close();
+    const best = Math.min(...times);
+    console.log(`  opened to its load event in ${times.map((t) => t.toFixed(2)).join(', ')} s; best ${best.toFixed(2)} s: goal (${REVIEW_GOAL_S} s) ${best < REVIEW_GOAL_S ? 'met' : 'not met'}`);
+  }
 }
 
 rmSync(dir, { recursive: true, force: true });

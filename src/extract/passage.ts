@@ -36,6 +36,11 @@ export class Passage {
   readonly headings: Headings | undefined;
   /** A report has few headings and many figures under each: each heading is judged once. */
   readonly planHeading = new Map<string, boolean>();
+  private scopes: { start: number; literal: string }[] | undefined;
+  /** Where each scope word starts (the longest there), found once for the text when a figure first asks. */
+  scopeWords(): { start: number; literal: string }[] {
+    return (this.scopes ??= this.grammar.scopeTrie?.scan(this.units) ?? []);
+  }
   /** The figures made so far, in text order. */
   readonly figures: Figure[] = [];
   /** For the number at hand: the kind of the first filter that dropped a candidate, and whether a list took it. */

@@ -6,6 +6,7 @@
 import { CLAUSE_BREAK, SENTENCE_BREAK } from '../chars.js';
 import { backTo, CONTEXT_WINDOW, type Passage } from '../passage.js';
 import type { Drop, Figure } from './figure.js';
+import { countAtOrBefore } from '../../util/bisect.js';
 
 export function scope(p: Passage, f: Figure): Drop | undefined {
   const found = clauseScopeAt(p, f.start) ?? scopeAt(p, f.start) ?? carried(p, f.start);
@@ -45,15 +46,20 @@ function carried(p: Passage, at: number): string | undefined {
 function scopeAt(p: Passage, at: number): string | undefined {
   const scopes = p.grammar.scopeTrie;
   if (!scopes) return undefined;
-  const { text, units, figures } = p;
-  const from = backTo(text, at, SENTENCE_BREAK, CONTEXT_WINDOW);
+  const { units, figures } = p;
+  const found = p.scopeWords();
+  const from = backTo(p.text, at, SENTENCE_BREAK, CONTEXT_WINDOW);
   let scope: string | undefined;
   // Scope words left to right, each taking the longest wording that ends by `at`, none
-  // overlapping. Only the sentence before a figure is read (not the whole text, for a few figures).
+  // overlapping. Only the sentence before a figure is read, and in it only the places
+  // where a scope word starts (found once for the text): not every character, for every figure.
   let next = from;
-  for (let s = from; s < at; s++) {
+  for (let k = countAtOrBefore(found.length, (i) => found[i]!.start, from - 1); k < found.length; k++) {
+    const s = found[k]!.start;
+    if (s >= at) break;
     if (s < next) continue; // inside the word taken before
-    const word = scopes.longestAt(units, s, at);
+    // A word that runs past `at` gives way to the longest that ends by it.
+    const word = s + found[k]!.literal.length <= at ? found[k]!.literal : scopes.longestAt(units, s, at);
     if (!word) continue;
     const e = s + word.length;
     let inLabel = false;

@@ -74,24 +74,10 @@ export function literalTrie(literals: Iterable<string>): LiteralTrie {
     longestAt,
     scan<T>(units: Uint16Array, make = startAndLiteral as unknown as (start: number, literal: string) => T): T[] {
       const found: T[] = [];
-      const n = units.length;
-      // longestAt, inlined: at about one position in five a wording's first character
-      // stands, and a call there cost more than the step that usually ends the walk.
-      for (let i = 0; i < n; i++) {
-        let node = first[units[i]!]!;
-        if (!node) continue;
-        let longest: string | undefined;
-        for (let j = i + 1; node; j++) {
-          const value = values[node];
-          if (value !== undefined) longest = value;
-          if (j >= n) break;
-          const c = units[j]!;
-          const stop = edgeStart[node + 1]!;
-          let k = edgeStart[node]!;
-          while (k < stop && edgeChar[k] !== c) k++;
-          node = k < stop ? edgeNode[k]! : 0;
-        }
-        if (longest !== undefined) found.push(make(i, longest));
+      for (let i = 0; i < units.length; i++) {
+        if (!first[units[i]!]) continue;
+        const literal = longestAt(units, i);
+        if (literal !== undefined) found.push(make(i, literal));
       }
       return found;
     },

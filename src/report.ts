@@ -38,8 +38,7 @@ export const IndicatorSchema = z.object({
 
 export const CheckStatus = z.enum(['consistent', 'inconsistent', 'unaccounted', 'approximate', 'unverifiable']);
 
-/** The statuses a reviewer must look at: the figures cannot all be true, or the parts fall short. */
-export const FLAGGED_STATUSES: ReadonlySet<string> = new Set(['inconsistent', 'unaccounted']);
+export { FLAGGED_STATUSES } from './checks/flagged.js';
 
 export const CheckSchema = z.object({
   rule: z.string(),

@@ -8,7 +8,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findIndicators } from '../src/extract/pipeline.js';
 import { DEFAULT_PATTERNS_DIR, defaultRules, loadRules, RuleFileError, ruleFilesIn } from '../src/rules/load.js';
-import { GrammarSchema, RuleFileSchema } from '../src/rules/schema.js';
+import { schemas } from '../src/rules/schema.js';
+
+const { GrammarSchema, RuleFileSchema } = schemas();
 import { scratchDir } from './helpers/scratch.js';
 
 const files = ruleFilesIn(DEFAULT_PATTERNS_DIR).map((f) => basename(f));

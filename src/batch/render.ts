@@ -7,7 +7,8 @@ import type { Format } from '../output/select.js';
 import { reporterFor } from '../output/select.js';
 import { INTERNAL_ERROR, layoutFor, failed, readBytes, readFile, type Processed, type ProcessOptions } from './process.js';
 import type { Piece } from '../output/sink.js';
-import { FLAGGED_STATUSES, type Report } from '../report.js';
+import { FLAGGED_STATUSES } from '../checks/flagged.js';
+import type { Report } from '../report.js';
 import type { NameStyle } from '../output/wide.js';
 
 /** `width`: the terminal's, for the table view. `names`: how the CSV columns are named, by ids (births.total) or as Stata and R variables (births_total). */

@@ -12,7 +12,8 @@
  * needs attention first, is written at the end from the runs' summaries.
  */
 import { createHash } from 'node:crypto';
-import { FLAGGED_STATUSES, type Check, type Indicator, type Report } from '../report.js';
+import { FLAGGED_STATUSES } from '../checks/flagged.js';
+import type { Check, Indicator, Report } from '../report.js';
 
 /** What the table of contents says of a report. */
 export type ReviewEntry = {

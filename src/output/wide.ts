@@ -17,7 +17,8 @@
  * its scope, and how many different values the section states for it among
  * its own figures, so that a conflict is seen, not hidden.
  */
-import { FLAGGED_STATUSES, type Indicator, type Report, type Section } from '../report.js';
+import { FLAGGED_STATUSES } from '../checks/flagged.js';
+import type { Indicator, Report, Section } from '../report.js';
 import { wholeYear } from '../extract/refine/period.js';
 
 /** The columns of one indicator, after its value column: the suffix and what fills it. */

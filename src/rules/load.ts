@@ -2,14 +2,22 @@
  * Loading rule files: read, validate with zod, expand labels, and build one
  * trie of every wording (src/rules/trie.ts). A broken file is a RuleFileError
  * that names the file and the field.
+ *
+ * The built-in files are validated when the package is built, and what zod
+ * gave back is kept in validated.json beside this module, with a hash of each
+ * file's bytes: a file whose bytes still have that hash is taken from there,
+ * and any other (an edited built-in file, a user's folder) is validated as it
+ * is read. Start-up then skips loading zod, which was a third of it.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type * as Zod from 'zod';
 import type { z } from 'zod';
 import { expandLabel, LabelSyntaxError, substitutePieces } from './expand.js';
 import { buildRegistry, OTHER_PREFIX, RegistryError, type Registry } from './registry.js';
-import { GrammarSchema, PiecesFileSchema, RegistryFileSchema, RuleFileSchema, type Grammar, type IndicatorSpec, type RuleSpec } from './schema.js';
+import { schemas, type Grammar, type IndicatorSpec, type RuleSpec, type Schemas } from './schema.js';
 import { linearMatcher, LinearSyntaxError, type LinearMatcher } from './linear.js';
 import { literalTrie, type LiteralTrie } from './trie.js';
 
@@ -99,16 +107,10 @@ function fieldPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
 }
 
-function readJson(file: string, shown: string): unknown {
-  let text: string;
+function parseJson(text: string, shown: string): unknown {
   try {
     // Notepad and others save UTF-8 with a byte-order mark, which JSON.parse refuses.
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch (e) {
-    throw new RuleFileError(shown, '', `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
-  try {
-    return JSON.parse(text);
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new RuleFileError(shown, '', `is not valid JSON (${(e as Error).message})`);
   }
@@ -119,6 +121,49 @@ function validate<T>(schema: z.ZodType<T>, data: unknown, shown: string): T {
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
   throw new RuleFileError(shown, fieldPath(issue.path), issue.message);
+}
+
+/** Each built-in file as validated at build time, by its name as shown (patterns/births.json), with the hash of its bytes then. */
+type Validated = Record<string, { sha1: string; data: unknown }>;
+const VALIDATED_FILE = fileURLToPath(new URL('./validated.json', import.meta.url));
+/** Set while the build records validated.json (recordValidated). */
+let recording: Validated | undefined;
+
+/** Read fresh at each load: its objects become the rule set's, which no two loads share. */
+function validatedAtBuild(path: string): Validated | undefined {
+  if (recording || !existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Validated;
+  } catch {
+    return undefined; // damaged: every file is validated as it is read
+  }
+}
+
+/** A rule file's content, validated: taken from the build's record when its bytes are those that were validated. */
+function readValidated<K extends keyof Schemas>(file: string, shown: string, schema: K, known: Validated | undefined): Zod.infer<Schemas[K]> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new RuleFileError(shown, '', `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  const sha1 = createHash('sha1').update(bytes).digest('hex');
+  const entry = known?.[shown];
+  if (entry?.sha1 === sha1) return entry.data as Zod.infer<Schemas[K]>;
+  const data = validate(schemas()[schema] as unknown as z.ZodType<Zod.infer<Schemas[K]>>, parseJson(bytes.toString('utf8'), shown), shown);
+  if (recording) recording[shown] = { sha1, data };
+  return data;
+}
+
+/** The build's step: validates every built-in file and writes what zod gave back, with each file's hash, to `path`. */
+export function recordValidated(path = VALIDATED_FILE): void {
+  recording = {};
+  try {
+    loadRules();
+    writeFileSync(path, JSON.stringify(recording));
+  } finally {
+    recording = undefined;
+  }
 }
 
 export function ruleFilesIn(dir: string): string[] {
@@ -221,17 +266,19 @@ export type LoadOptions = {
   extraDirs?: string[];
   /** Replace the built-in folder (tests). */
   baseDir?: string;
+  /** The build's record of validated files to trust (tests); default validated.json beside this module. */
+  validated?: string;
 };
 
 /** The registry of the built-in folder and of each extra folder that has one, in that order. */
-function loadRegistry(dirs: string[], show: (f: string) => string, required: string): Registry {
+function loadRegistry(dirs: string[], show: (f: string) => string, required: string, known: Validated | undefined): Registry {
   const specs: IndicatorSpec[] = [];
   let last = '';
   for (const dir of dirs) {
     const file = join(dir, REGISTRY_FILE);
     if (dir !== required && !existsSync(file)) continue;
     const offset = specs.length;
-    specs.push(...validate(RegistryFileSchema, readJson(file, show(file)), show(file)).indicators);
+    specs.push(...readValidated(file, show(file), 'RegistryFileSchema', known).indicators);
     last = show(file);
     try {
       buildRegistry(specs);
@@ -245,12 +292,12 @@ function loadRegistry(dirs: string[], show: (f: string) => string, required: str
 }
 
 /** The pieces shared by every rule file: the built-in folder's, then each extra folder's, none defined twice. */
-function loadPieces(dirs: string[], show: (f: string) => string): Record<string, string> {
+function loadPieces(dirs: string[], show: (f: string) => string, known: Validated | undefined): Record<string, string> {
   const pieces: Record<string, string> = {};
   for (const dir of dirs) {
     const file = join(dir, PIECES_FILE);
     if (!existsSync(file)) continue;
-    for (const [name, piece] of Object.entries(validate(PiecesFileSchema, readJson(file, show(file)), show(file)).pieces)) {
+    for (const [name, piece] of Object.entries(readValidated(file, show(file), 'PiecesFileSchema', known).pieces)) {
       if (name in pieces) throw new RuleFileError(show(file), `pieces.${name}`, `{${name}} is already defined by another pieces file`);
       pieces[name] = piece;
     }
@@ -262,9 +309,10 @@ export function loadRules(options: LoadOptions = {}): RuleSet {
   const baseDir = options.baseDir ?? DEFAULT_PATTERNS_DIR;
   const show = (f: string) => (f.startsWith(DEFAULT_PATTERNS_DIR) ? join('patterns', relative(DEFAULT_PATTERNS_DIR, f)) : f);
   const grammarFile = join(baseDir, GRAMMAR_FILE);
-  const grammar = compileGrammar(validate(GrammarSchema, readJson(grammarFile, show(grammarFile)), show(grammarFile)));
+  const known = validatedAtBuild(options.validated ?? VALIDATED_FILE);
+  const grammar = compileGrammar(readValidated(grammarFile, show(grammarFile), 'GrammarSchema', known));
   const dirs = [baseDir, ...(options.extraDirs ?? [])];
-  const registry = loadRegistry(dirs, show, baseDir);
+  const registry = loadRegistry(dirs, show, baseDir, known);
   grammar.meanings.forEach((m, i) => {
     for (const id of Object.values(m.becomes ?? {})) {
       if (!registry.byId.has(id)) throw new RuleFileError(show(grammarFile), `meanings[${i}].becomes`, `${id} is not in the indicator registry (${REGISTRY_FILE})`);
@@ -279,7 +327,7 @@ export function loadRules(options: LoadOptions = {}): RuleSet {
   grammar.zeros.forEach((z, i) => {
     if (!registry.byId.has(z.id)) throw new RuleFileError(show(grammarFile), `zeros[${i}].id`, `${z.id} is not in the indicator registry (${REGISTRY_FILE})`);
   });
-  const shared = loadPieces(dirs, show);
+  const shared = loadPieces(dirs, show, known);
   const files = dirs.flatMap(ruleFilesIn);
   const names = new Map<string, string>();
   const families = new Map<string, string>();
@@ -288,7 +336,7 @@ export function loadRules(options: LoadOptions = {}): RuleSet {
   const afterLabels = new Map<string, CompiledRule[]>();
   for (const file of files) {
     const shown = show(file);
-    const spec = validate(RuleFileSchema, readJson(file, shown), shown);
+    const spec = readValidated(file, shown, 'RuleFileSchema', known);
     for (const name of Object.keys(spec.pieces ?? {})) {
       if (name in shared) throw new RuleFileError(shown, `pieces.${name}`, `{${name}} is already defined in ${PIECES_FILE}: each piece has one home`);
     }

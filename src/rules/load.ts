@@ -156,10 +156,10 @@ function readValidated<K extends keyof Schemas>(file: string, shown: string, sch
 }
 
 /** The build's step: validates every built-in file and writes what zod gave back, with each file's hash, to `path`. */
-export function recordValidated(path = VALIDATED_FILE): void {
+export function recordValidated(path = VALIDATED_FILE, options: Pick<LoadOptions, 'baseDir'> = {}): void {
   recording = {};
   try {
-    loadRules();
+    loadRules(options);
     writeFileSync(path, JSON.stringify(recording));
   } finally {
     recording = undefined;

@@ -1,0 +1,70 @@
+/**
+ * The built-in rule files are validated at build time (recordValidated writes what
+ * zod gave back, with each file's SHA-1), and a run takes a file from that record
+ * only while its bytes are the ones validated: an edited file is validated again
+ * as it is read, its mistakes named as before; a damaged record is ignored.
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PATTERNS_DIR, loadRules, recordValidated, RuleFileError } from '../src/rules/load.js';
+import { scratchDir } from './helpers/scratch.js';
+
+type Record = { [shown: string]: { sha1: string; data: { family?: string; rules?: { id: string; examples?: unknown[] }[] } } };
+
+/** A copy of the built-in folder and a record made from it. */
+function recorded(): { dir: string; record: string; read: () => Record } {
+  const dir = join(scratchDir('validated'), 'patterns');
+  cpSync(DEFAULT_PATTERNS_DIR, dir, { recursive: true });
+  const record = join(dir, '..', 'validated.json');
+  recordValidated(record, { baseDir: dir });
+  return { dir, record, read: () => JSON.parse(readFileSync(record, 'utf8')) as Record };
+}
+
+describe('rule files validated at build time', () => {
+  it('records every file with its hash and what zod gave back (defaults filled in)', () => {
+    const { dir, read } = recorded();
+    const record = read();
+    const births = Object.entries(record).find(([shown]) => shown.endsWith('births.json'))!;
+    expect(births[1].sha1).toMatch(/^[0-9a-f]{40}$/);
+    // A rule without examples in the file has the schema's default, an empty list.
+    const raw = JSON.parse(readFileSync(join(dir, 'births.json'), 'utf8')) as { rules: { examples?: unknown[] }[] };
+    const k = raw.rules.findIndex((r) => r.examples === undefined);
+    if (k >= 0) expect(births[1].data.rules![k]!.examples).toEqual([]);
+    expect(Object.keys(record).length).toBe(loadRules({ baseDir: dir }).files.length + 3);
+  });
+
+  it('takes a file from the record while its bytes are unchanged', () => {
+    const { dir, record, read } = recorded();
+    // Prove the record is what is read: a family renamed in the record, not in the file.
+    const r = read();
+    const shown = Object.keys(r).find((s) => s.endsWith('births.json'))!;
+    r[shown]!.data.family = 'from-the-record';
+    writeFileSync(record, JSON.stringify(r));
+    const set = loadRules({ baseDir: dir, validated: record });
+    expect(set.rules.some((x) => x.family === 'from-the-record')).toBe(true);
+  });
+
+  it('validates an edited file as it is read, and names its mistake', () => {
+    const { dir, record } = recorded();
+    const file = join(dir, 'births.json');
+    const spec = JSON.parse(readFileSync(file, 'utf8')) as { rules: { accepts: unknown }[] };
+    spec.rules[0]!.accepts = ['dozens'];
+    writeFileSync(file, JSON.stringify(spec));
+    let error: unknown;
+    try {
+      loadRules({ baseDir: dir, validated: record });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RuleFileError);
+    expect((error as RuleFileError).field).toBe('rules[0].accepts[0]');
+  });
+
+  it('ignores a damaged record and validates every file', () => {
+    const { dir, record } = recorded();
+    writeFileSync(record, '{"patterns/births.json": ');
+    const set = loadRules({ baseDir: dir, validated: record });
+    expect(set.rules.length).toBe(loadRules({ baseDir: dir }).rules.length);
+  });
+});

@@ -15,7 +15,7 @@ import { collectInputs, REPORT_EXTENSIONS } from './input/inputs.js';
 import { fstatSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname, resolve as resolvePath, sep } from 'node:path';
-import { reporterFor, type Format } from './output/select.js';
+import { prepareFormats, reporterFor, type Format } from './output/select.js';
 import { codebook, CODEBOOK_FORMATS, type CodebookFormat } from './output/codebook.js';
 import type { NameStyle } from './output/wide.js';
 import type { ReviewEntry } from './output/review.js';
@@ -400,6 +400,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   ];
   // With --panel, what each report gives the panel is gathered here, and the panel written at the end.
   const panel = o.panel ? new PanelBuilder() : undefined;
+  await prepareFormats([format, ...extra.filter(([, out]) => out).map(([f]) => f)]);
   const outputs = [{ reporter: reporterFor(format, layout, width), sink: panel ? panelCollector(panel) : sink }];
   const formats: Format[] = [format];
   for (const [f, out] of extra) {

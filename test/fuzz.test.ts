@@ -14,9 +14,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { extract } from '../src/extract/pipeline.js';
-import { reporterFor } from '../src/output/select.js';
+import { prepareFormats, reporterFor } from '../src/output/select.js';
+
+beforeAll(() => prepareFormats(['table']));
 import { layoutFor } from '../src/batch/process.js';
 import { ReportSchema, type Report } from '../src/report.js';
 

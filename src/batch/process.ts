@@ -7,7 +7,6 @@ import { decode, DecodeError } from '../input/decode.js';
 import { convert, DocumentError } from '../input/documents.js';
 import { looksLikeHtml, sniff, type Kind } from '../input/format.js';
 import { extract } from '../extract/pipeline.js';
-import { htmlToText } from '../input/html.js';
 import { isHtml } from '../input/inputs.js';
 import type { Report } from '../report.js';
 import { readBytesOf, TooLargeError } from '../input/read.js';
@@ -74,9 +73,13 @@ export function readBytes(source: string, bytes: Uint8Array, options: ProcessOpt
     if (e instanceof DecodeError) return { report: failed(source, e.message), notices: [] };
     throw e;
   }
-  const text = isHtml(source) || looksLikeHtml(decoded.text) ? htmlToText(decoded.text) : decoded.text;
-  const report = extract(text, { source, encoding: decoded.encoding, warnings: decoded.warnings, rules: rulesFor(options.patterns), explain: options.explain });
-  return { report, notices: decoded.warnings, text };
+  const read = (text: string): Processed => {
+    const report = extract(text, { source, encoding: decoded.encoding, warnings: decoded.warnings, rules: rulesFor(options.patterns), explain: options.explain });
+    return { report, notices: decoded.warnings, text };
+  };
+  // The HTML reader (htmlparser2) is loaded by the first web page, not by every run.
+  if (isHtml(source) || looksLikeHtml(decoded.text)) return import('../input/html.js').then(({ htmlToText }) => read(htmlToText(decoded.text)));
+  return read(decoded.text);
 }
 
 async function readDocument(source: string, bytes: Uint8Array, kind: Exclude<Kind, 'text'>, options: ProcessOptions): Promise<Processed> {

@@ -13,7 +13,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Kind } from './format.js';
-import { htmlToText } from './html.js';
 import { linesOf, pageText } from './pdf-lines.js';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 
@@ -51,7 +50,7 @@ async function docxToText(bytes: Uint8Array): Promise<string> {
   } catch (e) {
     throw new DocumentError(`is a damaged Word document (.docx): ${(e as Error).message}`);
   }
-  return htmlToText(html);
+  return (await import('./html.js')).htmlToText(html);
 }
 
 async function wordToText(bytes: Uint8Array): Promise<string> {

@@ -99,12 +99,14 @@ describe('defaultPlan', () => {
   const sizes = (n: number, size: number) => Array<number>(n).fill(size);
   it.each([
     ['one small report', sizes(1, 20_000), { jobs: 1 }],
-    // Small reports under 32 MB: the main thread alone, workers once the work proves long.
+    // Small reports under 64 MB: the main thread alone, workers once the work proves long.
     ['sixty reports, 1.2 MB', sizes(60, 20_000), { jobs: 4, grow: DEFAULT_GROWTH }],
     ['a thousand reports, 20 MB', sizes(1000, 20_000), { jobs: 4, grow: DEFAULT_GROWTH }],
-    // From 32 MB, workers at once.
-    ['two thousand reports, 40 MB', sizes(2000, 20_000), { jobs: 4 }],
-    ['one 33 MB file', [33_000_000], { jobs: 4 }],
+    ['two thousand reports, 40 MB', sizes(2000, 20_000), { jobs: 4, grow: DEFAULT_GROWTH }],
+    // From 64 MB, workers at once.
+    ['four thousand reports, 80 MB', sizes(4000, 20_000), { jobs: 4 }],
+    // One file: a thread is all it can use (a worker's, for a file this large: runAll).
+    ['one 33 MB file', [33_000_000], { jobs: 1 }],
     // A file too large for the main thread, or of unknown size, in a small batch: one thread.
     ['a 1 MB file among small ones', [...sizes(10, 20_000), 1_000_000], { jobs: 1 }],
     ['a size not known', [20_000, undefined], { jobs: 1 }],

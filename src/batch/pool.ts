@@ -70,9 +70,13 @@ export const WORKER_MEMORY_MB = 4096;
  */
 export type Growth = { warmMs: number; measureMs: number; paysOffMs: number };
 // A worker costs about a second of CPU to load and warm up, on a core it shares
-// here with the main thread: measured on the benchmark's corpora, two threads
-// were even with one at about 1.5 s of work and a quarter faster at 3 s.
-export const DEFAULT_GROWTH: Growth = { warmMs: 150, measureMs: 150, paysOffMs: 1500 };
+// here with the main thread (its compiler and collector threads use that core too):
+// measured on copies of real reports (a figure per 380 bytes, 4 KB files), a worker
+// added at 1.5 s of work left made 10–20 MB a fifth slower than one thread, one added at
+// 4 s left still made 40 MB 7 % slower; at 6 s left (60 MB) it is even or better, and a
+// fifth faster at 100 MB. V8 runs slower for its first half-second while it compiles
+// (warmMs), so the rate is read after it.
+export const DEFAULT_GROWTH: Growth = { warmMs: 500, measureMs: 300, paysOffMs: 6000 };
 
 export type PoolOptions = {
   /** Each file's size in bytes, where known: the main thread takes only small files. */
@@ -94,21 +98,33 @@ export type PoolOptions = {
 export async function runAll(paths: string[], jobs: number, options: RenderOptions, onResult: OnResult, pool: PoolOptions = {}): Promise<void> {
   const small = paths.every((_, i) => (pool.sizes?.[i] ?? Infinity) <= MAIN_THREAD_MAX_BYTES);
   if ((jobs <= 1 || paths.length <= 1) && small) {
+    let yielded = performance.now();
     for (let i = 0; i < paths.length; i++) {
       const rendered = renderJob(job(paths, i, pool), options);
       await onResult(i, rendered instanceof Promise ? await rendered : rendered);
-      // Let signals in between files: Ctrl-C stops a long batch now, not at its end.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      // Let signals in every YIELD_MS: Ctrl-C stops a long batch now, not at its end. Not after
+      // every file: a turn of the event loop per small report was a few per cent of a batch.
+      if (performance.now() - yielded >= YIELD_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        yielded = performance.now();
+      }
     }
     return;
   }
   await new PoolRun(paths, jobs, options, onResult, pool).done;
 }
 
+/** How often a run on the main thread alone lets the event loop turn (signals, output drained). */
+const YIELD_MS = 20;
+
 function job(paths: string[], id: number, pool: PoolOptions): FileJob {
   const size = pool.sizes?.[id];
   const bytes = pool.contents?.[id];
-  return { id, path: paths[id]!, ...(size !== undefined ? { size } : {}), ...(bytes ? { bytes } : {}) };
+  // Assigned, not spread in: once per file.
+  const j: FileJob = { id, path: paths[id]! };
+  if (size !== undefined) j.size = size;
+  if (bytes) j.bytes = bytes;
+  return j;
 }
 
 /** A worker thread, what it holds, and where its results and its current file can be read. */
@@ -353,12 +369,12 @@ class PoolRun {
   }
 }
 
-// From this much input, workers start at once: even reports at the density of
-// real ones (a figure per 700 bytes) then take long enough to repay them.
-// Measured on the benchmark's corpora at 50 MB: two threads even with one on
-// typical reports, a quarter faster on reports three times as dense, and nearly
-// half on the densest. Below it, the main thread starts alone.
-const WORKERS_PAY_OFF_BYTES = 32e6;
+// From this much input, workers start at once: even the sparsest reports then take
+// long enough to repay them. Measured on the benchmark's corpora at 50 MB: two threads
+// even with one on typical reports, a quarter faster on reports three times as dense,
+// and nearly half on the densest. Below it, the main thread starts alone and workers
+// join by the measured rate (DEFAULT_GROWTH).
+const WORKERS_PAY_OFF_BYTES = 64e6;
 
 /**
  * Threads for a batch when --jobs is not given. A batch of 32 MB or more: the

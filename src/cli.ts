@@ -11,7 +11,7 @@
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { supportsEncoding } from './input/decode.js';
-import { collectInputs, REPORT_EXTENSIONS } from './input/inputs.js';
+import { collectInputList, REPORT_EXTENSIONS } from './input/inputs.js';
 import { fstatSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname, resolve as resolvePath, sep } from 'node:path';
@@ -23,7 +23,7 @@ import { PanelBuilder } from './panel/assemble.js';
 import { conflictsCsv, panelCsv, panelJson } from './panel/output.js';
 import type { ReportRecord } from './panel/records.js';
 import { cleanupOnExit, fileSink, OutputError, settle, streamSink, type Sink } from './output/sink.js';
-import { defaultPlan, inOrder, runAll, type OnResult } from './batch/pool.js';
+import { defaultPlan, inOrder, runAll, type OnResult, type Sources } from './batch/pool.js';
 import { layoutFor, failed, MAX_INPUT_BYTES, rulesFor, TOO_LARGE } from './batch/process.js';
 import { render, type Rendered, type Summary } from './batch/render.js';
 import { RuleFileError } from './rules/load.js';
@@ -300,7 +300,8 @@ async function printCodebook(o: Options, io: Io): Promise<number> {
  */
 function mainSink(o: Options, io: Io, csv: boolean): Sink {
   const bom = csv && (o.bom ?? (o.out ? true : Boolean(io.stdoutIsFile)));
-  return o.out ? fileSink(o.out, bom) : streamSink(io.stdout, bom);
+  // Node writes standard output to a file synchronously: its block can then be reused.
+  return o.out ? fileSink(o.out, bom) : streamSink(io.stdout, bom, Boolean(io.stdoutIsFile) && io.stdout === process.stdout);
 }
 
 function usageError(io: Io, msg: string): number {
@@ -348,12 +349,16 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   const clash = outputClash(inputs, o);
   if (clash) return usage(clash);
   const skipped = new Map<string, number>();
-  const found = collectInputs(inputs, skipped);
+  const found = collectInputList(inputs, skipped);
+  // Standard input sorts first, when it is named.
+  const stdinAt = found.length && found.path(0) === '-' ? 0 : -1;
   // Why an input fails before it is read: missing, or refused from its size (before a worker is started for it).
-  const refused = (f: (typeof found)[number]) => f.missing ?? ((f.size ?? 0) > MAX_INPUT_BYTES ? TOO_LARGE : undefined);
-  // The files the pool will render: standard input and refused inputs are dealt with here.
-  const pooled = found.filter((f) => f.path !== '-' && !refused(f));
-  const plan = cmd.getOptionValueSource('jobs') === 'default' ? defaultPlan(pooled.map((f) => f.size), o.jobs) : { jobs: o.jobs };
+  const refused = (i: number) => found.missing(i) ?? ((found.size(i) ?? 0) > MAX_INPUT_BYTES ? TOO_LARGE : undefined);
+  // The sizes of the files to read, for the plan: standard input and refused inputs take no thread's time.
+  function* readable() {
+    for (let i = 0; i < found.length; i++) if (i !== stdinAt && !refused(i)) yield found.size(i);
+  }
+  const plan = cmd.getOptionValueSource('jobs') === 'default' ? defaultPlan(readable(), o.jobs) : { jobs: o.jobs };
   const sinks: Sink[] = [];
   let sink: Sink;
   let checksSink: Sink | undefined;
@@ -455,31 +460,19 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         });
 
   try {
-    const stdinAt = found.findIndex((f) => f.path === '-');
-    const files = found.map((f) => f.path);
-    const preset = new Map<number, Rendered>();
-    found.forEach((f, i) => {
-      const why = refused(f);
-      if (why) preset.set(i, render(failed(f.path, why), { patterns: o.patterns, formats, names: o.names, width }));
-    });
     let stdin: Uint8Array | undefined;
-    if (stdinAt >= 0) {
-      stdin = io.stdin ? await readAll(io.stdin, MAX_INPUT_BYTES) : new Uint8Array();
-      if (!stdin) preset.set(stdinAt, render(failed('-', TOO_LARGE), { patterns: o.patterns, formats, names: o.names, width }));
-    }
-    const todo = files.map((p, i) => ({ p, i })).filter(({ i }) => !preset.has(i));
-    for (const [i, r] of preset) await onResult(i, r);
-    await runAll(
-      todo.map((t) => t.p),
-      plan.jobs,
-      { encoding: o.encoding, patterns: o.patterns, formats, explain, names: o.names, width },
-      (k, r) => onResult(todo[k]!.i, r),
-      {
-        sizes: todo.map((t) => (t.i === stdinAt ? stdin!.length : found[t.i]!.size)),
-        contents: todo.map((t) => (t.i === stdinAt ? stdin : undefined)),
-        grow: plan.grow,
-      },
-    );
+    if (stdinAt >= 0) stdin = io.stdin ? await readAll(io.stdin, MAX_INPUT_BYTES) : new Uint8Array();
+    // Every input goes to the pool, those that cannot be read with their reason (a failed report, made where it is rendered).
+    const sources: Sources = {
+      length: count,
+      path: (i) => found.path(i),
+      size: (i) => (i === stdinAt ? stdin?.length : found.size(i)),
+      missing: (i) => (i === stdinAt ? (stdin ? undefined : TOO_LARGE) : refused(i)),
+    };
+    await runAll(sources, plan.jobs, { encoding: o.encoding, patterns: o.patterns, formats, explain, names: o.names, width }, onResult, {
+      contents: stdin ? [stdin] : undefined,
+      grow: plan.grow,
+    });
     for (const { reporter, sink: out } of outputs) await out.write(reporter.end(count, entries));
     if (panel) {
       const built = panel.build();

@@ -60,6 +60,17 @@ describe('streamSink', () => {
     expect(stream.writes.join('')).toBe('{"a":"出生"}\n{"b":"计划生育率95.39%"}\n{"c":"𠀋"}\n');
   });
 
+  it('reuses one block for a stream that writes at once (standard output to a file), losing nothing', () => {
+    const stream = fakeStream();
+    const sink = streamSink(stream, false, true);
+    const lines = Array.from({ length: 200_000 }, (_, i) => `{"i":${i}}\n`);
+    for (const line of lines) sink.write(line);
+    sink.commit();
+    expect(stream.retained.length).toBeGreaterThan(1);
+    expect(new Set(stream.retained.map((b) => b.buffer)).size).toBe(1);
+    expect(stream.writes.join('')).toBe(lines.join(''));
+  });
+
   it('never changes a block it has handed to the stream (a stream may write it later)', () => {
     const stream = fakeStream();
     const sink = streamSink(stream);

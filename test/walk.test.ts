@@ -25,7 +25,7 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const { collectInputs } = await import('../src/input/inputs.js');
+const { collectInputs, collectInputList } = await import('../src/input/inputs.js');
 
 beforeEach(() => tree.clear());
 
@@ -47,6 +47,32 @@ describe('the folder walk', () => {
     const found = collectInputs(['/big']);
     expect(found).toHaveLength(200_000);
     expect(found[0]).toEqual({ path: '/big/sub/r000000.txt', size: 10 });
+  });
+  it('gives the files of folders and subfolders in path order, as a sort of their paths would', () => {
+    // A folder sorts as its name and "/": "a-b.txt" and "a.txt" come before the files in "a/", "a0.txt" after them.
+    tree.set('/p', [
+      { name: 'c.txt', dir: false },
+      { name: 'a', dir: true },
+      { name: 'a0.txt', dir: false },
+      { name: 'a.txt', dir: false },
+      { name: 'a-b.txt', dir: false },
+      { name: 'b', dir: true },
+      { name: '报告.txt', dir: false },
+    ]);
+    tree.set('/p/a', [{ name: 'z.txt', dir: false }, { name: 'deep', dir: true }, { name: 'y.txt', dir: false }]);
+    tree.set('/p/a/deep', [{ name: 'x.txt', dir: false }]);
+    tree.set('/p/b', [{ name: 'w.txt', dir: false }]);
+    const paths = collectInputs(['/p']).map((f) => f.path);
+    expect(paths).toEqual(['/p/a-b.txt', '/p/a.txt', '/p/a/deep/x.txt', '/p/a/y.txt', '/p/a/z.txt', '/p/a0.txt', '/p/b/w.txt', '/p/c.txt', '/p/报告.txt']);
+    expect(paths).toEqual([...paths].sort());
+  });
+  it('keeps a folder\'s files compact: the folder once, each file by its name', () => {
+    tree.set('/q', [{ name: 'a.txt', dir: false }, { name: 'b.txt', dir: false }]);
+    const list = collectInputList(['/q']);
+    expect(list.length).toBe(2);
+    expect([list.path(0), list.path(1)]).toEqual(['/q/a.txt', '/q/b.txt']);
+    expect(list.size(1)).toBe(10);
+    expect(list.missing(1)).toBeUndefined();
   });
   it('passes over the temporary file of an output being written', () => {
     tree.set('/t', [{ name: '.out.txt.123.456.tmp', dir: false }, { name: 'r.txt', dir: false }]);

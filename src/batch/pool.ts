@@ -95,12 +95,27 @@ export type PoolOptions = {
   memoryMb?: number;
 };
 
-export async function runAll(paths: string[], jobs: number, options: RenderOptions, onResult: OnResult, pool: PoolOptions = {}): Promise<void> {
-  const small = paths.every((_, i) => (pool.sizes?.[i] ?? Infinity) <= MAIN_THREAD_MAX_BYTES);
-  if ((jobs <= 1 || paths.length <= 1) && small) {
+/**
+ * The files of a run, by index: each one's path, its size where known, and why it
+ * cannot be read where that is known before it is opened (input/inputs.ts keeps
+ * a folder's files compactly; an array of paths serves too).
+ */
+export type Sources = { readonly length: number; path(i: number): string; size(i: number): number | undefined; missing?(i: number): string | undefined };
+
+/** An array of paths as Sources, their sizes from `sizes`. */
+function sourcesOf(paths: string[] | Sources, sizes: (number | undefined)[] | undefined): Sources {
+  if (!Array.isArray(paths)) return paths;
+  return { length: paths.length, path: (i) => paths[i]!, size: (i) => sizes?.[i] };
+}
+
+export async function runAll(paths: string[] | Sources, jobs: number, options: RenderOptions, onResult: OnResult, pool: PoolOptions = {}): Promise<void> {
+  const files = sourcesOf(paths, pool.sizes);
+  let small = true;
+  for (let i = 0; i < files.length && small; i++) small = (files.size(i) ?? Infinity) <= MAIN_THREAD_MAX_BYTES || files.missing?.(i) !== undefined;
+  if ((jobs <= 1 || files.length <= 1) && small) {
     let yielded = performance.now();
-    for (let i = 0; i < paths.length; i++) {
-      const rendered = renderJob(job(paths, i, pool), options);
+    for (let i = 0; i < files.length; i++) {
+      const rendered = renderJob(job(files, i, pool), options);
       await onResult(i, rendered instanceof Promise ? await rendered : rendered);
       // Let signals in every YIELD_MS: Ctrl-C stops a long batch now, not at its end. Not after
       // every file: a turn of the event loop per small report was a few per cent of a batch.
@@ -111,19 +126,21 @@ export async function runAll(paths: string[], jobs: number, options: RenderOptio
     }
     return;
   }
-  await new PoolRun(paths, jobs, options, onResult, pool).done;
+  await new PoolRun(files, jobs, options, onResult, pool).done;
 }
 
 /** How often a run on the main thread alone lets the event loop turn (signals, output drained). */
 const YIELD_MS = 20;
 
-function job(paths: string[], id: number, pool: PoolOptions): FileJob {
-  const size = pool.sizes?.[id];
+function job(files: Sources, id: number, pool: PoolOptions): FileJob {
+  const size = files.size(id);
   const bytes = pool.contents?.[id];
+  const missing = files.missing?.(id);
   // Assigned, not spread in: once per file.
-  const j: FileJob = { id, path: paths[id]! };
+  const j: FileJob = { id, path: files.path(id) };
   if (size !== undefined) j.size = size;
   if (bytes) j.bytes = bytes;
+  if (missing !== undefined) j.missing = missing;
   return j;
 }
 
@@ -180,7 +197,7 @@ class PoolRun {
   private renderedBytes = 0;
 
   constructor(
-    private readonly paths: string[],
+    private readonly files: Sources,
     jobs: number,
     private readonly options: RenderOptions,
     private readonly onResult: OnResult,
@@ -190,23 +207,24 @@ class PoolRun {
       this.resolve = resolve;
       this.reject = reject;
     });
-    this.finished = new Uint8Array(paths.length);
+    this.finished = new Uint8Array(files.length);
     this.local = pool.local ?? true;
     this.memoryMb = pool.memoryMb ?? WORKER_MEMORY_MB;
     this.window = jobs * WINDOW_PER_JOB;
     // When the main thread can take every file, it is one of the jobs; and when asked,
     // the workers wait until the work has shown it will repay them.
-    const allSmall = this.local && paths.every((_, i) => renderableHere(this.sizeOf(i)));
+    let allSmall = this.local;
+    for (let i = 0; i < files.length && allSmall; i++) allSmall = renderableHere(this.sizeOf(i)) || files.missing?.(i) !== undefined;
     this.growth = allSmall ? pool.grow : undefined;
     this.spawned = allSmall ? jobs - 1 : jobs;
-    for (let i = 0; i < paths.length; i++) this.untaken += this.bytes(i);
+    for (let i = 0; i < files.length; i++) this.untaken += this.bytes(i);
     this.warmLeft = this.growth?.warmMs ?? 0;
-    if (!this.growth) for (let k = 0; k < Math.min(this.spawned, paths.length); k++) this.spawn();
+    if (!this.growth) for (let k = 0; k < Math.min(this.spawned, files.length); k++) this.spawn();
     this.dispatch(); // the main thread starts while the workers load
   }
 
   private sizeOf(i: number): number | undefined {
-    return this.pool.sizes?.[i];
+    return this.files.size(i);
   }
   private bytes(i: number): number {
     return this.sizeOf(i) ?? 0;
@@ -230,7 +248,7 @@ class PoolRun {
         () => {
           this.finished[id] = 1;
           this.inFlight -= this.bytes(id);
-          if (++this.handed === this.paths.length) this.stop();
+          if (++this.handed === this.files.length) this.stop();
           else this.dispatch();
         },
         (e) => this.stop(e),
@@ -240,7 +258,7 @@ class PoolRun {
   /** The next file to start, unless the window is full (or `only` refuses it). */
   private take(only?: (i: number) => boolean): number | undefined {
     const next = this.next;
-    if (next >= this.paths.length || (only && !only(next))) return undefined;
+    if (next >= this.files.length || (only && !only(next))) return undefined;
     while (this.low < next && this.finished[this.low]) this.low++;
     if (next - this.low >= this.window) return undefined;
     if (this.low < next && this.inFlight + this.bytes(next) > WINDOW_BYTES) return undefined;
@@ -270,7 +288,7 @@ class PoolRun {
     setImmediate(() => {
       if (this.stopped) return;
       const t0 = performance.now();
-      const rendered = renderJob(job(this.paths, id, this.pool), this.options);
+      const rendered = renderJob(job(this.files, id, this.pool), this.options);
       const done = (r: Rendered) => {
         this.localBusy = false;
         this.measure(performance.now() - t0, id);
@@ -306,7 +324,7 @@ class PoolRun {
         if (!ids.length) break;
         h.queue.push(...ids);
         h.batches++;
-        h.worker.postMessage({ files: ids.map((id) => job(this.paths, id, this.pool)) } satisfies Batch);
+        h.worker.postMessage({ files: ids.map((id) => job(this.files, id, this.pool)) } satisfies Batch);
       }
     }
     this.renderHere();
@@ -362,7 +380,7 @@ class PoolRun {
     // or not: a batch returns whole) go to another worker.
     const on = Atomics.load(h.current, 0);
     const culprit = h.queue.includes(on) ? on : h.queue[0];
-    if (culprit !== undefined) this.hand(culprit, render(failed(this.paths[culprit]!, reason), this.options));
+    if (culprit !== undefined) this.hand(culprit, render(failed(this.files.path(culprit), reason), this.options));
     this.retry.push(...h.queue.filter((id) => id !== culprit));
     this.spawn();
     this.dispatch();
@@ -383,11 +401,17 @@ const WORKERS_PAY_OFF_BYTES = 64e6;
  * proves long enough to repay them (dense reports: a figure per 50 bytes runs
  * five times slower per byte than real reports).
  */
-export function defaultPlan(sizes: (number | undefined)[], cores: number): { jobs: number; grow?: Growth } {
+export function defaultPlan(sizes: Iterable<number | undefined>, cores: number): { jobs: number; grow?: Growth } {
   let bytes = 0;
-  for (const s of sizes) bytes += s ?? 0;
+  let count = 0;
+  let allSmall = true;
+  for (const s of sizes) {
+    bytes += s ?? 0;
+    count++;
+    allSmall &&= renderableHere(s);
+  }
   if (bytes >= WORKERS_PAY_OFF_BYTES) return { jobs: cores };
-  if (cores > 1 && sizes.length > 1 && sizes.every(renderableHere)) return { jobs: cores, grow: DEFAULT_GROWTH };
+  if (cores > 1 && count > 1 && allSmall) return { jobs: cores, grow: DEFAULT_GROWTH };
   return { jobs: 1 };
 }
 

@@ -105,7 +105,8 @@ export function renderFile(path: string, options: RenderOptions, size?: number):
 }
 
 /** A job of the pool: a file by its path, or an input already read (standard input) by its bytes. */
-export function renderJob(job: { path: string; size?: number; bytes?: Uint8Array }, options: RenderOptions): Rendered | Promise<Rendered> {
+export function renderJob(job: { path: string; size?: number; bytes?: Uint8Array; missing?: string }, options: RenderOptions): Rendered | Promise<Rendered> {
+  if (job.missing !== undefined) return render(failed(job.path, job.missing), options);
   return job.bytes ? renderBytes(job.path, job.bytes, options) : renderFile(job.path, options, job.size);
 }
 

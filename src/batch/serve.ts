@@ -11,8 +11,8 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { RenderOptions, Rendered } from './render.js';
 
-/** A file by its path, or an input read already (standard input) by its bytes, `path` then naming it. */
-export type FileJob = { id: number; path: string; size?: number; bytes?: Uint8Array };
+/** A file by its path, or an input read already (standard input) by its bytes, `path` then naming it; `missing`: why it cannot be read, known before it is opened. */
+export type FileJob = { id: number; path: string; size?: number; bytes?: Uint8Array; missing?: string };
 export type Batch = { files: FileJob[] };
 export type BatchResult = { results: { id: number; rendered: Rendered }[] };
 export type WorkerData = { options: RenderOptions; port: MessagePort; current: Int32Array };

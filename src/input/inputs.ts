@@ -14,102 +14,195 @@ export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm', '.doc'
 export type Input = { path: string; size?: number; missing?: string };
 
 /**
+ * The inputs of a run, in order, kept small: a folder's files as the folder (one
+ * string for all of them), the name and the size, not an object and a full path
+ * each. A batch of a hundred thousand files held 220 bytes a file in lists of
+ * objects, which the heap then doubled; here about 60.
+ */
+export class InputList {
+  private readonly dirs: string[] = [];
+  private readonly dirIndex = new Map<string, number>();
+  /** Per input: its folder in `dirs`, or −1 when `names` holds its whole path. */
+  private readonly folder: number[] = [];
+  private readonly names: string[] = [];
+  /** Per input: its size in bytes, or −1 when unknown. */
+  private readonly sizes: number[] = [];
+  private readonly reasons = new Map<number, string>();
+
+  get length(): number {
+    return this.names.length;
+  }
+  /** A path as given (a file on the command line, "-", a folder that failed). */
+  push(path: string, size?: number, missing?: string): void {
+    this.add(-1, path, size, missing);
+  }
+  /** A file found in `dir`. */
+  pushIn(dir: string, name: string, size?: number, missing?: string): void {
+    let k = this.dirIndex.get(dir);
+    if (k === undefined) {
+      k = this.dirs.push(dir) - 1;
+      this.dirIndex.set(dir, k);
+    }
+    this.add(k, name, size, missing);
+  }
+  private add(folder: number, name: string, size: number | undefined, missing: string | undefined): void {
+    if (missing !== undefined) this.reasons.set(this.names.length, missing);
+    this.folder.push(folder);
+    this.names.push(name);
+    this.sizes.push(size ?? -1);
+  }
+  path(i: number): string {
+    const f = this.folder[i]!;
+    return f < 0 ? this.names[i]! : join(this.dirs[f]!, this.names[i]!);
+  }
+  size(i: number): number | undefined {
+    const s = this.sizes[i]!;
+    return s < 0 ? undefined : s;
+  }
+  /** Why input `i` cannot be read, when the walk already knows. */
+  missing(i: number): string | undefined {
+    return this.reasons.size ? this.reasons.get(i) : undefined;
+  }
+  input(i: number): Input {
+    const out: Input = { path: this.path(i) };
+    const size = this.size(i);
+    if (size !== undefined) out.size = size;
+    const missing = this.missing(i);
+    if (missing !== undefined) out.missing = missing;
+    return out;
+  }
+  /** The inputs as objects (tests, and callers that want them so). */
+  toArray(): Input[] {
+    const out: Input[] = [];
+    for (let i = 0; i < this.length; i++) out.push(this.input(i));
+    return out;
+  }
+  /** The inputs reordered: `order` lists the old indices in their new order. */
+  reordered(order: number[]): InputList {
+    const out = new InputList();
+    for (const i of order) out.push(this.path(i), this.size(i), this.missing(i));
+    return out;
+  }
+}
+
+/**
  * `skipped`, when given, counts the files of the folders that are not reports by
  * their names, by extension (".xls", or "" for none), so that the run can say so.
  */
 export function collectInputs(args: string[], skipped?: Map<string, number>): Input[] {
-  const out: Input[] = [];
+  return collectInputList(args, skipped).toArray();
+}
+
+/** The inputs of `args` in path order, standard input ("-") first, as a compact list. */
+export function collectInputList(args: string[], skipped?: Map<string, number>): InputList {
+  const out = new InputList();
   const seen = new Set<string>(); // folders walked, by real path
   for (const arg of args) {
     if (arg === '-') {
-      out.push({ path: '-' });
+      out.push('-');
       continue;
     }
     let st;
     try {
       st = statSync(arg);
     } catch (e) {
-      out.push({ path: arg, missing: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String((e as Error).message) });
+      out.push(arg, undefined, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String((e as Error).message));
       continue;
     }
     if (!st.isDirectory() && !st.isFile()) {
       // A FIFO, device or socket named on the command line would block the run: standard input is "-".
-      out.push({ path: arg, missing: `not a regular file (${st.isFIFO() ? 'a FIFO' : st.isSocket() ? 'a socket' : 'a device'}): name "-" to read standard input` });
+      out.push(arg, undefined, `not a regular file (${st.isFIFO() ? 'a FIFO' : st.isSocket() ? 'a socket' : 'a device'}): name "-" to read standard input`);
       continue;
     }
     if (st.isDirectory()) {
-      const inside = walk(arg, seen, skipped);
-      if (!inside.length) out.push({ path: arg, missing: `no reports (${[...REPORT_EXTENSIONS].join(', ')}) in this folder` });
-      // One at a time: a spread of a tree's hundred thousand files would overflow the stack.
-      for (const f of inside) out.push(f);
-    } else out.push({ path: arg, size: st.size });
+      if (!walk(arg, seen, out, skipped)) out.push(arg, undefined, `no reports (${[...REPORT_EXTENSIONS].join(', ')}) in this folder`);
+    } else out.push(arg, st.size);
   }
-  // Folder contents are sorted; explicit files keep their given order after the sort key.
-  return out.sort((a, b) => (a.path === '-' ? -1 : b.path === '-' ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // A folder's walk gives its files in path order already: with one argument, nothing to sort.
+  // Otherwise standard input first, then by path, arguments given twice kept in their order.
+  if (args.length < 2) return out;
+  const paths = Array.from({ length: out.length }, (_, i) => out.path(i));
+  const order = paths.map((_, i) => i).sort((a, b) => {
+    const x = paths[a]!;
+    const y = paths[b]!;
+    return x === '-' ? (y === '-' ? 0 : -1) : y === '-' ? 1 : x < y ? -1 : x > y ? 1 : 0;
+  });
+  return out.reordered(order);
 }
 
 const isReport = (name: string) => REPORT_EXTENSIONS.has(extname(name).toLowerCase()) && !name.endsWith('.gold.json');
 
+/** An entry of a folder: what it is (a link followed), and its size when it is a file behind a link. */
+type Entry = { name: string; kind: 'folder' | 'file' | 'other' | 'broken'; size?: number; key: string };
+const byKey = (a: Entry, b: Entry) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
 /**
- * The reports under `dir`. Symbolic links are followed (a folder of links to an
- * archive is common); each folder is walked once, by its real path, so a folder
- * linked twice or a link back up the tree is not read again. Entries are read
- * in name order, so which path stands for a folder reached twice does not
- * depend on the file system's order.
+ * Adds the reports under `root` to `out` in path order, and says whether it found any.
+ * Symbolic links are followed (a folder of links to an archive is common); each
+ * folder is walked once, by its real path, so a folder linked twice or a link back
+ * up the tree is not read again: the first reached in path order stands for it.
+ * Depth first, a folder's entries in path order (a folder as its name and "/", as
+ * its files' paths sort), so the files come out sorted without a sort of them all.
  */
-function walk(root: string, seen: Set<string>, skipped?: Map<string, number>): Input[] {
-  const found: Input[] = [];
-  // Folders still to read, the next one last: an explicit stack, as a tree may be deeper than the call stack.
-  const stack = [root];
-  while (stack.length) {
-    const dir = stack.pop()!;
-    let real: string;
-    let entries;
+function walk(root: string, seen: Set<string>, out: InputList, skipped?: Map<string, number>): boolean {
+  const before = out.length;
+  // The folders open on the way down, each with its entries and how far they are read:
+  // an explicit stack, as a tree may be deeper than the call stack.
+  const stack: { dir: string; entries: Entry[]; at: number }[] = [];
+  const open = (dir: string) => {
+    let entries: Entry[];
     try {
-      real = realpathSync(dir);
-      if (seen.has(real)) continue;
+      const real = realpathSync(dir);
+      if (seen.has(real)) return;
       seen.add(real);
-      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      entries = readdirSync(dir, { withFileTypes: true }).map((d): Entry => {
+        if (!d.isSymbolicLink()) {
+          const kind = d.isDirectory() ? 'folder' : d.isFile() ? 'file' : 'other';
+          return { name: d.name, kind, key: kind === 'folder' ? `${d.name}/` : d.name };
+        }
+        try {
+          const st = statSync(join(dir, d.name));
+          const kind = st.isDirectory() ? 'folder' : st.isFile() ? 'file' : 'other';
+          return { name: d.name, kind, size: st.size, key: kind === 'folder' ? `${d.name}/` : d.name };
+        } catch {
+          return { name: d.name, kind: 'broken', key: d.name };
+        }
+      });
     } catch (e) {
       // A folder that cannot be read is one input that failed, named with its reason; the walk goes on.
-      found.push({ path: dir, missing: `cannot read this folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      out.push(dir, undefined, `cannot read this folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      return;
+    }
+    stack.push({ dir, entries: entries.sort(byKey), at: 0 });
+  };
+  open(root);
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    if (top.at >= top.entries.length) {
+      stack.pop();
       continue;
     }
-    const folders: string[] = [];
-    for (const entry of entries) {
-      const p = join(dir, entry.name);
-      let isDirectory = entry.isDirectory();
-      let isFile = entry.isFile();
-      let size: number | undefined;
-      if (entry.isSymbolicLink()) {
-        let st;
-        try {
-          st = statSync(p);
-        } catch {
-          // A link to a report that is not there is named, not passed over in silence.
-          if (isReport(entry.name)) found.push({ path: p, missing: 'a link to nothing' });
-          continue;
-        }
-        isDirectory = st.isDirectory();
-        isFile = st.isFile();
-        size = st.size;
+    const entry = top.entries[top.at++]!;
+    const { name } = entry;
+    if (entry.kind === 'folder') open(join(top.dir, name));
+    else if (entry.kind === 'broken') {
+      // A link to a report that is not there is named, not passed over in silence.
+      if (isReport(name)) out.pushIn(top.dir, name, undefined, 'a link to nothing');
+    } else if (entry.kind === 'file' && isReport(name) && !isOurTemporary(name)) {
+      let size = entry.size;
+      let missing: string | undefined;
+      try {
+        size ??= statSync(join(top.dir, name)).size;
+      } catch (e) {
+        missing = String((e as NodeJS.ErrnoException).code ?? (e as Error).message);
       }
-      if (isDirectory) folders.push(p);
-      else if (isFile && isReport(entry.name) && !isOurTemporary(entry.name)) {
-        try {
-          found.push({ path: p, size: size ?? statSync(p).size });
-        } catch (e) {
-          found.push({ path: p, missing: String((e as NodeJS.ErrnoException).code ?? (e as Error).message) });
-        }
-      } else if (isFile && skipped && !isOurTemporary(entry.name)) {
-        const ext = extname(entry.name).toLowerCase();
-        skipped.set(ext, (skipped.get(ext) ?? 0) + 1);
-      }
+      out.pushIn(top.dir, name, size, missing);
+    } else if (entry.kind === 'file' && skipped && !isOurTemporary(name)) {
+      const ext = extname(name).toLowerCase();
+      skipped.set(ext, (skipped.get(ext) ?? 0) + 1);
     }
-    // Pushed in reverse, so the first subfolder is read next.
-    for (let i = folders.length - 1; i >= 0; i--) stack.push(folders[i]!);
   }
-  return found;
+  return out.length > before;
 }
 
 /** The temporary file of an output being written (output/sink.ts): never a report. */

@@ -90,10 +90,11 @@ function because(e: unknown): string {
 
 /**
  * Standard output; waits for 'drain' when the pipe is full, so a batch never piles up in memory.
+ * `synchronous`: the stream has written a chunk when its write returns (a file), so the block is reused.
  * A write error (a full disk, a closed pipe) is kept, not thrown: the run goes on, writes no more,
  * and reports it as a failed output.
  */
-export function streamSink(stream: Stream, bom = false): Sink {
+export function streamSink(stream: Stream, bom = false, synchronous = false): Sink {
   let failed: string | undefined;
   stream.on?.('error', (e) => {
     failed ??= because(e);
@@ -113,7 +114,10 @@ export function streamSink(stream: Stream, bom = false): Sink {
       // A stream that fails while full never drains.
       stream.on?.('error', () => resolve());
     });
-  }, false);
+    // A stream that writes at once (standard output to a file: Node writes files synchronously) is done
+    // with a block when write returns, so one block serves the whole run. Otherwise each block is new,
+    // and a run of a few hundred MB left as many 1 MB buffers for the collector.
+  }, synchronous);
   if (bom) void blocks.write('\ufeff');
   return {
     write: (s) => blocks.write(s),

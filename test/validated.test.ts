@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PATTERNS_DIR, loadRules, recordValidated, RuleFileError } from '../src/rules/load.js';
 import { scratchDir } from './helpers/scratch.js';
 
-type Record = { [shown: string]: { sha1: string; data: { family?: string; rules?: { id: string; examples?: unknown[] }[] } } };
+type Record = { files: { [shown: string]: { sha1: string; data: { family?: string; rules?: { id: string; examples?: unknown[] }[] } } }; expansions: { [wording: string]: string[] } };
 
 /** A copy of the built-in folder and a record made from it. */
 function recorded(): { dir: string; record: string; read: () => Record } {
@@ -25,21 +25,21 @@ describe('rule files validated at build time', () => {
   it('records every file with its hash and what zod gave back (defaults filled in)', () => {
     const { dir, read } = recorded();
     const record = read();
-    const births = Object.entries(record).find(([shown]) => shown.endsWith('births.json'))!;
+    const births = Object.entries(record.files).find(([shown]) => shown.endsWith('births.json'))!;
     expect(births[1].sha1).toMatch(/^[0-9a-f]{40}$/);
     // A rule without examples in the file has the schema's default, an empty list.
     const raw = JSON.parse(readFileSync(join(dir, 'births.json'), 'utf8')) as { rules: { examples?: unknown[] }[] };
     const k = raw.rules.findIndex((r) => r.examples === undefined);
     if (k >= 0) expect(births[1].data.rules![k]!.examples).toEqual([]);
-    expect(Object.keys(record).length).toBe(loadRules({ baseDir: dir }).files.length + 3);
+    expect(Object.keys(record.files).length).toBe(loadRules({ baseDir: dir }).files.length + 3);
   });
 
   it('takes a file from the record while its bytes are unchanged', () => {
     const { dir, record, read } = recorded();
     // Prove the record is what is read: a family renamed in the record, not in the file.
     const r = read();
-    const shown = Object.keys(r).find((s) => s.endsWith('births.json'))!;
-    r[shown]!.data.family = 'from-the-record';
+    const shown = Object.keys(r.files).find((s) => s.endsWith('births.json'))!;
+    r.files[shown]!.data.family = 'from-the-record';
     writeFileSync(record, JSON.stringify(r));
     const set = loadRules({ baseDir: dir, validated: record });
     expect(set.rules.some((x) => x.family === 'from-the-record')).toBe(true);
@@ -61,9 +61,23 @@ describe('rule files validated at build time', () => {
     expect((error as RuleFileError).field).toBe('rules[0].accepts[0]');
   });
 
+  it('keeps each wording with the literals it expands to, and expands from the record', () => {
+    const { dir, record, read } = recorded();
+    const r = read();
+    // A wording with an alternation expands to each of its literals.
+    const [wording, literals] = Object.entries(r.expansions).find(([, l]) => l.length > 1)!;
+    expect(literals.length).toBeGreaterThan(1);
+    // Prove the record is what is read: one literal added in the record becomes a label.
+    r.expansions[wording] = [...literals, '录中之词'];
+    writeFileSync(record, JSON.stringify(r));
+    expect(loadRules({ baseDir: dir, validated: record }).labels.has('录中之词')).toBe(true);
+    expect(loadRules({ baseDir: dir }).labels.has('录中之词')).toBe(false);
+    void wording;
+  });
+
   it('ignores a damaged record and validates every file', () => {
     const { dir, record } = recorded();
-    writeFileSync(record, '{"patterns/births.json": ');
+    writeFileSync(record, '{"files": {"patterns/births.json": ');
     const set = loadRules({ baseDir: dir, validated: record });
     expect(set.rules.length).toBe(loadRules({ baseDir: dir }).rules.length);
   });

@@ -123,8 +123,12 @@ function validate<T>(schema: z.ZodType<T>, data: unknown, shown: string): T {
   throw new RuleFileError(shown, fieldPath(issue.path), issue.message);
 }
 
-/** Each built-in file as validated at build time, by its name as shown (patterns/births.json), with the hash of its bytes then. */
-type Validated = Record<string, { sha1: string; data: unknown }>;
+/**
+ * Each built-in file as validated at build time, by its name as shown (patterns/births.json),
+ * with the hash of its bytes then; and each label wording (its pieces substituted) with the
+ * literals it expands to, a pure function of the wording, which start-up need not compute again.
+ */
+type Validated = { files: Record<string, { sha1: string; data: unknown }>; expansions: Record<string, string[]> };
 const VALIDATED_FILE = fileURLToPath(new URL('./validated.json', import.meta.url));
 /** Set while the build records validated.json (recordValidated). */
 let recording: Validated | undefined;
@@ -133,7 +137,8 @@ let recording: Validated | undefined;
 function validatedAtBuild(path: string): Validated | undefined {
   if (recording || !existsSync(path)) return undefined;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Validated;
+    const v = JSON.parse(readFileSync(path, 'utf8')) as Partial<Validated>;
+    return v.files && v.expansions ? (v as Validated) : undefined;
   } catch {
     return undefined; // damaged: every file is validated as it is read
   }
@@ -148,16 +153,16 @@ function readValidated<K extends keyof Schemas>(file: string, shown: string, sch
     throw new RuleFileError(shown, '', `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
   const sha1 = createHash('sha1').update(bytes).digest('hex');
-  const entry = known?.[shown];
+  const entry = known?.files[shown];
   if (entry?.sha1 === sha1) return entry.data as Zod.infer<Schemas[K]>;
   const data = validate(schemas()[schema] as unknown as z.ZodType<Zod.infer<Schemas[K]>>, parseJson(bytes.toString('utf8'), shown), shown);
-  if (recording) recording[shown] = { sha1, data };
+  if (recording) recording.files[shown] = { sha1, data };
   return data;
 }
 
 /** The build's step: validates every built-in file and writes what zod gave back, with each file's hash, to `path`. */
 export function recordValidated(path = VALIDATED_FILE, options: Pick<LoadOptions, 'baseDir'> = {}): void {
-  recording = {};
+  recording = { files: {}, expansions: {} };
   try {
     loadRules(options);
     writeFileSync(path, JSON.stringify(recording));
@@ -372,7 +377,10 @@ export function loadRules(options: LoadOptions = {}): RuleSet {
       const expand = (field: 'labels' | 'after', index: Map<string, CompiledRule[]>) =>
         (r[field] ?? []).forEach((label, j) => {
           try {
-            for (const lit of expandLabel(substitutePieces(label, pieces))) add(index, lit, rule);
+            const wording = substitutePieces(label, pieces);
+            const literals = known?.expansions[wording] ?? expandLabel(wording);
+            if (recording) recording.expansions[wording] = literals;
+            for (const lit of literals) add(index, lit, rule);
           } catch (e) {
             if (e instanceof LabelSyntaxError) throw new RuleFileError(shown, `rules[${i}].${field}[${j}]`, e.message);
             throw e;

@@ -19,8 +19,7 @@ import { prepareFormats, reporterFor, type Format } from './output/select.js';
 import { codebook, CODEBOOK_FORMATS, type CodebookFormat } from './output/codebook.js';
 import type { NameStyle } from './output/wide.js';
 import type { ReviewEntry } from './output/review.js';
-import { PanelBuilder } from './panel/assemble.js';
-import { conflictsCsv, panelCsv, panelJson } from './panel/output.js';
+import type { PanelBuilder } from './panel/assemble.js';
 import type { ReportRecord } from './panel/records.js';
 import { cleanupOnExit, fileSink, OutputError, settle, streamSink, type Sink } from './output/sink.js';
 import { defaultPlan, inOrder, runAll, type OnResult, type Sources } from './batch/pool.js';
@@ -404,7 +403,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     ['review', reviewSink],
   ];
   // With --panel, what each report gives the panel is gathered here, and the panel written at the end.
-  const panel = o.panel ? new PanelBuilder() : undefined;
+  // The panel's modules (its gazetteer, signatures) are loaded only for --panel.
+  const panel = o.panel ? new (await import('./panel/assemble.js')).PanelBuilder() : undefined;
   await prepareFormats([format, ...extra.filter(([, out]) => out).map(([f]) => f)]);
   const outputs = [{ reporter: reporterFor(format, layout, width), sink: panel ? panelCollector(panel) : sink }];
   const formats: Format[] = [format];
@@ -476,6 +476,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     for (const { reporter, sink: out } of outputs) await out.write(reporter.end(count, entries));
     if (panel) {
       const built = panel.build();
+      const { conflictsCsv, panelCsv, panelJson } = await import('./panel/output.js');
       await sink.write(o.csv ? panelCsv(built, layout) : panelJson(built));
       if (conflictsSink) await conflictsSink.write(conflictsCsv(built));
       say(`extract: panel: ${built.rows.length} place-years, ${built.conflicts.length ? `${new Set(built.conflicts.map((c) => `${c.placeCode ?? c.place}|${c.year}|${c.id}`)).size} conflicting cells, ` : ''}${built.revisions.length ? `${built.revisions.length} revision${built.revisions.length === 1 ? '' : 's'} across years, ` : ''}${built.duplicates.reduce((n, d) => n + d.merged.length, 0)} duplicates merged, ${built.unplaced.length} section${built.unplaced.length === 1 ? '' : 's'} not placed`);

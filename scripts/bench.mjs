@@ -123,6 +123,10 @@ function run(args, script = join(root, 'bin/extract.js')) {
 }
 
 const cores = availableParallelism();
+/** A run over corpus `c` as one line: throughput, peak RSS, time and what `tail` adds (before the closing bracket). */
+const runLine = (c, label, r, tail = '') =>
+  `  ${label.padEnd(20)} ${(c.mb / r.seconds).toFixed(1).padStart(6)} MB/s ${(c.files / r.seconds).toFixed(0).padStart(7)} files/s` +
+  `  peak RSS ${r.rssMB.toFixed(0).padStart(4)} MB  (${r.seconds.toFixed(2)} s${tail}, exit ${r.status})`;
 // The default --jobs should never be much slower than one thread (issue: a few per cent).
 const defaultAgainstOne = (one, dflt) => `  default against --jobs 1: ${dflt <= one ? `${((1 - dflt / one) * 100).toFixed(0)}% faster` : `${((dflt / one - 1) * 100).toFixed(0)}% slower`}`;
 console.log(`node ${process.version}, ${cores} cores; output to a file; times include start-up`);
@@ -137,10 +141,7 @@ for (const c of want('synthetic') ? corpora : []) {
     const r = run([c.folder, '--jsonl', '--quiet', ...jobs]);
     seconds.push(r.seconds);
     if (c.name === 'typical' && jobs.length) oneThreadTypical = c.mb / r.seconds;
-    console.log(
-      `  ${label.padEnd(20)} ${(c.mb / r.seconds).toFixed(1).padStart(6)} MB/s ${(c.files / r.seconds).toFixed(0).padStart(7)} files/s` +
-        `  peak RSS ${r.rssMB.toFixed(0).padStart(4)} MB  (${r.seconds.toFixed(2)} s, ${r.outMB.toFixed(0)} MB of JSON Lines, exit ${r.status})`,
-    );
+    console.log(runLine(c, label, r, `, ${r.outMB.toFixed(0)} MB of JSON Lines`));
   }
   console.log(defaultAgainstOne(seconds[0], seconds[1]));
 }
@@ -159,15 +160,13 @@ for (const mb of want('real') && realTexts.length ? realSizes : []) {
   const c = buildReal(mb);
   console.log(`\n${c.name}: ${c.files} files of the shared corpus's ${realTexts.length} texts, ${c.mb.toFixed(1)} MB`);
   const bare = run([c.folder], join(root, 'scripts/bare-regex.mjs'));
-  const line = (label, r) =>
-    `  ${label.padEnd(20)} ${(c.mb / r.seconds).toFixed(1).padStart(6)} MB/s ${(c.files / r.seconds).toFixed(0).padStart(7)} files/s  peak RSS ${r.rssMB.toFixed(0).padStart(4)} MB  (${r.seconds.toFixed(2)} s`;
-  console.log(`${line('bare regex', bare)}, exit ${bare.status})`);
+  console.log(runLine(c, 'bare regex', bare));
   const seconds = [];
   for (const [label, jobs] of [['--jobs 1', ['--jobs', '1']], [`--jobs ${cores} (default)`, []]]) {
     const r = run([c.folder, '--jsonl', '--quiet', ...jobs]);
     seconds.push(r.seconds);
     const ratio = r.seconds / bare.seconds;
-    console.log(`${line(label, r)}, ${r.outMB.toFixed(0)} MB of JSON Lines, exit ${r.status})  ${ratio.toFixed(1)}× the bare regex`);
+    console.log(`${runLine(c, label, r, `, ${r.outMB.toFixed(0)} MB of JSON Lines`)}  ${ratio.toFixed(1)}× the bare regex`);
     if (!jobs.length) continue;
     const goal = realGoal(mb);
     const one = c.mb / r.seconds;

@@ -108,10 +108,15 @@ function sourcesOf(paths: string[] | Sources, sizes: (number | undefined)[] | un
   return { length: paths.length, path: (i) => paths[i]!, size: (i) => sizes?.[i] };
 }
 
+/** Whether every file's size passes `fits`; a file known not to be readable takes no thread's time, and passes. */
+function everyFile(files: Sources, fits: (size: number | undefined) => boolean): boolean {
+  for (let i = 0; i < files.length; i++) if (!fits(files.size(i)) && files.missing?.(i) === undefined) return false;
+  return true;
+}
+
 export async function runAll(paths: string[] | Sources, jobs: number, options: RenderOptions, onResult: OnResult, pool: PoolOptions = {}): Promise<void> {
   const files = sourcesOf(paths, pool.sizes);
-  let small = true;
-  for (let i = 0; i < files.length && small; i++) small = (files.size(i) ?? Infinity) <= MAIN_THREAD_MAX_BYTES || files.missing?.(i) !== undefined;
+  const small = everyFile(files, (size) => (size ?? Infinity) <= MAIN_THREAD_MAX_BYTES);
   if ((jobs <= 1 || files.length <= 1) && small) {
     let yielded = performance.now();
     for (let i = 0; i < files.length; i++) {
@@ -213,8 +218,7 @@ class PoolRun {
     this.window = jobs * WINDOW_PER_JOB;
     // When the main thread can take every file, it is one of the jobs; and when asked,
     // the workers wait until the work has shown it will repay them.
-    let allSmall = this.local;
-    for (let i = 0; i < files.length && allSmall; i++) allSmall = renderableHere(this.sizeOf(i)) || files.missing?.(i) !== undefined;
+    const allSmall = this.local && everyFile(files, renderableHere);
     this.growth = allSmall ? pool.grow : undefined;
     this.spawned = allSmall ? jobs - 1 : jobs;
     for (let i = 0; i < files.length; i++) this.untaken += this.bytes(i);

@@ -44,7 +44,9 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   const found = sectionsOf(norm);
   const sections = found.map(asSection);
   const traces: NumberTrace[] | undefined = options.explain ? [] : undefined;
-  const { indicators, coverage } = indicatorsOf(norm, set, sections, traces);
+  // Lines are counted once for the report: figures, warnings and --explain read the same index.
+  const lineOf = lineIndex(text);
+  const { indicators, coverage } = indicatorsOf(norm, set, lineOf, sections, traces);
   // The checks read the normalised text at the figures' positions in it; then every offset is the source's.
   const checks = runChecks(indicators, norm.text, set.registry, { zeros: () => zerosOf(norm.text, set), lateScopes: set.grammar.clauseScopes, standards: () => standardsOf(norm.text) });
   toSourceOffsets(norm, indicators, sections);
@@ -54,10 +56,8 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   }
   // Each warning with where it applies: the file (decoding), a section (its year), a figure's line and section.
   const details: Located[] = options.warnings ? options.warnings.map((message) => ({ message })) : [];
-  let lineOf: ((offset: number) => number) | undefined;
   found.forEach((s, k) => {
     if (s.redacted === undefined) return;
-    lineOf ??= lineIndex(text);
     const line = lineOf(sections[k]!.start);
     details.push({ message: `line ${line}: the report year is redacted (${s.redacted}); year left empty`, line, section: k });
   });
@@ -72,7 +72,7 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   report.warningDetails = details;
   report.sections = sections;
   report.coverage = coverage;
-  if (traces) report.explain = explained(traces, norm, lineIndex(text), typeof options.explain === 'object' ? options.explain.line : undefined);
+  if (traces) report.explain = explained(traces, norm, lineOf, typeof options.explain === 'object' ? options.explain.line : undefined);
   return report;
 }
 
@@ -93,7 +93,7 @@ function asSection(s: SectionInfo): Section {
  */
 export function findIndicators(text: string, set: RuleSet = defaultRules()): Indicator[] {
   const norm = normalized(text, set);
-  const { indicators } = indicatorsOf(norm, set);
+  const { indicators } = indicatorsOf(norm, set, lineIndex(text));
   toSourceOffsets(norm, indicators, []);
   return indicators;
 }
@@ -103,13 +103,12 @@ export function findIndicators(text: string, set: RuleSet = defaultRules()): Ind
  * offsets still in the normalised text, where the checks read them
  * (toSourceOffsets moves them).
  */
-function indicatorsOf(norm: Normalized, set: RuleSet, sections?: Section[], traces?: NumberTrace[]): { indicators: Indicator[]; coverage: Coverage } {
+function indicatorsOf(norm: Normalized, set: RuleSet, lineOf: (offset: number) => number, sections?: Section[], traces?: NumberTrace[]): { indicators: Indicator[]; coverage: Coverage } {
   const passed: Passed[] = [];
   const numbers = scanNumbers(norm.text, passed);
   const labels = scanLabels(norm.units, set);
   const starts = sections ? sectionStarts(sections) : [];
   const { figures, outcomes } = attach(norm, numbers, labels, set, starts, traces);
-  const lineOf = lineIndex(norm.source);
   const indicators = figures.map((a) => {
     const ind = toIndicator(a, norm, lineOf);
     if (sections) ind.section = sectionAt(starts, a.start);

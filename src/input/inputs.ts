@@ -63,18 +63,17 @@ export class InputList {
   missing(i: number): string | undefined {
     return this.reasons.size ? this.reasons.get(i) : undefined;
   }
-  input(i: number): Input {
-    const out: Input = { path: this.path(i) };
-    const size = this.size(i);
-    if (size !== undefined) out.size = size;
-    const missing = this.missing(i);
-    if (missing !== undefined) out.missing = missing;
-    return out;
-  }
   /** The inputs as objects (tests, and callers that want them so). */
   toArray(): Input[] {
     const out: Input[] = [];
-    for (let i = 0; i < this.length; i++) out.push(this.input(i));
+    for (let i = 0; i < this.length; i++) {
+      const input: Input = { path: this.path(i) };
+      const size = this.size(i);
+      if (size !== undefined) input.size = size;
+      const missing = this.missing(i);
+      if (missing !== undefined) input.missing = missing;
+      out.push(input);
+    }
     return out;
   }
   /** The inputs reordered: `order` lists the old indices in their new order. */
@@ -135,6 +134,9 @@ const isReport = (name: string) => REPORT_EXTENSIONS.has(extname(name).toLowerCa
 /** An entry of a folder: what it is (a link followed), and its size when it is a file behind a link. */
 type Entry = { name: string; kind: 'folder' | 'file' | 'other' | 'broken'; size?: number; key: string };
 const byKey = (a: Entry, b: Entry) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+/** An entry, keyed as its paths sort: a folder as its name and "/". */
+const entry = (name: string, kind: Entry['kind'], size?: number): Entry => ({ name, kind, size, key: kind === 'folder' ? `${name}/` : name });
+const kindOf = (d: { isDirectory(): boolean; isFile(): boolean }): Entry['kind'] => (d.isDirectory() ? 'folder' : d.isFile() ? 'file' : 'other');
 
 /**
  * Adds the reports under `root` to `out` in path order, and says whether it found any.
@@ -156,16 +158,12 @@ function walk(root: string, seen: Set<string>, out: InputList, skipped?: Map<str
       if (seen.has(real)) return;
       seen.add(real);
       entries = readdirSync(dir, { withFileTypes: true }).map((d): Entry => {
-        if (!d.isSymbolicLink()) {
-          const kind = d.isDirectory() ? 'folder' : d.isFile() ? 'file' : 'other';
-          return { name: d.name, kind, key: kind === 'folder' ? `${d.name}/` : d.name };
-        }
+        if (!d.isSymbolicLink()) return entry(d.name, kindOf(d));
         try {
           const st = statSync(join(dir, d.name));
-          const kind = st.isDirectory() ? 'folder' : st.isFile() ? 'file' : 'other';
-          return { name: d.name, kind, size: st.size, key: kind === 'folder' ? `${d.name}/` : d.name };
+          return entry(d.name, kindOf(st), st.size);
         } catch {
-          return { name: d.name, kind: 'broken', key: d.name };
+          return entry(d.name, 'broken');
         }
       });
     } catch (e) {
@@ -182,14 +180,14 @@ function walk(root: string, seen: Set<string>, out: InputList, skipped?: Map<str
       stack.pop();
       continue;
     }
-    const entry = top.entries[top.at++]!;
-    const { name } = entry;
-    if (entry.kind === 'folder') open(join(top.dir, name));
-    else if (entry.kind === 'broken') {
+    const e = top.entries[top.at++]!;
+    const { name } = e;
+    if (e.kind === 'folder') open(join(top.dir, name));
+    else if (e.kind === 'broken') {
       // A link to a report that is not there is named, not passed over in silence.
       if (isReport(name)) out.pushIn(top.dir, name, undefined, 'a link to nothing');
-    } else if (entry.kind === 'file' && isReport(name) && !isOurTemporary(name)) {
-      let size = entry.size;
+    } else if (e.kind === 'file' && isReport(name) && !isOurTemporary(name)) {
+      let size = e.size;
       let missing: string | undefined;
       try {
         size ??= statSync(join(top.dir, name)).size;
@@ -197,7 +195,7 @@ function walk(root: string, seen: Set<string>, out: InputList, skipped?: Map<str
         missing = String((e as NodeJS.ErrnoException).code ?? (e as Error).message);
       }
       out.pushIn(top.dir, name, size, missing);
-    } else if (entry.kind === 'file' && skipped && !isOurTemporary(name)) {
+    } else if (e.kind === 'file' && skipped && !isOurTemporary(name)) {
       const ext = extname(name).toLowerCase();
       skipped.set(ext, (skipped.get(ext) ?? 0) + 1);
     }

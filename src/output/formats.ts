@@ -4,7 +4,7 @@
  * quoting is csv-stringify's.
  */
 import type { Report } from '../report.js';
-import { csvRow } from './csv.js';
+import { csvRow as row } from './csv.js';
 import type { ReviewEntry } from './review.js';
 import { variableOf } from '../rules/registry.js';
 import { wideHeader, wideRows, type WideLayout } from './wide.js';
@@ -20,7 +20,6 @@ export type Reporter = {
   end(count: number, entries?: ReviewEntry[]): string;
 };
 
-const row = csvRow;
 
 export const jsonReporter: Reporter = {
   begin: (count) => (count === 1 ? '' : '[\n'),

@@ -34,8 +34,7 @@ function need<K extends keyof typeof modules>(m: K): NonNullable<Modules[K]> {
 
 export type Format = 'json' | 'jsonl' | 'csv' | 'wide' | 'table' | 'table-color' | 'checks-csv' | 'explain' | 'explain-color' | 'review' | 'panel-records';
 
-/** `layout`: the wide CSV's columns (and how the CSVs name things). */
-/** `width`: the terminal's, which the table view fits. */
+/** `layout`: the wide CSV's columns (and how the CSVs name things). `width`: the terminal's, which the table view fits. */
 export function reporterFor(format: Format, layout: WideLayout, width?: number): Reporter {
   switch (format) {
     case 'json':

@@ -75,9 +75,17 @@ export function reportRecord(r: Report, text: string | undefined, layout: WideLa
   const rules = defaultRules();
   const out: SectionRecord[] = [];
   const bySection = mentionsBySection(r.indicators);
+  // Each section's figure count and baselines, in one pass over the figures (not a filter per section).
+  const counts = new Map<number, number>();
+  const baselines = new Map<number, Baseline[]>();
+  for (const f of r.indicators) {
+    const k = f.section ?? 0;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+    const b = text === undefined ? undefined : baselineNear(text, f.start, f.end);
+    if (b) (baselines.get(k) ?? baselines.set(k, []).get(k)!).push({ id: f.id, value: b.value, line: f.line, text: b.text });
+  }
   sections.forEach((s, k) => {
     if (s.duplicateOf !== undefined) return;
-    const mine = r.indicators.filter((i) => (i.section ?? 0) === k);
     const byId = bySection.get(k);
     const cells: Record<string, Cell> = {};
     for (const id of layout.ids) {
@@ -93,14 +101,7 @@ export function reportRecord(r: Report, text: string | undefined, layout: WideLa
       cells[id] = cell;
     }
     const body = text === undefined ? '' : normalized(text.slice(s.start, s.end), rules).text;
-    const baselines: Baseline[] = [];
-    if (text !== undefined) {
-      for (const f of mine) {
-        const b = baselineNear(text, f.start, f.end);
-        if (b) baselines.push({ id: f.id, value: b.value, line: f.line, text: b.text });
-      }
-    }
-    out.push({ source: r.source, section: k, title: s.title, place: s.place, year: s.year, period: reportPeriod(s.title), figures: mine.length, signature: signature(body), cells, baselines });
+    out.push({ source: r.source, section: k, title: s.title, place: s.place, year: s.year, period: reportPeriod(s.title), figures: counts.get(k) ?? 0, signature: signature(body), cells, baselines: baselines.get(k) ?? [] });
   });
   return { source: r.source, sections: out };
 }

@@ -11,10 +11,10 @@ import type { Drop, Figure } from './figure.js';
 
 const YEAR = String.raw`(?:19|20)(?:\d{2}|[xX×]{2}|\d[xX])`;
 const PART = String.raw`截[至止]\s*(?:${YEAR}年)?\s*\d{1,2}\s*月[底末]?|\d{1,2}\s*[-—~至到]\s*\d{1,2}\s*月份?|[上下]半年|前三季度|第?[一二三四1-4]季度`;
-/** The last period in a clause; a year right before a single month (2015年3月) is a date, not a period. */
 /** A part of a year on its own (上半年, 1-10月, 截至9月底): the period a report's title names, as well. */
 export const PART_OF_YEAR = new RegExp(PART, 'u');
 const YEARS = String.raw`${YEAR}(?:年度?)?\s*[-—~至到]\s*${YEAR}年度?|${YEAR}年度?`;
+/** The periods in a clause (the last one counts); a year right before a single month (2015年3月) is a date, not a period. */
 const PERIOD = new RegExp(String.raw`(?:(?:${YEARS})[底末]?(?!\s*\d{1,2}\s*月(?!\s*[-—~至到]))\s*(?:${PART})?|${PART}|全年(?!龄))`, 'gu');
 
 /** How far back in its clause a period is looked for, and how far it carries to the next figure. */

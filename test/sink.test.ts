@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fileSink, streamSink, type Piece } from '../src/output/sink.js';
@@ -87,6 +88,30 @@ describe('streamSink', () => {
     expect(pending).toBeInstanceOf(Promise);
     drained!();
     await expect(pending).resolves.toBeUndefined();
+  });
+
+  it('waits for drain any number of times with one error listener (a pipe to a slow reader)', async () => {
+    // A stream that takes one chunk at a time and is full after each.
+    const stream = new Writable({ highWaterMark: 1, write: (_chunk, _enc, done) => setImmediate(done) });
+    const before = stream.listenerCount('error');
+    const sink = streamSink(stream);
+    for (let i = 0; i < 30; i++) await sink.write('z'.repeat(2_000_000));
+    expect(stream.listenerCount('error')).toBe(before + 1);
+    expect(sink.failure()).toBeUndefined();
+  });
+
+  it('ends the wait when a full stream fails instead of draining, and keeps the failure', async () => {
+    let fail: ((e: Error) => void) | undefined;
+    const stream = {
+      write: (_chunk: Uint8Array) => false,
+      once: (_e: 'drain', _cb: () => void) => undefined,
+      on: (_e: 'error', cb: (e: Error) => void) => void (fail = cb),
+    };
+    const sink = streamSink(stream);
+    const pending = sink.write('y'.repeat(2_000_000));
+    fail!(Object.assign(new Error('closed'), { code: 'EPIPE' }));
+    await expect(pending).resolves.toBeUndefined();
+    expect(sink.failure()).toBe('standard output: cannot write: the reader closed the pipe (EPIPE)');
   });
 });
 

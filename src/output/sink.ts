@@ -96,8 +96,12 @@ function because(e: unknown): string {
  */
 export function streamSink(stream: Stream, bom = false, synchronous = false): Sink {
   let failed: string | undefined;
+  // The wait for drain under way, if any: a stream that fails while full never drains, and its one
+  // error listener ends the wait (a listener per wait would pile up on a pipe to a slow reader).
+  let waiting: (() => void) | undefined;
   stream.on?.('error', (e) => {
     failed ??= because(e);
+    waiting?.();
   });
   const blocks = blockWriter((bytes) => {
     if (failed) return;
@@ -110,9 +114,11 @@ export function streamSink(stream: Stream, bom = false, synchronous = false): Si
     }
     if (ok !== false || !stream.once) return;
     return new Promise<void>((resolve) => {
-      stream.once!('drain', resolve);
-      // A stream that fails while full never drains.
-      stream.on?.('error', () => resolve());
+      waiting = resolve;
+      stream.once!('drain', () => {
+        waiting = undefined;
+        resolve();
+      });
     });
     // A stream that writes at once (standard output to a file: Node writes files synchronously) is done
     // with a block when write returns, so one block serves the whole run. Otherwise each block is new,

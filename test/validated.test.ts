@@ -75,6 +75,33 @@ describe('rule files validated at build time', () => {
     void wording;
   });
 
+  it("runs a recorded file's requires and forbids on V8's engine, an edited file's on the linear automaton", () => {
+    const { dir, record } = recorded();
+    const engines = (set: ReturnType<typeof loadRules>, file: string) =>
+      new Set(set.rules.filter((x) => x.file.endsWith(file)).flatMap((x) => [x.requiresRe?.engine, x.forbidsRe?.engine].filter(Boolean)));
+    const before = loadRules({ baseDir: dir, validated: record });
+    const withExpressions = [...new Set(before.rules.filter((x) => x.requiresRe || x.forbidsRe).map((x) => x.file.split('/').pop()!))];
+    expect(withExpressions.length).toBeGreaterThan(1);
+    for (const f of withExpressions) expect(engines(before, f)).toEqual(new Set(['v8']));
+    // One file edited (its meaning unchanged): only its expressions go back to the automaton.
+    const [edited, other] = withExpressions as [string, string];
+    writeFileSync(join(dir, edited), `${readFileSync(join(dir, edited), 'utf8')}\n`);
+    const after = loadRules({ baseDir: dir, validated: record });
+    expect(engines(after, edited)).toEqual(new Set(['automaton']));
+    expect(engines(after, other)).toEqual(new Set(['v8']));
+    // Without the record, every expression runs on the automaton.
+    expect(new Set(loadRules({ baseDir: dir }).rules.flatMap((x) => [x.requiresRe?.engine, x.forbidsRe?.engine].filter(Boolean)))).toEqual(new Set(['automaton']));
+  });
+
+  it('refuses a lookaround in an edited built-in file, as in a user\'s', () => {
+    const { dir, record } = recorded();
+    const file = join(dir, 'births.json');
+    const spec = JSON.parse(readFileSync(file, 'utf8')) as { rules: { forbids?: string }[] };
+    spec.rules[0]!.forbids = '往年(?!同期)';
+    writeFileSync(file, JSON.stringify(spec));
+    expect(() => loadRules({ baseDir: dir, validated: record })).toThrow(/rules\[0\]\.forbids: cannot run in linear time/);
+  });
+
   it('ignores a damaged record and validates every file', () => {
     const { dir, record } = recorded();
     writeFileSync(record, '{"files": {"patterns/births.json": ');

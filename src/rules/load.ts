@@ -18,7 +18,7 @@ import type { z } from 'zod';
 import { expandLabel, LabelSyntaxError, substitutePieces } from './expand.js';
 import { buildRegistry, OTHER_PREFIX, RegistryError, type Registry } from './registry.js';
 import { schemas, type Grammar, type IndicatorSpec, type RuleSpec, type Schemas } from './schema.js';
-import { linearMatcher, LinearSyntaxError, type LinearMatcher } from './linear.js';
+import { auditedMatcher, linearMatcher, LinearSyntaxError, type LinearMatcher } from './linear.js';
 import { literalTrie, type LiteralTrie } from './trie.js';
 
 export class RuleFileError extends Error {
@@ -144,8 +144,11 @@ function validatedAtBuild(path: string): Validated | undefined {
   }
 }
 
-/** A rule file's content, validated: taken from the build's record when its bytes are those that were validated. */
-function readValidated<K extends keyof Schemas>(file: string, shown: string, schema: K, known: Validated | undefined): Zod.infer<Schemas[K]> {
+/**
+ * A rule file's content, validated: taken from the build's record when its bytes are those
+ * that were validated (`built`: then its expressions also compiled on the linear engine then).
+ */
+function readValidated<K extends keyof Schemas>(file: string, shown: string, schema: K, known: Validated | undefined): { data: Zod.infer<Schemas[K]>; built: boolean } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -154,10 +157,10 @@ function readValidated<K extends keyof Schemas>(file: string, shown: string, sch
   }
   const sha1 = createHash('sha1').update(bytes).digest('hex');
   const entry = known?.files[shown];
-  if (entry?.sha1 === sha1) return entry.data as Zod.infer<Schemas[K]>;
+  if (entry?.sha1 === sha1) return { data: entry.data as Zod.infer<Schemas[K]>, built: true };
   const data = validate(schemas()[schema] as unknown as z.ZodType<Zod.infer<Schemas[K]>>, parseJson(bytes.toString('utf8'), shown), shown);
   if (recording) recording.files[shown] = { sha1, data };
-  return data;
+  return { data, built: false };
 }
 
 /** The build's step: validates every built-in file and writes what zod gave back, with each file's hash, to `path`. */
@@ -260,10 +263,15 @@ function compileGrammar(g: Grammar): CompiledGrammar {
 }
 
 function add(index: Map<string, CompiledRule[]>, literal: string, rule: CompiledRule): void {
-  const list = index.get(literal) ?? [];
-  list.push(rule);
-  list.sort((a, b) => b.priority - a.priority);
-  index.set(literal, list);
+  const list = index.get(literal);
+  if (list) list.push(rule);
+  else index.set(literal, [rule]);
+}
+
+/** Each literal's rules, highest priority first; those of equal priority in the order they were read (a stable sort, once per list). */
+function byPriority(index: Map<string, CompiledRule[]>): Map<string, CompiledRule[]> {
+  for (const list of index.values()) if (list.length > 1) list.sort((a, b) => b.priority - a.priority);
+  return index;
 }
 
 export type LoadOptions = {
@@ -283,7 +291,7 @@ function loadRegistry(dirs: string[], show: (f: string) => string, required: str
     const file = join(dir, REGISTRY_FILE);
     if (dir !== required && !existsSync(file)) continue;
     const offset = specs.length;
-    specs.push(...readValidated(file, show(file), 'RegistryFileSchema', known).indicators);
+    specs.push(...readValidated(file, show(file), 'RegistryFileSchema', known).data.indicators);
     last = show(file);
     try {
       buildRegistry(specs);
@@ -302,7 +310,7 @@ function loadPieces(dirs: string[], show: (f: string) => string, known: Validate
   for (const dir of dirs) {
     const file = join(dir, PIECES_FILE);
     if (!existsSync(file)) continue;
-    for (const [name, piece] of Object.entries(readValidated(file, show(file), 'PiecesFileSchema', known).pieces)) {
+    for (const [name, piece] of Object.entries(readValidated(file, show(file), 'PiecesFileSchema', known).data.pieces)) {
       if (name in pieces) throw new RuleFileError(show(file), `pieces.${name}`, `{${name}} is already defined by another pieces file`);
       pieces[name] = piece;
     }
@@ -315,7 +323,7 @@ export function loadRules(options: LoadOptions = {}): RuleSet {
   const show = (f: string) => (f.startsWith(DEFAULT_PATTERNS_DIR) ? join('patterns', relative(DEFAULT_PATTERNS_DIR, f)) : f);
   const grammarFile = join(baseDir, GRAMMAR_FILE);
   const known = validatedAtBuild(options.validated ?? VALIDATED_FILE);
-  const grammar = compileGrammar(readValidated(grammarFile, show(grammarFile), 'GrammarSchema', known));
+  const grammar = compileGrammar(readValidated(grammarFile, show(grammarFile), 'GrammarSchema', known).data);
   const dirs = [baseDir, ...(options.extraDirs ?? [])];
   const registry = loadRegistry(dirs, show, baseDir, known);
   grammar.meanings.forEach((m, i) => {
@@ -341,7 +349,7 @@ export function loadRules(options: LoadOptions = {}): RuleSet {
   const afterLabels = new Map<string, CompiledRule[]>();
   for (const file of files) {
     const shown = show(file);
-    const spec = readValidated(file, shown, 'RuleFileSchema', known);
+    const { data: spec, built } = readValidated(file, shown, 'RuleFileSchema', known);
     for (const name of Object.keys(spec.pieces ?? {})) {
       if (name in shared) throw new RuleFileError(shown, `pieces.${name}`, `{${name}} is already defined in ${PIECES_FILE}: each piece has one home`);
     }
@@ -349,6 +357,8 @@ export function loadRules(options: LoadOptions = {}): RuleSet {
     if (declared) throw new RuleFileError(shown, 'family', `${spec.family} is already the family of ${declared}: give this file a family of its own`);
     families.set(spec.family, shown);
     const linear = (source: string, field: string) => {
+      // Compiled on the linear engine when the build recorded the file: see linear.ts.
+      if (built) return auditedMatcher(source);
       try {
         return linearMatcher(source);
       } catch (e) {
@@ -390,6 +400,8 @@ export function loadRules(options: LoadOptions = {}): RuleSet {
       expand('after', afterLabels);
     });
   }
+  byPriority(labels);
+  byPriority(afterLabels);
   return {
     rules,
     labels,

@@ -74,8 +74,8 @@ const defaultIo = (): Io => ({
   stdinIsPiped: isFileOr(0, 'pipes'),
 });
 
-/** The package's version, from its package.json (one level above dist/ and src/). */
-const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+/** The package's version, from its package.json, found by the package's name (this module may be bundled: bin/ runs dist/bundle/). */
+const VERSION = (createRequire(import.meta.url)('fp-report-extract/package.json') as { version: string }).version;
 
 type Options = {
   json?: boolean;

@@ -35,7 +35,7 @@ describe('the package', () => {
   it('packs what the files list names: LICENSE, dist, bin, patterns, and neither tests nor fixtures', () => {
     const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }));
     const paths = (packed.files as { path: string }[]).map((f) => f.path);
-    for (const p of ['LICENSE', 'README.md', 'package.json', 'bin/extract.js', 'dist/index.js', 'dist/cli.js', 'patterns/indicators.json']) expect(paths).toContain(p);
+    for (const p of ['LICENSE', 'README.md', 'package.json', 'bin/extract.js', 'dist/index.js', 'dist/cli.js', 'dist/bundle/cli.js', 'dist/bundle/worker.js', 'dist/rules/validated.json', 'patterns/indicators.json']) expect(paths).toContain(p);
     expect(paths.filter((p) => /^(src|test|fixtures)\//.test(p) || p.endsWith('.map'))).toEqual([]);
     expect(existsSync(join(root, 'LICENSE'))).toBe(true);
   }, 30_000);

@@ -129,7 +129,8 @@ function validate<T>(schema: z.ZodType<T>, data: unknown, shown: string): T {
  * literals it expands to, a pure function of the wording, which start-up need not compute again.
  */
 type Validated = { files: Record<string, { sha1: string; data: unknown }>; expansions: Record<string, string[]> };
-const VALIDATED_FILE = fileURLToPath(new URL('./validated.json', import.meta.url));
+// From dist/rules/ and from dist/bundle/ alike (the command line runs bundled).
+const VALIDATED_FILE = fileURLToPath(new URL('../rules/validated.json', import.meta.url));
 /** Set while the build records validated.json (recordValidated). */
 let recording: Validated | undefined;
 

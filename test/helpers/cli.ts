@@ -26,7 +26,7 @@ export function runToFile(args: string[], file: string) {
 
 /** A scratch folder for a battery, with `texts`: a folder of the four text fixtures (fixtures/ holds documents too). */
 export function cliScratch(name: string): { dir: string; texts: string } {
-  if (!existsSync(join(root, 'dist/cli.js'))) spawnSync('npm', ['run', 'build'], { cwd: root });
+  if (!existsSync(join(root, 'dist/bundle/cli.js'))) spawnSync('npm', ['run', 'build'], { cwd: root });
   const dir = scratchDir(name);
   const texts = join(dir, 'texts');
   mkdirSync(texts);

@@ -76,10 +76,12 @@ export class InputList {
     }
     return out;
   }
-  /** The inputs reordered: `order` lists the old indices in their new order. */
+  /** The inputs reordered: `order` lists the old indices in their new order. Folders stay shared. */
   reordered(order: number[]): InputList {
     const out = new InputList();
-    for (const i of order) out.push(this.path(i), this.size(i), this.missing(i));
+    out.dirs.push(...this.dirs);
+    for (const [dir, k] of this.dirIndex) out.dirIndex.set(dir, k);
+    for (const i of order) out.add(this.folder[i]!, this.names[i]!, this.size(i), this.missing(i));
     return out;
   }
 }

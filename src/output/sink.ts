@@ -103,6 +103,9 @@ export function streamSink(stream: Stream, bom = false, synchronous = false): Si
     failed ??= because(e);
     waiting?.();
   });
+  // A stream that writes at once (standard output to a file: Node writes files synchronously) is done
+  // with a block when write returns, so one block serves the whole run. Otherwise each block is new,
+  // and a run of a few hundred MB left as many 1 MB buffers for the collector.
   const blocks = blockWriter((bytes) => {
     if (failed) return;
     let ok: unknown;
@@ -120,9 +123,6 @@ export function streamSink(stream: Stream, bom = false, synchronous = false): Si
         resolve();
       });
     });
-    // A stream that writes at once (standard output to a file: Node writes files synchronously) is done
-    // with a block when write returns, so one block serves the whole run. Otherwise each block is new,
-    // and a run of a few hundred MB left as many 1 MB buffers for the collector.
   }, synchronous);
   if (bom) void blocks.write('\ufeff');
   return {

@@ -20,6 +20,7 @@ import { buildRegistry, OTHER_PREFIX, RegistryError, type Registry } from './reg
 import { schemas, type Grammar, type IndicatorSpec, type RuleSpec, type Schemas } from './schema.js';
 import { auditedMatcher, linearMatcher, LinearSyntaxError, type LinearMatcher } from './linear.js';
 import { literalTrie, type LiteralTrie } from './trie.js';
+import { charSet } from '../extract/chars.js';
 
 export class RuleFileError extends Error {
   constructor(
@@ -78,6 +79,8 @@ export type CompiledGrammar = Omit<Grammar, 'gap' | 'looseGap' | 'filters' | 'me
   rejects: Record<FilterPlace, RegExp | null>;
   /** The scope words; null when there are none. */
   scopeTrie: LiteralTrie | null;
+  /** The first characters of the clause scopes: a clause without any of them holds none (refine/scope.ts). */
+  clauseScopeFirsts: { has(c: number): boolean };
 };
 
 export type RuleSet = {
@@ -255,6 +258,7 @@ function compileGrammar(g: Grammar): CompiledGrammar {
     })),
     rejects: { clause: anyOf(filters, 'clause'), sentence: anyOf(filters, 'sentence'), after: anyOf(filters, 'after'), heading: anyOf(filters, 'heading') },
     scopeTrie: g.scopes.length ? literalTrie(g.scopes) : null,
+    clauseScopeFirsts: charSet(g.clauseScopes.map((w) => w[0]!).join('')),
     others: others ? { window: others.window, re: new RegExp(others.words.map(escapeRegExp).join('|'), 'u') } : null,
     zeros: zeros.map((z) => ({ re: new RegExp(z.pattern, 'gu'), id: z.id })),
     programmes: programmes.length ? { re: new RegExp(programmes.map((x, i) => `(?<p${i}>${x.words})`).join('|'), 'gu'), ids: programmes.map((x) => x.id) } : null,
@@ -270,9 +274,8 @@ function add(index: Map<string, CompiledRule[]>, literal: string, rule: Compiled
 }
 
 /** Each literal's rules, highest priority first; those of equal priority in the order they were read (a stable sort, once per list). */
-function byPriority(index: Map<string, CompiledRule[]>): Map<string, CompiledRule[]> {
+function byPriority(index: Map<string, CompiledRule[]>): void {
   for (const list of index.values()) if (list.length > 1) list.sort((a, b) => b.priority - a.priority);
-  return index;
 }
 
 export type LoadOptions = {

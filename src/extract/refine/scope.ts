@@ -3,7 +3,7 @@
  * (流动人口, 城区, 专项整治). A scope word that is part of an earlier figure's
  * own label (常住户籍人口153310人) names that figure, not a scope for what follows.
  */
-import { charSet, CLAUSE_BREAK, SENTENCE_BREAK } from '../chars.js';
+import { CLAUSE_BREAK, SENTENCE_BREAK } from '../chars.js';
 import { backTo, CONTEXT_WINDOW, type Passage } from '../passage.js';
 import type { Drop, Figure } from './figure.js';
 import { countAtOrBefore } from '../../util/bisect.js';
@@ -19,9 +19,8 @@ function clauseScopeAt(p: Passage, at: number): string | undefined {
   const words = p.grammar.clauseScopes;
   if (!words.length) return undefined;
   const from = backTo(p.text, at, CLAUSE_BREAK, CLAUSE_REACH);
-  // Most clauses hold none of the words' first characters: looked for in place, no slice made
-  // (and no closure per character: a table of first characters, made once for the grammar's words).
-  const firsts = firstsOf(words);
+  // Most clauses hold none of the words' first characters: looked for in place, no slice made.
+  const firsts = p.grammar.clauseScopeFirsts;
   let any = false;
   for (let i = from; i < at && !any; i++) any = firsts.has(p.text.charCodeAt(i));
   if (!any) return undefined;
@@ -30,14 +29,6 @@ function clauseScopeAt(p: Passage, at: number): string | undefined {
   return undefined;
 }
 const CLAUSE_REACH = 24;
-
-const firstChars = new WeakMap<readonly string[], { has(c: number): boolean }>();
-/** The first characters of `words`, as a table made once per list of words. */
-function firstsOf(words: readonly string[]): { has(c: number): boolean } {
-  let t = firstChars.get(words);
-  if (!t) firstChars.set(words, (t = charSet(words.map((w) => w[0]!).join(''))));
-  return t;
-}
 
 /**
  * The scope of the figure before, carried on: through the rest of its sentence

@@ -145,6 +145,22 @@ describe('runAll growing', () => {
     expect(byWorker(seen[0]!)).toBe(false);
   });
 
+  it('renders a run of small files between turns of the event loop while it holds no worker, not one file a turn', async () => {
+    // Counts the loop's turns while the batch runs: one file per turn would take 40.
+    let turns = 0;
+    let running = true;
+    const tick = () => {
+      turns++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const { seen, spawned } = await grown({ sizes: small, grow: { warmMs: 0, measureMs: 0, paysOffMs: Infinity } });
+    running = false;
+    expect(seen.map(births)).toEqual(paths.map((_, i) => 300 + i));
+    expect(spawned).toBe(0);
+    expect(turns).toBeLessThan(paths.length / 2);
+  });
+
   it('waits out the warm-up: time spent warming up is not measured', async () => {
     const { spawned } = await grown({ sizes: small, grow: { warmMs: Infinity, measureMs: 0, paysOffMs: 0 } });
     expect(spawned).toBe(0);

@@ -4,6 +4,8 @@
  * the stack. The file system is simulated (a root user reads every folder, and a
  * real tree of 200 000 files would take minutes to make).
  */
+import fc from 'fast-check';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 type Entry = { name: string; dir: boolean };
@@ -17,15 +19,18 @@ vi.mock('node:fs', async (importOriginal) => {
     ...fs,
     realpathSync: (p: string) => (tree.size && known(p) ? p : fs.realpathSync(p)),
     statSync: (p: string) => (tree.size && known(p) ? { isDirectory: () => tree.has(p), size: 10 } : fs.statSync(p)),
-    readdirSync: (p: string, o: unknown) => {
+    // The walk reads a folder entry by entry.
+    opendirSync: (p: string) => {
       const v = tree.get(p);
-      if (v === 'EACCES') throw Object.assign(new Error(`EACCES: permission denied, scandir '${p}'`), { code: 'EACCES' });
-      return v ? v.map(dirent) : fs.readdirSync(p, o as never);
+      if (v === 'EACCES') throw Object.assign(new Error(`EACCES: permission denied, opendir '${p}'`), { code: 'EACCES' });
+      if (!v) return fs.opendirSync(p);
+      let at = 0;
+      return { readSync: () => (at < v.length ? dirent(v[at++]!) : null), closeSync: () => {} };
     },
   };
 });
 
-const { collectInputs, collectInputList } = await import('../src/input/inputs.js');
+const { collectInputs, collectInputList, InputList } = await import('../src/input/inputs.js');
 
 beforeEach(() => tree.clear());
 
@@ -77,5 +82,49 @@ describe('the folder walk', () => {
   it('passes over the temporary file of an output being written', () => {
     tree.set('/t', [{ name: '.out.txt.123.456.tmp', dir: false }, { name: 'r.txt', dir: false }]);
     expect(collectInputs(['/t']).map((f) => f.path)).toEqual(['/t/r.txt']);
+  });
+});
+
+describe('InputList', () => {
+  // Inputs as a plain list would hold them: the compact list must give back each one exactly.
+  const input = fc.record({
+    dir: fc.option(fc.constantFrom('/a', '/a/b', '/报告'), { nil: undefined }),
+    name: fc.string({ unit: fc.constantFrom('a', '报', '.', ' ', '1', 'txt'), minLength: 1, maxLength: 12 }),
+    size: fc.option(fc.nat({ max: 2 ** 40 }), { nil: undefined }),
+    missing: fc.option(fc.constantFrom('no such file or folder', 'EACCES'), { nil: undefined }),
+  });
+  // Lengths drawn evenly (fast-check keeps arrays short by default): past the chunk of 1024 names as often as not.
+  const lists = (most: number) => fc.integer({ min: 0, max: most }).chain((n) => fc.array(input, { minLength: n, maxLength: n }));
+  const listOf = (inputs: { dir?: string; name: string; size?: number; missing?: string }[]) => {
+    const list = new InputList();
+    for (const x of inputs) {
+      if (x.dir) list.pushIn(x.dir, x.name, x.size, x.missing);
+      else list.push(x.name, x.size, x.missing);
+    }
+    return list;
+  };
+  const expected = (x: { dir?: string; name: string; size?: number; missing?: string }) => ({ path: x.dir ? join(x.dir, x.name) : x.name, size: x.size, missing: x.missing });
+  const read = (list: InstanceType<typeof InputList>) => Array.from({ length: list.length }, (_, i) => ({ path: list.path(i), size: list.size(i), missing: list.missing(i) }));
+
+  it('gives back every input pushed, past the thousands of names it joins into one string', () => {
+    fc.assert(
+      fc.property(lists(3000), (inputs) => {
+        const list = listOf(inputs);
+        expect(list.length).toBe(inputs.length);
+        expect(read(list)).toEqual(inputs.map(expected));
+      }),
+      { numRuns: 30 },
+    );
+  });
+  it('reorders its inputs as told', () => {
+    fc.assert(
+      fc.property(
+        lists(2500).chain((inputs) => fc.tuple(fc.constant(inputs), fc.shuffledSubarray([...inputs.keys()], { minLength: inputs.length }))),
+        ([inputs, order]) => {
+          expect(read(listOf(inputs).reordered(order))).toEqual(order.map((i) => expected(inputs[i]!)));
+        },
+      ),
+      { numRuns: 20 },
+    );
   });
 });

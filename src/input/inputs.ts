@@ -3,7 +3,7 @@
  * reports (text, web pages, Word, WPS and PDF documents), "-" for standard input. Sorted by path
  * so that outputs come in a stable order.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { opendirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { extname, join } from 'node:path';
 
 // Not workbooks (.xls, .xlsx): a folder's appendix tables are counted as skipped, not failed;
@@ -15,22 +15,28 @@ export type Input = { path: string; size?: number; missing?: string };
 
 /**
  * The inputs of a run, in order, kept small: a folder's files as the folder (one
- * string for all of them), the name and the size, not an object and a full path
- * each. A batch of a hundred thousand files held 220 bytes a file in lists of
- * objects, which the heap then doubled; here about 60.
+ * string for all of them), the names joined a thousand to a string, the folders
+ * and sizes in typed arrays. A batch of a hundred thousand files held 220 bytes a
+ * file in lists of objects, which the heap then doubled; a string and an array
+ * slot per name, 60; here about 25, so that memory does not grow with the number
+ * of files.
  */
 export class InputList {
   private readonly dirs: string[] = [];
   private readonly dirIndex = new Map<string, number>();
-  /** Per input: its folder in `dirs`, or −1 when `names` holds its whole path. */
-  private readonly folder: number[] = [];
-  private readonly names: string[] = [];
+  private count = 0;
+  /** Per input: its folder in `dirs`, or −1 when its name is its whole path. */
+  private folder = new Int32Array(64);
   /** Per input: its size in bytes, or −1 when unknown. */
-  private readonly sizes: number[] = [];
+  private sizes = new Float64Array(64);
+  /** Names NAMES_PER_CHUNK to a string; `ends` says where each ends in its chunk. The last chunk is still an array. */
+  private readonly chunks: string[] = [];
+  private open: string[] = [];
+  private ends = new Int32Array(64);
   private readonly reasons = new Map<number, string>();
 
   get length(): number {
-    return this.names.length;
+    return this.count;
   }
   /** A path as given (a file on the command line, "-", a folder that failed). */
   push(path: string, size?: number, missing?: string): void {
@@ -46,14 +52,30 @@ export class InputList {
     this.add(k, name, size, missing);
   }
   private add(folder: number, name: string, size: number | undefined, missing: string | undefined): void {
-    if (missing !== undefined) this.reasons.set(this.names.length, missing);
-    this.folder.push(folder);
-    this.names.push(name);
-    this.sizes.push(size ?? -1);
+    const i = this.count++;
+    if (missing !== undefined) this.reasons.set(i, missing);
+    if (i === this.folder.length) {
+      this.folder = grown(this.folder);
+      this.sizes = grown(this.sizes);
+      this.ends = grown(this.ends);
+    }
+    this.folder[i] = folder;
+    this.sizes[i] = size ?? -1;
+    this.ends[i] = (i % NAMES_PER_CHUNK ? this.ends[i - 1]! : 0) + name.length;
+    this.open.push(name);
+    if (this.open.length === NAMES_PER_CHUNK) {
+      this.chunks.push(this.open.join(''));
+      this.open = [];
+    }
+  }
+  private name(i: number): string {
+    const c = Math.floor(i / NAMES_PER_CHUNK);
+    if (c === this.chunks.length) return this.open[i % NAMES_PER_CHUNK]!;
+    return this.chunks[c]!.slice(i % NAMES_PER_CHUNK ? this.ends[i - 1]! : 0, this.ends[i]!);
   }
   path(i: number): string {
     const f = this.folder[i]!;
-    return f < 0 ? this.names[i]! : join(this.dirs[f]!, this.names[i]!);
+    return f < 0 ? this.name(i) : join(this.dirs[f]!, this.name(i));
   }
   size(i: number): number | undefined {
     const s = this.sizes[i]!;
@@ -81,9 +103,18 @@ export class InputList {
     const out = new InputList();
     out.dirs.push(...this.dirs);
     for (const [dir, k] of this.dirIndex) out.dirIndex.set(dir, k);
-    for (const i of order) out.add(this.folder[i]!, this.names[i]!, this.size(i), this.missing(i));
+    for (const i of order) out.add(this.folder[i]!, this.name(i), this.size(i), this.missing(i));
     return out;
   }
+}
+
+const NAMES_PER_CHUNK = 1024;
+
+/** A typed array twice as long, with the same contents. */
+function grown<T extends Int32Array | Float64Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /**
@@ -139,6 +170,16 @@ const byKey = (a: Entry, b: Entry) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 
 /** An entry, keyed as its paths sort: a folder as its name and "/". */
 const entry = (name: string, kind: Entry['kind'], size?: number): Entry => ({ name, kind, size, key: kind === 'folder' ? `${name}/` : name });
 const kindOf = (d: { isDirectory(): boolean; isFile(): boolean }): Entry['kind'] => (d.isDirectory() ? 'folder' : d.isFile() ? 'file' : 'other');
+/** A directory entry as the walk keeps it; a link is followed to what it names. */
+function entryOf(dir: string, d: Dirent): Entry {
+  if (!d.isSymbolicLink()) return entry(d.name, kindOf(d));
+  try {
+    const st = statSync(join(dir, d.name));
+    return entry(d.name, kindOf(st), st.size);
+  } catch {
+    return entry(d.name, 'broken');
+  }
+}
 
 /**
  * Adds the reports under `root` to `out` in path order, and says whether it found any.
@@ -159,15 +200,15 @@ function walk(root: string, seen: Set<string>, out: InputList, skipped?: Map<str
       const real = realpathSync(dir);
       if (seen.has(real)) return;
       seen.add(real);
-      entries = readdirSync(dir, { withFileTypes: true }).map((d): Entry => {
-        if (!d.isSymbolicLink()) return entry(d.name, kindOf(d));
-        try {
-          const st = statSync(join(dir, d.name));
-          return entry(d.name, kindOf(st), st.size);
-        } catch {
-          return entry(d.name, 'broken');
-        }
-      });
+      entries = [];
+      // Entry by entry, not readdirSync's array: a folder of a hundred thousand files
+      // held that many directory entries at once (30 MB), where one at a time holds none.
+      const d = opendirSync(dir);
+      try {
+        for (let e = d.readSync(); e; e = d.readSync()) entries.push(entryOf(dir, e));
+      } finally {
+        d.closeSync();
+      }
     } catch (e) {
       // A folder that cannot be read is one input that failed, named with its reason; the walk goes on.
       out.push(dir, undefined, `cannot read this folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);

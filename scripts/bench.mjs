@@ -22,7 +22,8 @@
 // more corpora at the size and density of real collections: copies of its texts (about
 // 4 KB a file, a figure per 380 bytes), figures varied, 10 MB and 100 MB (BENCH_REAL_MB
 // sets the sizes, as "10,100,500"). Each is run beside a bare regex pass over the same
-// files (scripts/bare-regex.mjs: walk, read, one number regex), and the ratio printed.
+// files (scripts/bare-regex.mjs: walk, read, one number regex), and the ratio printed; with
+// two sizes of 100 MB or more (BENCH_REAL_MB=100,500), their peak RSS side by side.
 //
 // Then the panel over the typical and reports corpora; last, the review page of 500 typical reports, opened in headless chromium when there is one.
 //
@@ -156,6 +157,8 @@ if (want('synthetic')) console.log(
 // --jobs 1 and within 3× of the bare regex; 10 MB, where start-up weighs, at 15 MB/s.
 const realGoal = (mb) => (mb >= 100 ? { mbPerS: 25, ratio: 3 } : { mbPerS: 15, ratio: Infinity });
 if (want('real') && !realTexts.length) console.log('\nreal density: not run (no ../shared/corpus)');
+/** Peak RSS in MB by run and corpus size, for the comparison after the runs. */
+const peakRss = {};
 for (const mb of want('real') && realTexts.length ? realSizes : []) {
   const c = buildReal(mb);
   console.log(`\n${c.name}: ${c.files} files of the shared corpus's ${realTexts.length} texts, ${c.mb.toFixed(1)} MB`);
@@ -165,6 +168,7 @@ for (const mb of want('real') && realTexts.length ? realSizes : []) {
   for (const [label, jobs] of [['--jobs 1', ['--jobs', '1']], [`--jobs ${cores} (default)`, []]]) {
     const r = run([c.folder, '--jsonl', '--quiet', ...jobs]);
     seconds.push(r.seconds);
+    (peakRss[label] ??= new Map()).set(mb, r.rssMB);
     const ratio = r.seconds / bare.seconds;
     console.log(`${runLine(c, label, r, `, ${r.outMB.toFixed(0)} MB of JSON Lines`)}  ${ratio.toFixed(1)}× the bare regex`);
     if (!jobs.length) continue;
@@ -174,6 +178,18 @@ for (const mb of want('real') && realTexts.length ? realSizes : []) {
   }
   console.log(defaultAgainstOne(seconds[0], seconds[1]));
   rmSync(c.folder, { recursive: true, force: true });
+}
+// Memory flat in the number of files: the largest real corpus's peak RSS against the smallest's
+// of 100 MB or more (goal: within 10 %).
+const flatSizes = realSizes.filter((mb) => mb >= 100).sort((a, b) => a - b);
+if (flatSizes.length > 1) {
+  const [lo, hi] = [flatSizes[0], flatSizes[flatSizes.length - 1]];
+  console.log(`
+peak RSS, real ${hi} MB against ${lo} MB (goal: within 10 %)`);
+  for (const [label, byMb] of Object.entries(peakRss)) {
+    const growth = byMb.get(hi) / byMb.get(lo) - 1;
+    console.log(`  ${label.padEnd(20)} ${byMb.get(lo).toFixed(0)} → ${byMb.get(hi).toFixed(0)} MB: ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(0)} %, ${Math.abs(growth) <= 0.1 ? 'met' : 'not met'}`);
+  }
 }
 
 if (want('adversarial')) {

@@ -22,6 +22,7 @@ import type { ReviewEntry } from './output/review.js';
 import type { PanelBuilder } from './panel/assemble.js';
 import type { ReportRecord } from './panel/records.js';
 import { cleanupOnExit, fileSink, OutputError, settle, streamSink, type Sink } from './output/sink.js';
+import { heapKeeper } from './batch/heap.js';
 import { defaultPlan, inOrder, runAll, type OnResult, type Sources } from './batch/pool.js';
 import { layoutFor, failed, MAX_INPUT_BYTES, rulesFor, TOO_LARGE } from './batch/process.js';
 import { render, type Rendered, type Summary } from './batch/render.js';
@@ -348,6 +349,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   const clash = outputClash(inputs, o);
   if (clash) return usage(clash);
   const skipped = new Map<string, number>();
+  // Made before the walk: what the walk of a large folder leaves behind is collected at the first file.
+  const heap = heapKeeper();
   const found = collectInputList(inputs, skipped);
   // Standard input sorts first, when it is named.
   const stdinAt = found.length && found.path(0) === '-' ? 0 : -1;
@@ -472,6 +475,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     await runAll(sources, plan.jobs, { encoding: o.encoding, patterns: o.patterns, formats, explain, names: o.names, width }, onResult, {
       contents: stdin ? [stdin] : undefined,
       grow: plan.grow,
+      heap,
     });
     for (const { reporter, sink: out } of outputs) await out.write(reporter.end(count, entries));
     if (panel) {

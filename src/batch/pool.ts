@@ -27,6 +27,7 @@
  * worker repays its second of start-up.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { HeapKeeper } from './heap.js';
 import { failed, INTERNAL_ERROR } from './process.js';
 import { render, renderJob, type RenderOptions, type Rendered } from './render.js';
 import { BETWEEN_FILES, type Batch, type BatchResult, type FileJob, type WorkerData } from './serve.js';
@@ -93,6 +94,8 @@ export type PoolOptions = {
   contents?: (Uint8Array | undefined)[];
   /** A worker's heap limit in MB (default WORKER_MEMORY_MB). */
   memoryMb?: number;
+  /** Asked between files on the main thread whether to collect the heap (heap.ts). */
+  heap?: HeapKeeper;
 };
 
 /**
@@ -125,6 +128,7 @@ export async function runAll(paths: string[] | Sources, jobs: number, options: R
       // Let signals in every YIELD_MS: Ctrl-C stops a long batch now, not at its end. Not after
       // every file: a turn of the event loop per small report was a few per cent of a batch.
       if (performance.now() - yielded >= YIELD_MS) {
+        pool.heap?.check();
         await new Promise<void>((resolve) => setImmediate(resolve));
         yielded = performance.now();
       }
@@ -312,6 +316,7 @@ class PoolRun {
         id = this.held.length || this.stopped || performance.now() - began >= SLICE_MS ? undefined : this.take((i) => renderableHere(this.sizeOf(i)));
       }
       this.localBusy = false;
+      this.pool.heap?.check();
       this.dispatch();
     });
   }

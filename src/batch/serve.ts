@@ -9,6 +9,7 @@
  * Output goes back as UTF-8 bytes whose memory is handed over, not copied.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { heapKeeper } from './heap.js';
 import type { RenderOptions, Rendered } from './render.js';
 
 /** A file by its path, or an input read already (standard input) by its bytes, `path` then naming it; `missing`: why it cannot be read, known before it is opened. */
@@ -23,6 +24,7 @@ export const BETWEEN_FILES = -1;
 export function serve(render: (file: FileJob, options: RenderOptions) => Rendered | Promise<Rendered>): void {
   const { options, port, current } = workerData as WorkerData;
   const encoder = new TextEncoder();
+  const heap = heapKeeper();
   // Loaded: from here on, a death is a file's doing, not the installation's.
   port.postMessage({ ready: true });
   let queue = Promise.resolve();
@@ -43,6 +45,7 @@ export function serve(render: (file: FileJob, options: RenderOptions) => Rendere
     }
     Atomics.store(current, 0, BETWEEN_FILES);
     port.postMessage({ results } satisfies BatchResult, transfer);
+    heap.check();
   };
   parentPort!.on('message', (batch: Batch) => {
     queue = queue.then(() => handle(batch));

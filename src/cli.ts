@@ -349,7 +349,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   const clash = outputClash(inputs, o);
   if (clash) return usage(clash);
   const skipped = new Map<string, number>();
-  // Made before the walk: what the walk of a large folder leaves behind is collected at the first file.
+  // Made before the walk, so that what the walk of a large folder leaves behind counts as growth: collected once the run is under way.
   const heap = heapKeeper();
   const found = collectInputList(inputs, skipped);
   // Standard input sorts first, when it is named.

@@ -309,10 +309,13 @@ class PoolRun {
         // A document (PDF, Word) is read asynchronously; text at once.
         if (rendered instanceof Promise) {
           const at = id;
-          void rendered.then((r) => this.renderedHere(at, t0, r));
+          void rendered.then((r) => {
+            this.localBusy = false;
+            this.renderedHere(at, t0, r);
+          });
           return;
         }
-        this.renderedHere(id, t0, rendered, true);
+        this.renderedHere(id, t0, rendered);
         id = this.held.length || this.stopped || performance.now() - began >= SLICE_MS ? undefined : this.take((i) => renderableHere(this.sizeOf(i)));
       }
       this.localBusy = false;
@@ -321,9 +324,8 @@ class PoolRun {
     });
   }
 
-  /** A file the main thread rendered, handed on; `more`: the main thread may go on to another before the loop turns. */
-  private renderedHere(id: number, t0: number, r: Rendered, more = false): void {
-    if (!more) this.localBusy = false;
+  /** A file the main thread rendered (started at `t0`): measured, and handed on. */
+  private renderedHere(id: number, t0: number, r: Rendered): void {
     this.measure(performance.now() - t0, id);
     this.hand(id, r);
   }

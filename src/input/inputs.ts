@@ -61,7 +61,7 @@ export class InputList {
     }
     this.folder[i] = folder;
     this.sizes[i] = size ?? -1;
-    this.ends[i] = (i % NAMES_PER_CHUNK ? this.ends[i - 1]! : 0) + name.length;
+    this.ends[i] = this.nameStart(i) + name.length;
     this.open.push(name);
     if (this.open.length === NAMES_PER_CHUNK) {
       this.chunks.push(this.open.join(''));
@@ -71,7 +71,11 @@ export class InputList {
   private name(i: number): string {
     const c = Math.floor(i / NAMES_PER_CHUNK);
     if (c === this.chunks.length) return this.open[i % NAMES_PER_CHUNK]!;
-    return this.chunks[c]!.slice(i % NAMES_PER_CHUNK ? this.ends[i - 1]! : 0, this.ends[i]!);
+    return this.chunks[c]!.slice(this.nameStart(i), this.ends[i]!);
+  }
+  /** Where name `i` starts in its chunk: where the one before it ends, unless it opens the chunk. */
+  private nameStart(i: number): number {
+    return i % NAMES_PER_CHUNK ? this.ends[i - 1]! : 0;
   }
   path(i: number): string {
     const f = this.folder[i]!;

@@ -200,6 +200,37 @@ describe('scanNumbers: what is a value in a sentence', () => {
   });
 });
 
+describe('scanNumbers: where a token can start', () => {
+  // The scan tries its expression only at characters a token can start with: one of each
+  // kind, first in the text and after prose, must still be read.
+  it.each([
+    ['百分之八十七点八', { text: '百分之八十七点八', value: 87.8, unit: '%' }],
+    ['千分之十一点二', { text: '千分之十一点二', value: 11.2, unit: '‰' }],
+    ['.5%', { text: '.5%', value: 0.5, unit: '%' }],
+    ['十二人', { text: '十二人', value: 12, unit: '人' }],
+    ['两千人', { text: '两千人', value: 2000, unit: '人' }],
+    ['〇点五%', { text: '〇点五%', value: 0.5, unit: '%' }],
+    ['3千人', { text: '3千人', value: 3000, unit: '人' }],
+    ['９人', { text: '９人', value: 9, unit: '人' }],
+  ])('%s', (token, expected) => {
+    expect(scan(token)).toEqual([expected]);
+    expect(scan(`全年共计${token},完成`)).toEqual([expected]);
+  });
+  it('reads the same with the code units as without', () => {
+    const piece = fc.constantFrom('出生', '人', '万', '%', '‰', '.', ',', '一', '十', '百分之', '千分之', '零', '两', '年', '3', '07', '元', ' ', '-', ':100', '余', '第', '\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = normalize(pieces.join(''));
+        const units = Uint16Array.from(text, (c) => c.charCodeAt(0));
+        const passed: unknown[] = [];
+        const passedWith: unknown[] = [];
+        expect(scanNumbers(text, passedWith, units)).toEqual(scanNumbers(text, passed));
+        expect(passedWith).toEqual(passed);
+      }),
+    );
+  });
+});
+
 describe('ratio and share forms', () => {
   const read = (text: string) => scanNumbers(normalize(text)).map((n) => [text.slice(n.start, n.end), n.value, n.unit]);
   it.each([

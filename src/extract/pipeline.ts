@@ -105,7 +105,7 @@ export function findIndicators(text: string, set: RuleSet = defaultRules()): Ind
  */
 function indicatorsOf(norm: Normalized, set: RuleSet, lineOf: (offset: number) => number, sections?: Section[], traces?: NumberTrace[]): { indicators: Indicator[]; coverage: Coverage } {
   const passed: Passed[] = [];
-  const numbers = scanNumbers(norm.text, passed);
+  const numbers = scanNumbers(norm.text, passed, norm.units);
   const labels = scanLabels(norm.units, set);
   const starts = sections ? sectionStarts(sections) : [];
   const { figures, outcomes } = attach(norm, numbers, labels, set, starts, traces);

@@ -8,7 +8,7 @@
  * Boundaries are explicit character classes: JavaScript's \b treats every
  * Chinese character as a non-word character.
  */
-import { charSet } from '../chars.js';
+import { charSet, codeTable } from '../chars.js';
 import { decimalValue, decimalsOf, shiftDecimal } from './decimal.js';
 import { normalize } from '../normalize/index.js';
 import { readChineseNumeral, type Numeral } from './numerals.js';
@@ -76,7 +76,11 @@ const numbered = (source: string) => source.replace(/\(\?<\w+>/g, '(');
 const G = Object.fromEntries(NAMES.map((n, i) => [n, i + 1])) as Record<'pct' | 'pctNum' | 'mx' | 'ar' | 'cn' | 'ap1' | 'scale' | 'ap2' | 'unit' | 'post', number>;
 
 // Every character in the token is in the Basic Multilingual Plane: no 'u' flag needed.
-const SCAN = new RegExp(numbered(TOKEN_SOURCE), 'g');
+// Sticky: the scan tries it only where a token can start (TOKEN_FIRST), found by a table
+// read per character, which costs a third of what the expression's own search does.
+const SCAN = new RegExp(numbered(TOKEN_SOURCE), 'y');
+/** Every character a token can start with: the first of each branch (百分之, 千分之, a digit, a point, a numeral). */
+const TOKEN_FIRST = codeTable([['0123456789.百千十' + CN_DIGIT, 1]]);
 const WHOLE = new RegExp(`^\\s*(?:${numbered(tokenSource(false))})\\s*$`);
 
 // Approximation words before a number (约300人) are looked up behind a match,
@@ -250,10 +254,16 @@ const DI = code('第');
  * numerals inside labels (一孩, 四术: a Chinese numeral needs a unit), parts
  * of identifiers (GZ85, S320, 20xx).
  */
-export function scanNumbers(text: string, passed?: Passed[]): NumberMention[] {
+export function scanNumbers(text: string, passed?: Passed[], units?: Uint16Array): NumberMention[] {
   const out: NumberMention[] = [];
-  SCAN.lastIndex = 0;
-  for (let m = SCAN.exec(text); m; m = SCAN.exec(text)) {
+  for (let at = nextFirst(text, units, 0); at < text.length; at = nextFirst(text, units, at)) {
+    SCAN.lastIndex = at;
+    const m = SCAN.exec(text);
+    if (!m) {
+      at++;
+      continue;
+    }
+    at = SCAN.lastIndex;
     const word = approxBefore(text, m.index);
     const start = m.index - word;
     // Spaces the token took looking for a unit are not part of a number that has none.
@@ -278,6 +288,14 @@ export function scanNumbers(text: string, passed?: Passed[]): NumberMention[] {
     out.push(r);
   }
   return markDamaged(text, withRatioForms(text, withRanges(text, out)));
+}
+
+/** The first place from `at` where a token can start (text.length if none); `units`, the text's code units, when the caller has them (a typed-array read is cheaper than charCodeAt). */
+function nextFirst(text: string, units: Uint16Array | undefined, at: number): number {
+  const n = text.length;
+  if (units) while (at < n && !TOKEN_FIRST[units[at]!]) at++;
+  else while (at < n && !TOKEN_FIRST[text.charCodeAt(at)]) at++;
+  return at;
 }
 
 // What joins the two ends of a range: 30-40万, 100至500元, 10‰~12‰.

@@ -2,9 +2,9 @@
  * Finding and reading number expressions: 1,065 · 3.8万 · 4660余名 · 87.80% ·
  * 百分之八十七点八 · 千分之十一点二 · 一千零八十三人 · 107:100 · 约300人 · 10.10‰.
  *
- * One regular expression finds candidates in a single pass over the normalised
- * text; `interpret` turns a match into a value, and the boundary rules decide
- * what is not a value at all (years, dates, list markers, numerals in labels).
+ * One regular expression, tried in a single pass over the normalised text at
+ * the characters a token can start with, finds candidates; `interpret` turns a
+ * match into a value, and the boundary rules decide what is not a value at all (years, dates, list markers, numerals in labels).
  * Boundaries are explicit character classes: JavaScript's \b treats every
  * Chinese character as a non-word character.
  */

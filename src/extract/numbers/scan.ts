@@ -38,10 +38,20 @@ export type NumberMention = {
   /** 以上 → "min"; 以内, 以下 → "max". */
   bound?: 'min' | 'max';
   /** Why the digits cannot be trusted, when the host site damaged them (a year run into a count). */
-  damaged?: string;
+  damaged?: string | undefined;
   /** A range (30-40万, 100至500元, 百分之八十到九十): both ends, canonical; `value` is the lower end. */
-  range?: [number, number];
+  range?: [number, number] | undefined;
 };
+
+/**
+ * A copy of `n` with every field, absent ones undefined, in one order: every
+ * mention has one shape. A spread copy gets a hidden class of its own in V8,
+ * and a few hundred of them (one per range) made every reader of mentions
+ * megamorphic.
+ */
+function copyOf(n: NumberMention): NumberMention {
+  return { start: n.start, end: n.end, numeralEnd: n.numeralEnd, printed: n.printed, digits: n.digits, value: n.value, unit: n.unit, unitClass: n.unitClass, scaled: n.scaled, decimals: n.decimals, approximate: n.approximate, bound: n.bound, damaged: n.damaged, range: n.range };
+}
 
 // Lengths are capped: no figure in a report has more than 15 digits or a
 // 24-character numeral, and a capped token inside a longer run is rejected by
@@ -122,7 +132,12 @@ export function readWithUnit(n: NumberMention, word: string): NumberMention | un
   const w = UNIT_WORD.exec(word);
   if (!w || !word) return undefined;
   const { exponent, unit, unitClass } = unitReading(w[1], w[2]);
-  return { ...n, value: decimalValue(n.digits, exponent), unit, unitClass, scaled: exponent > 0 };
+  const r = copyOf(n);
+  r.value = decimalValue(n.digits, exponent);
+  r.unit = unit;
+  r.unitClass = unitClass;
+  r.scaled = exponent > 0;
+  return r;
 }
 
 /** The numeral as printed, whichever branch matched. */
@@ -193,6 +208,8 @@ function interpret(m: Match, printed: string, approxWord: boolean, start: number
     decimals: decimalsOf(digits),
     approximate: Boolean(approxWord || m[G.ap1] || m[G.ap2] || post === '左右' || post === '上下' || read?.approximate),
     bound: post === '以上' ? 'min' : post === '以内' || post === '以下' ? 'max' : undefined,
+    damaged: undefined,
+    range: undefined,
   };
 }
 
@@ -325,7 +342,11 @@ function withRanges(text: string, found: NumberMention[]): NumberMention[] {
       const t = PCT_TAIL.exec(text);
       const high = t ? digitsOf(t[1]!) : null;
       if (t && high && high.value >= a.value && !(b && b.start < a.end + t[0].length)) {
-        out.push({ ...a, end: a.end + t[0].length, numeralEnd: a.end + t[0].length, approximate: true, range: [a.value, high.value] });
+        const r = copyOf(a);
+        r.end = r.numeralEnd = a.end + t[0].length;
+        r.approximate = true;
+        r.range = [a.value, high.value];
+        out.push(r);
         merged = true;
         continue;
       }
@@ -346,7 +367,15 @@ function withRanges(text: string, found: NumberMention[]): NumberMention[] {
       out.push(a);
       continue;
     }
-    out.push({ ...b, start: a.start, printed: text.slice(a.start, b.numeralEnd), digits: bare ? shiftDecimal(a.digits, exponent) : a.digits, value: low, decimals: a.decimals, approximate: true, range: [low, b.value] });
+    const r = copyOf(b);
+    r.start = a.start;
+    r.printed = text.slice(a.start, b.numeralEnd);
+    r.digits = bare ? shiftDecimal(a.digits, exponent) : a.digits;
+    r.value = low;
+    r.decimals = a.decimals;
+    r.approximate = true;
+    r.range = [low, b.value];
+    out.push(r);
     merged = true;
     i++;
   }
@@ -417,7 +446,7 @@ function withRatioForms(text: string, found: NumberMention[]): NumberMention[] {
       unit = '%';
       unitClass = 'rate';
     }
-    extra.push({ start, end, numeralEnd: end, printed: m[0], digits, value: decimalValue(digits), unit, unitClass, scaled: false, decimals: decimalsOf(digits), approximate: false, bound: undefined });
+    extra.push({ start, end, numeralEnd: end, printed: m[0], digits, value: decimalValue(digits), unit, unitClass, scaled: false, decimals: decimalsOf(digits), approximate: false, bound: undefined, damaged: undefined, range: undefined });
   }
   if (!extra.length) return found;
   // A form replaces what the token read of its parts (3分之2: the 3 and the 2), and the list stays disjoint.
@@ -441,7 +470,7 @@ function fractionAt(text: string, at: number): NumberMention | undefined {
   if (RUN_CHARS.has(text.charCodeAt(start - 1)) || RUN_CHARS.has(text.charCodeAt(end))) return undefined;
   const read = fraction(left[0], right[0]);
   if (!read) return undefined;
-  return { start, end, numeralEnd: end, printed: text.slice(start, end), digits: read.digits, value: read.value, unit: '%', unitClass: 'rate', scaled: false, decimals: decimalsOf(read.digits), approximate: Boolean(read.approximate), bound: undefined };
+  return { start, end, numeralEnd: end, printed: text.slice(start, end), digits: read.digits, value: read.value, unit: '%', unitClass: 'rate', scaled: false, decimals: decimalsOf(read.digits), approximate: Boolean(read.approximate), bound: undefined, damaged: undefined, range: undefined };
 }
 
 /**

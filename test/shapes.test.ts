@@ -1,0 +1,32 @@
+/**
+ * Figures have one shape: every field of the contract in one order, absent ones
+ * undefined, so that the checks and the writers that read thousands of them stay
+ * monomorphic; JSON leaves the absent ones out, as the contract says.
+ */
+import { describe, expect, it } from 'vitest';
+import { extract } from '../src/extract/pipeline.js';
+
+// A count, a rate with decimals, an approximate figure with a scope, a range with a period, a bound; on two pages.
+const TEXT = '全县出生人口5000人，其中一孩3000人，二孩2000人，出生率9.60‰。流动人口出生约120人。1-6月出生300-400人。政策外出生12人以上。';
+
+describe('one shape for every figure', () => {
+  const { indicators } = extract(TEXT, { pages: [0, 30] });
+
+  it('finds the seven figures, each with its own optional fields', () => {
+    expect(indicators.map((i) => i.text)).toEqual(['出生人口5000人', '一孩3000人', '二孩2000人', '出生率9.60‰', '出生约120人', '出生300-400人', '政策外出生12人以上']);
+    expect(indicators[3]).toMatchObject({ decimals: 2, page: 2 });
+    expect(indicators[4]).toMatchObject({ approximate: true, scope: '流动人口' });
+    expect(indicators[5]).toMatchObject({ period: '1-6月', range: [300, 400] });
+    expect(indicators[6]).toMatchObject({ bound: 'min' });
+  });
+
+  it('gives every figure the same fields in the same order', () => {
+    const fields = Object.keys(indicators[0]!);
+    for (const ind of indicators) expect(Object.keys(ind)).toEqual(fields);
+  });
+
+  it('writes only the fields a figure has, in the contract order', () => {
+    expect(JSON.stringify(indicators[0])).toBe('{"id":"births.total","value":5000,"unit":"人","text":"出生人口5000人","start":2,"end":11,"line":1,"printed":"5000","label":"出生人口","rule":"births.total","section":0,"page":1}');
+    expect(Object.keys(JSON.parse(JSON.stringify(indicators[5])))).toEqual(['id', 'value', 'unit', 'text', 'start', 'end', 'line', 'approximate', 'period', 'printed', 'range', 'label', 'rule', 'section', 'page']);
+  });
+});

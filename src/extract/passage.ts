@@ -69,10 +69,15 @@ export class Passage {
   }
 }
 
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+
 function hitsOf(text: string, re: RegExp | null): Hits {
   const hits: Hits = { starts: [], ends: [] };
   if (!re) return hits;
-  const all = new RegExp(re.source, 'gu');
+  // The global copy is made once per expression: making one costs more than a scan of a short text.
+  let all = GLOBAL.get(re);
+  if (!all) GLOBAL.set(re, (all = new RegExp(re.source, 'gu')));
+  all.lastIndex = 0;
   for (let m = all.exec(text); m; m = all.exec(text)) {
     if (!m[0].length) {
       all.lastIndex++;

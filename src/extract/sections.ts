@@ -25,6 +25,8 @@ const SUFFIX = '(?:自治县|自治州|街道|县|区|市|镇|乡|州)';
 // unpunctuated Chinese (自查工作汇报盂县人口和计划生育局).
 // A year in numerals (二〇一二年) and 办事处 (南湖街道办事处) anchor a name as digits and agencies do.
 const TITLE_ANCHOR = new RegExp(`${SUFFIX}(?=\\s*(?:\\d|[〇零○一二]|年|人口|计生|计划生育|卫生|妇联|关于|工作|办事处))`, 'gu');
+// A title that starts with the bare level (县2023年…).
+const BARE_LEVEL = new RegExp(`^${SUFFIX}`);
 const BODY_ANCHOR = new RegExp(`${SUFFIX}(?=人口和计划生育局|人口和计划生育委员会|人口计生局|人口计生委|卫生和计划生育局|卫计局|计生局|计生委|计生办|人民政府|位于|地处|辖|总人口)`, 'gu');
 // Characters that do not occur inside the place names these reports use; the
 // name starts after the last of them (作汇报盂县 → 盂县, 结合我市 → 市).
@@ -193,7 +195,7 @@ function findPlace(title: string, head: string, body: string): string | null {
   if (fromTitle) return fromTitle;
   const fromBody = named(head, BODY_ANCHOR);
   if (fromBody) return fromBody;
-  const bare = new RegExp(`^${SUFFIX}`, 'u').exec(title.trim());
+  const bare = BARE_LEVEL.exec(title.trim());
   if (bare) return bare[0];
   const counts = new Map<string, number>();
   SELF_PLACE.lastIndex = 0;

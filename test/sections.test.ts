@@ -48,7 +48,7 @@ describe('a report pasted twice', () => {
   ];
   const other = ['全年出生2977人,计划生育率为94.21%。', '流动人口管理服务工作扎实推进,建立了流动人口信息平台。', '开展了生殖健康普查,共普查已婚育龄妇女4万余人。', '继续落实奖励扶助制度,全年发放奖励扶助金312万元。', '村级服务室建设全面达标,服务网络进一步健全。'];
   // A carriage return alone is a line end (old Mac files), not whitespace.
-  const spaces = fc.constantFrom(' ', '\u3000', '\t', '\u00a0', '  ');
+  const spaces = fc.constantFrom(' ', '\u3000', '\t', '\u00a0', '  ', '\v', '\f');
   /** The text with whitespace (no line breaks) put in at some places. */
   const sprinkled = (text: string) =>
     fc.array(fc.tuple(fc.nat(text.length), spaces), { maxLength: 20 }).map((cuts) => {
@@ -93,7 +93,7 @@ describe('repeats on a page of several reports', () => {
   ];
   const piece = fc.oneof(
     fc.constantFrom(...SENTENCES),
-    fc.constantFrom('。', ';', '!', '?', '\n', ' ', '\u3000', '\t', '\r', ',', '；'),
+    fc.constantFrom('。', ';', '!', '?', '\n', ' ', '\u3000', '\t', '\r', '\u00a0', '\ufeff', '\u2028', '\v', '\f', ',', '；'),
   );
   const section = fc.array(piece, { minLength: 1, maxLength: 40 }).map((ps) => ps.join(''));
   const TITLES = ['青石县2019年人口和计划生育工作总结', '柳河县2016年人口计生工作汇报', '某镇计划生育工作总结'];

@@ -5,6 +5,7 @@
  * sentence punctuation, naming a report (总结, 汇报, 报告, 材料, 篇N, 安排…).
  * Each section gets its place, level and year where the text states them.
  */
+import { codeTable } from './chars.js';
 import { countAtOrBefore } from '../util/bisect.js';
 import type { Section } from '../report.js';
 import { normalized, sourceAt, sourceSpan, type Normalized } from './normalize/index.js';
@@ -130,7 +131,7 @@ export function sectionsOf(norm: Normalized): SectionInfo[] {
     const end = merged[i + 1]?.at ?? text.length;
     return describe(text, s, end);
   });
-  markDuplicates(text, sections);
+  markDuplicates(norm.units, sections);
   return sections;
 }
 
@@ -205,13 +206,40 @@ function findPlace(title: string, head: string, body: string): string | null {
   return best;
 }
 
-function sentencesOf(s: string): Set<string> {
-  const sentences = new Set<string>();
-  // Whitespace goes once for the whole section, but for the line breaks that end sentences:
-  // the same sentences as splitting first and stripping each, for one pass instead of one per sentence.
-  for (const x of s.replace(/[^\S\n]+/g, '').split(/[。;!?\n]/)) if (x.length >= 12) sentences.add(x);
+/**
+ * The sentences of text[start, end) of 12 characters or more, each as a number
+ * (a 53-bit hash of its characters): whitespace other than line breaks left out,
+ * split at 。;!? and line breaks. Numbers, not strings: one pass over the code units,
+ * with no copy of the section, no slices and no string hashing. Two different
+ * sentences share a key with odds of about 2^-53; a repeat needs 80 % of them.
+ */
+function sentencesOf(units: Uint16Array, start: number, end: number): Set<number> {
+  const sentences = new Set<number>();
+  let h1 = FNV_SEED;
+  let h2 = 0x9e3779b9;
+  let length = 0;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? units[i]! : 0x0a;
+    if (SPACE_OR_BREAK[c] === 1) continue;
+    if (SPACE_OR_BREAK[c] === 2) {
+      if (length >= 12) sentences.add((h1 >>> 0) * 2097152 + (h2 >>> 11));
+      h1 = FNV_SEED;
+      h2 = 0x9e3779b9;
+      length = 0;
+      continue;
+    }
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+    length++;
+  }
   return sentences;
 }
+const FNV_SEED = 0x811c9dc5;
+// 1: whitespace left out of a sentence (what \s matches but the line break); 2: what ends one.
+const SPACE_OR_BREAK = codeTable([
+  ['\t\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff', 1],
+  ['。;!?\n', 2],
+]);
 
 /**
  * A later section whose sentences mostly repeat an earlier one is that report
@@ -222,12 +250,12 @@ function sentencesOf(s: string): Set<string> {
  * (一、基本情况 …) is never walked section by section — a page of many sections
  * costs about the number of its sentences, not their square.
  */
-function markDuplicates(text: string, sections: SectionInfo[]): void {
+function markDuplicates(units: Uint16Array, sections: SectionInfo[]): void {
   if (sections.length < 2) return;
-  const holders = new Map<string, number[]>(); // sentence → originals (not duplicates) holding it, in order
-  const held: Set<string>[] = [];
+  const holders = new Map<number, number[]>(); // sentence → originals (not duplicates) holding it, in order
+  const held: Set<number>[] = [];
   sections.forEach((section, j) => {
-    const sentences = sentencesOf(text.slice(section.start, section.end));
+    const sentences = sentencesOf(units, section.start, section.end);
     held[j] = sentences;
     if (j > 0 && sentences.size >= 2) {
       const rarest = [...sentences].map((x) => holders.get(x) ?? []).sort((a, b) => a.length - b.length);

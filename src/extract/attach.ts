@@ -123,15 +123,20 @@ const MAX_NOTE = 12;
 /** Whether `prev` stands in a short bracketed note that closes before `n`: 出生婴儿性别比(以女婴为100)为108. */
 function inNote(text: string, prev: NumberMention, n: NumberMention): boolean {
   // Looked for only as far as a note reaches: on a long line an unbounded search for every number would cost its square.
+  // Character codes, not one-character strings: this runs for every number.
   let open = prev.start - 1;
-  while (open >= 0 && prev.start - open <= MAX_NOTE && text[open] !== '(') open--;
-  if (open < 0 || text[open] !== '(') return false;
+  while (open >= 0 && prev.start - open <= MAX_NOTE && text.charCodeAt(open) !== OPEN) open--;
+  if (open < 0 || text.charCodeAt(open) !== OPEN) return false;
   let close = prev.end;
-  while (close < n.start && close - open <= MAX_NOTE && text[close] !== ')') close++;
-  if (close >= n.start || text[close] !== ')') return false;
-  for (let i = open + 1; i < close; i++) if (text[i] === ',' || text[i] === '(') return false;
+  while (close < n.start && close - open <= MAX_NOTE && text.charCodeAt(close) !== CLOSE) close++;
+  if (close >= n.start || text.charCodeAt(close) !== CLOSE) return false;
+  for (let i = open + 1; i < close; i++) {
+    const c = text.charCodeAt(i);
+    if (c === COMMA || c === OPEN) return false;
+  }
   return true;
 }
+const [OPEN, CLOSE, COMMA] = [0x28, 0x29, 0x2c]; // ( ) ,
 
 const NONE: Binding[] = [];
 

@@ -411,6 +411,7 @@ function markDamaged(text: string, found: NumberMention[]): NumberMention[] {
 // And shares in tenths: 两成 is 20%.
 const RATIO_FORMS = /(?<![\d.])100\s*:\s*(\d{2,3}(?:\.\d{1,4})?)(?![\d.:])|(?<![\d.:])(\d\.\d{1,4})\s*:\s*1(?![\d.:])|(?<![零〇一二两三四五六七八九十百千万亿\d])([两三四五六七八九])成(?!员|立|绩|果|本|为|熟|功|长|效|就)/g;
 const TENTHS: Record<string, number> = { 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const TENTH_DIGITS = charSet(Object.keys(TENTHS).join(''));
 
 /** The ratio and tenths forms in `text`, merged into the scanned numbers in order. */
 function withRatioForms(text: string, found: NumberMention[]): NumberMention[] {
@@ -418,7 +419,7 @@ function withRatioForms(text: string, found: NumberMention[]): NumberMention[] {
   // Looked for where they can stand: a colon after a digit, or 成 after a numeral (indexOf, not a pass of the expression).
   const places: number[] = [];
   for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) if (isDigit(text.charCodeAt(at - 1)) || text.charCodeAt(at - 1) === SPACE) places.push(at);
-  for (let at = text.indexOf('成'); at >= 0; at = text.indexOf('成', at + 1)) if (TENTHS[text[at - 1]!] !== undefined) places.push(at);
+  for (let at = text.indexOf('成'); at >= 0; at = text.indexOf('成', at + 1)) if (TENTH_DIGITS.has(text.charCodeAt(at - 1))) places.push(at);
   for (let at = text.indexOf('分之'); at >= 0; at = text.indexOf('分之', at + 2)) {
     const f = fractionAt(text, at);
     if (f) extra.push(f);

@@ -1,7 +1,7 @@
 /** The label trie: the longest wording at every position where one starts. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { literalTrie } from '../src/rules/trie.js';
+import { literalTrie, scanPair } from '../src/rules/trie.js';
 
 /** A string's UTF-16 code units, as the trie reads a text. */
 function codeUnits(text: string): Uint16Array {
@@ -45,6 +45,33 @@ describe('literalTrie', () => {
         const fits = literals.filter((l) => text.startsWith(l, at) && at + l.length <= end).sort((x, y) => y.length - x.length);
         expect(literalTrie(literals).longestAt(codeUnits(text), at, end)).toBe(fits[0]);
         if (end === text.length) expect(literalTrie(literals).longestAt(codeUnits(text), at)).toBe(fits[0]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('scanPair: two tries in one pass', () => {
+  const pair = (start: number, literal: string) => [start, literal] as const;
+  it.each([
+    // A label and a scope word that start at the same place, and each elsewhere.
+    ['流动人口出生12人', ['流动人口出生', '出生'], ['流动人口'], [[0, '流动人口出生'], [4, '出生']], [[0, '流动人口']]],
+    ['城区出生率为9‰', ['出生率', '出生'], ['城区', '城区出生'], [[2, '出生率']], [[0, '城区出生']]],
+    ['其他', ['出生'], ['城区'], [], []],
+  ])('%s', (text, a, b, inA, inB) => {
+    const [foundA, foundB] = scanPair(codeUnits(text), literalTrie(a), pair, literalTrie(b), pair);
+    expect(foundA).toEqual(inA);
+    expect(foundB).toEqual(inB);
+  });
+
+  it('finds what each trie scanning alone finds', () => {
+    const alphabet = fc.constantFrom('流', '动', '人', '口', '出', '生', '城', '区', '率');
+    const word = fc.array(alphabet, { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 10 }), fc.array(word, { maxLength: 6 }), fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')), (a, b, text) => {
+        const units = codeUnits(text);
+        const [ta, tb] = [literalTrie(a), literalTrie(b)];
+        expect(scanPair(units, ta, pair, tb, pair)).toEqual([ta.scan(units, pair), tb.scan(units, pair)]);
       }),
       { numRuns: 500 },
     );

@@ -14,7 +14,7 @@ import type { RuleSet } from '../rules/load.js';
 import { BINDERS, type Around, type Binding } from './bind/index.js';
 import { after } from './bind/after.js';
 import { isRow } from './bind/row.js';
-import type { LabelMention } from './labels.js';
+import type { Words } from './labels.js';
 import type { Normalized } from './normalize/index.js';
 import type { NumberMention } from './numbers/scan.js';
 import { Passage } from './passage.js';
@@ -47,8 +47,9 @@ export type Outcome = 'figure' | 'change' | 'damaged' | 'households' | 'listItem
 export type Attached = { figures: Figure[]; outcomes: Outcome[] };
 
 /** `sectionStarts`: where the reports in the text start (sections.ts), so that a heading never reaches into the next report. */
-export function attach(norm: Normalized, numbers: NumberMention[], labels: LabelMention[], set: RuleSet, sectionStarts: number[] = [], trace?: NumberTrace[]): Attached {
-  const p = new Passage(norm, numbers, labels, set, sectionStarts);
+export function attach(norm: Normalized, numbers: NumberMention[], words: Words, set: RuleSet, sectionStarts: number[] = [], trace?: NumberTrace[]): Attached {
+  const p = new Passage(norm, numbers, words, set, sectionStarts);
+  const { labels } = p;
   const outcomes: Outcome[] = new Array<Outcome>(numbers.length).fill('unbound');
   let li = -1;
   // The index of the last number that became a figure.

@@ -5,14 +5,32 @@
  */
 import { sortShort } from '../util/order.js';
 import type { CompiledRule, RuleSet } from '../rules/load.js';
+import { scanPair } from '../rules/trie.js';
 
 export type LabelMention = { start: number; end: number; literal: string; rules: CompiledRule[] };
 
+/** A scope word of the grammar (流动人口, 城区) where it starts: the longest there. */
+export type ScopeWord = { start: number; literal: string };
+
+/** The words of a text the binders and refiners read: label wordings, overlaps resolved, and scope words. */
+export type Words = { labels: LabelMention[]; scopes: ScopeWord[] };
+
 /** `units`: the normalised text's code units (normalize.ts). */
 export function scanLabels(units: Uint16Array, set: RuleSet): LabelMention[] {
-  // Candidates may overlap (计划生育 inside 计划生育率); resolved below.
-  const found = set.labelTrie.scan(units, (start, literal): LabelMention => ({ start, end: start + literal.length, literal, rules: set.labels.get(literal)! }));
-  return resolveOverlaps(found);
+  return resolveOverlaps(set.labelTrie.scan(units, (start, literal) => labelAt(set, start, literal)));
+}
+
+/** The labels and the scope words, found in one pass over the text (scanPair). */
+export function scanWords(units: Uint16Array, set: RuleSet): Words {
+  const scopes = set.grammar.scopeTrie;
+  if (!scopes) return { labels: scanLabels(units, set), scopes: [] };
+  const [found, words] = scanPair(units, set.labelTrie, (start, literal) => labelAt(set, start, literal), scopes, (start, literal): ScopeWord => ({ start, literal }));
+  // Label candidates may overlap (计划生育 inside 计划生育率): the longest wins.
+  return { labels: resolveOverlaps(found), scopes: words };
+}
+
+function labelAt(set: RuleSet, start: number, literal: string): LabelMention {
+  return { start, end: start + literal.length, literal, rules: set.labels.get(literal)! };
 }
 
 /**

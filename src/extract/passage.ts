@@ -9,7 +9,7 @@ import type { CompiledGrammar, RuleSet } from '../rules/load.js';
 import { countAtOrBefore } from '../util/bisect.js';
 import { BREAKS, SENTENCE_BREAK } from './chars.js';
 import { listHeadings, type Headings } from './headings.js';
-import type { LabelMention } from './labels.js';
+import type { LabelMention, ScopeWord, Words } from './labels.js';
 import { listPairs, sharedPairs } from './bind/list-pairs.js';
 import type { Normalized } from './normalize/index.js';
 import type { NumberMention } from './numbers/scan.js';
@@ -36,11 +36,10 @@ export class Passage {
   readonly headings: Headings | undefined;
   /** A report has few headings and many figures under each: each heading is judged once. */
   readonly planHeading = new Map<string, boolean>();
-  private scopes: { start: number; literal: string }[] | undefined;
-  /** Where each scope word starts (the longest there), found once for the text when a figure first asks. */
-  scopeWords(): { start: number; literal: string }[] {
-    return (this.scopes ??= this.grammar.scopeTrie?.scan(this.units) ?? []);
-  }
+  /** The label wordings, overlaps resolved, in order. */
+  readonly labels: LabelMention[];
+  /** Where each scope word starts (the longest there), found with the labels (labels.ts). */
+  readonly scopes: ScopeWord[];
   /** The figures made so far, in text order. */
   readonly figures: Figure[] = [];
   /** For the number at hand: the kind of the first filter that dropped a candidate, and whether a list took it. */
@@ -54,13 +53,15 @@ export class Passage {
   constructor(
     readonly norm: Normalized,
     readonly numbers: NumberMention[],
-    readonly labels: LabelMention[],
+    words: Words,
     readonly set: RuleSet,
     /** Where the reports in the text start (sections.ts), so that a heading never reaches into the next report. */
     readonly sectionStarts: number[] = [],
   ) {
     this.text = norm.text;
     this.units = norm.units;
+    const labels = (this.labels = words.labels);
+    this.scopes = words.scopes;
     this.grammar = set.grammar;
     this.lists = listPairs(this.text, numbers, labels, this.grammar);
     this.shared = sharedPairs(this.text, numbers, labels, this.grammar);

@@ -7,7 +7,7 @@ import { attach, type NumberTrace } from './attach.js';
 import { explained } from './explain.js';
 import type { Figure } from './refine/index.js';
 import { runChecks } from '../checks/index.js';
-import { scanLabels } from './labels.js';
+import { scanWords } from './labels.js';
 import { lineIndex } from './lines.js';
 import type { Located } from '../checks/plausibility.js';
 import { normalized, sourceAt, sourceSpan, type Normalized } from './normalize/index.js';
@@ -106,9 +106,9 @@ export function findIndicators(text: string, set: RuleSet = defaultRules()): Ind
 function indicatorsOf(norm: Normalized, set: RuleSet, lineOf: (offset: number) => number, sections?: Section[], traces?: NumberTrace[]): { indicators: Indicator[]; coverage: Coverage } {
   const passed: Passed[] = [];
   const numbers = scanNumbers(norm.text, passed, norm.units);
-  const labels = scanLabels(norm.units, set);
+  const words = scanWords(norm.units, set);
   const starts = sections ? sectionStarts(sections) : [];
-  const { figures, outcomes } = attach(norm, numbers, labels, set, starts, traces);
+  const { figures, outcomes } = attach(norm, numbers, words, set, starts, traces);
   const indicators = figures.map((a) => {
     const ind = toIndicator(a, norm, lineOf);
     if (sections) ind.section = sectionAt(starts, a.start);

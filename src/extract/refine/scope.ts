@@ -48,7 +48,7 @@ function scopeAt(p: Passage, at: number): string | undefined {
   const scopes = p.grammar.scopeTrie;
   if (!scopes) return undefined;
   const { units, figures } = p;
-  const found = p.scopeWords();
+  const found = p.scopes;
   const from = backTo(p.text, at, SENTENCE_BREAK, CONTEXT_WINDOW);
   let scope: string | undefined;
   // Scope words left to right, each taking the longest wording that ends by `at`, none

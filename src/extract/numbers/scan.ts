@@ -99,10 +99,10 @@ const WHOLE = new RegExp(`^\\s*(?:${numbered(tokenSource(false))})\\s*$`);
 // scan over prose by a third.
 const APPROX_BEFORE = ['大约', '约', '近']; // longest first
 /** The last characters of those words: most numbers have none of them before, and need no further look. */
-const APPROX_LAST = charSet(APPROX_BEFORE.map((w) => w[w.length - 1]).join(''));
+const APPROX_LAST = codeTable([[APPROX_BEFORE.map((w) => w[w.length - 1]).join(''), 1]]);
 /** The length of the approximation word right before `at`, or 0. */
 function approxBefore(text: string, at: number): number {
-  if (!APPROX_LAST.has(text.charCodeAt(at - 1))) return 0;
+  if (APPROX_LAST[text.charCodeAt(at - 1)] !== 1) return 0;
   for (const w of APPROX_BEFORE) if (text.startsWith(w, at - w.length)) return w.length;
   return 0;
 }
@@ -244,16 +244,18 @@ export function parseNumber(expression: string): ParsedNumber | null {
 const code = (c: string) => c.charCodeAt(0);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isLatin = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+// The neighbour tests below read code tables directly (TABLE[c] === 1): they run several
+// times for every candidate, and a set's has() was a call V8 did not inline there.
 /** Characters a numeral run is made of: a token next to one is part of a longer run. */
-const RUN_CHARS = charSet('0123456789零〇一二两三四五六七八九十百千万亿伍陆拾肆');
+const RUN_CHARS = codeTable([['0123456789零〇一二两三四五六七八九十百千万亿伍陆拾肆', 1]]);
 /** Before a number: parts of identifiers and ordinals (GZ85, 第3). */
-const LEFT_REJECT = charSet('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_第');
+const LEFT_REJECT = codeTable([['0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_第', 1]]);
 /** Between a digit and a number: the rest of a decimal, a bad grouping or a fraction (1.5, 12,34, 2/3). */
-const DIGIT_JOINERS = charSet('.,/');
+const DIGIT_JOINERS = codeTable([['.,/', 1]]);
 /** After a number: a date, a time or an age, not a figure. */
-const DATE_AFTER = charSet('年月日号时岁');
+const DATE_AFTER = codeTable([['年月日号时岁', 1]]);
 /** The last character of a unit: a '-' after one joins a range. */
-const UNIT_LAST = charSet('%‰人名例对户元万亿');
+const UNIT_LAST = codeTable([['%‰人名例对户元万亿', 1]]);
 const SPACE = code(' ');
 const TAB = code('\t');
 const COLON = code(':');
@@ -468,7 +470,7 @@ function fractionAt(text: string, at: number): NumberMention | undefined {
   if (!left || !right || left[0] === '百' || left[0] === '千') return undefined;
   const start = at - left[0].length;
   const end = at + 2 + right[0].length;
-  if (RUN_CHARS.has(text.charCodeAt(start - 1)) || RUN_CHARS.has(text.charCodeAt(end))) return undefined;
+  if (RUN_CHARS[text.charCodeAt(start - 1)] === 1 || RUN_CHARS[text.charCodeAt(end)] === 1) return undefined;
   const read = fraction(left[0], right[0]);
   if (!read) return undefined;
   return { start, end, numeralEnd: end, printed: text.slice(start, end), digits: read.digits, value: read.value, unit: '%', unitClass: 'rate', scaled: false, decimals: decimalsOf(read.digits), approximate: Boolean(read.approximate), bound: undefined, damaged: undefined, range: undefined };
@@ -483,7 +485,7 @@ function signedNegative(text: string, at: number, r: NumberMention): boolean {
   const c = text.charCodeAt(at - 1);
   if (c !== MINUS && c !== FU) return false;
   // After a digit or a unit, '-' joins a range (12-15人, 10‰-12‰) or a date.
-  if (isDigit(text.charCodeAt(at - 2)) || UNIT_LAST.has(text.charCodeAt(at - 2))) return false;
+  if (isDigit(text.charCodeAt(at - 2)) || UNIT_LAST[text.charCodeAt(at - 2)] === 1) return false;
   return r.unitClass === 'rate' || r.unitClass === 'none';
 }
 
@@ -499,20 +501,20 @@ export type PassedClass = 'year' | 'date' | 'age' | 'marker' | 'identifier';
 export type Passed = { start: number; end: number; class: PassedClass };
 
 function rejection(text: string, m: Match, printed: string, start: number, numeralStart: number, numeralEnd: number, end: number): PassedClass | null | undefined {
-  if (start > 0 && LEFT_REJECT.has(text.charCodeAt(start - 1))) {
+  if (start > 0 && LEFT_REJECT[text.charCodeAt(start - 1)] === 1) {
     const c = text.charCodeAt(start - 1);
     return c === DI ? 'marker' : isDigit(c) ? null : 'identifier';
   }
-  if (DIGIT_JOINERS.has(text.charCodeAt(start - 1)) && isDigit(text.charCodeAt(start - 2))) return null;
+  if (DIGIT_JOINERS[text.charCodeAt(start - 1)] === 1 && isDigit(text.charCodeAt(start - 2))) return null;
   // A Chinese numeral cut out of a longer run (the scanner caps token length).
-  if (m[G.cn] !== undefined && RUN_CHARS.has(text.charCodeAt(start - 1))) return null;
+  if (m[G.cn] !== undefined && RUN_CHARS[text.charCodeAt(start - 1)] === 1) return null;
   // 10:08:49 and 2022-02-16: parts of times and dates.
   const before = text.charCodeAt(numeralStart - 1);
   // The upper end of a range (30-40万) has a unit or scale; a date's parts (2022-02-16) have none.
   if ((before === COLON || (before === MINUS && !m[G.unit] && !m[G.scale])) && isDigit(text.charCodeAt(numeralStart - 2))) return 'date';
   const next = text.charCodeAt(numeralEnd);
   if (isLatin(next)) return 'identifier';
-  if (!m[G.ap1] && !m[G.scale] && RUN_CHARS.has(text.charCodeAt(numeralStart + printed.length))) return null; // inside a longer run
+  if (!m[G.ap1] && !m[G.scale] && RUN_CHARS[text.charCodeAt(numeralStart + printed.length)] === 1) return null; // inside a longer run
   const unit = m[G.unit];
   if ((next === COLON || (next === MINUS && !RANGE_END.test(text.slice(numeralEnd + 1, numeralEnd + 24)))) && isDigit(text.charCodeAt(numeralEnd + 1)) && !unit) return 'date';
   let k = numeralEnd;
@@ -520,7 +522,7 @@ function rejection(text: string, m: Match, printed: string, start: number, numer
   const a = text.charCodeAt(k);
   if (a === NIAN) return 'year';
   if (a === SUI || (a === ZHOU && text.charCodeAt(k + 1) === SUI)) return 'age';
-  if (DATE_AFTER.has(a)) return 'date';
+  if (DATE_AFTER[a] === 1) return 'date';
   // 2、 1. (3): list and page markers.
   const ar = m[G.ar];
   if (ar !== undefined && !unit && !m[G.scale] && !m[G.pct] && ar.length <= 2 && isDigit(ar.charCodeAt(ar.length - 1))) {

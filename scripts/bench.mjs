@@ -22,7 +22,9 @@
 // more corpora at the size and density of real collections: copies of its texts (about
 // 4 KB a file, a figure per 380 bytes), figures varied, 10 MB and 100 MB (BENCH_REAL_MB
 // sets the sizes, as "10,100,500"). Each is run beside a bare regex pass over the same
-// files (scripts/bare-regex.mjs: walk, read, one number regex), and the ratio printed; with
+// files (scripts/bare-regex.mjs: walk, read, one number regex), and the ratio printed; up to
+// 100 MB, extraction alone in memory too (scripts/in-memory.mjs: no start-up, warm-up,
+// reading or JSON, the steadiest measure of the extraction stages); with
 // two sizes of 100 MB or more (BENCH_REAL_MB=100,500), their peak RSS side by side.
 //
 // Then the panel over the typical and reports corpora; last, the review page of 500 typical reports, opened in headless chromium when there is one.
@@ -164,6 +166,7 @@ for (const mb of want('real') && realTexts.length ? realSizes : []) {
   console.log(`\n${c.name}: ${c.files} files of the shared corpus's ${realTexts.length} texts, ${c.mb.toFixed(1)} MB`);
   const bare = run([c.folder], join(root, 'scripts/bare-regex.mjs'));
   console.log(runLine(c, 'bare regex', bare));
+  if (mb <= 100) console.log(inMemoryLine(c));
   const seconds = [];
   for (const [label, jobs] of [['--jobs 1', ['--jobs', '1']], [`--jobs ${cores} (default)`, []]]) {
     const r = run([c.folder, '--jsonl', '--quiet', ...jobs]);
@@ -179,6 +182,14 @@ for (const mb of want('real') && realTexts.length ? realSizes : []) {
   console.log(defaultAgainstOne(seconds[0], seconds[1]));
   rmSync(c.folder, { recursive: true, force: true });
 }
+/** extract() alone over corpus `c`, in memory, the best of three passes (scripts/in-memory.mjs). */
+function inMemoryLine(c) {
+  const r = spawnSync(process.execPath, [join(root, 'scripts/in-memory.mjs'), c.folder, '3'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const ms = Number(/BEST_MS ([\d.]+)/.exec(r.stdout ?? '')?.[1]);
+  if (!(ms > 0)) return `  extraction in memory  failed (exit ${r.status}): ${(r.stderr ?? '').trim().split('\n').pop()}`;
+  return `  extraction in memory ${(c.mb / (ms / 1000)).toFixed(1).padStart(6)} MB/s  (${(ms / c.mb).toFixed(1)} ms/MB, best of 3 passes: no start-up, warm-up, reading or JSON)`;
+}
+
 // Memory flat in the number of files: the largest real corpus's peak RSS against the smallest's
 // of 100 MB or more (goal: within 10 %).
 const flatSizes = realSizes.filter((mb) => mb >= 100).sort((a, b) => a - b);

@@ -21,6 +21,19 @@ describe('literalTrie', () => {
   ])('%s', (text, expected) => {
     expect(trie.scan(codeUnits(text)).map((f) => [f.start, f.literal])).toEqual(expected);
   });
+  // A literal of one character is found where the next one begins no literal, and at the end;
+  // a pair whose units share the low bits of a literal's first two (嗺生, 出生) is walked, not found.
+  const withSingle = literalTrie(['男', '男性', '出生', '出生率']);
+  it.each([
+    ['男', [[0, '男']]],
+    ['男女', [[0, '男']]],
+    ['男性出生', [[0, '男性'], [2, '出生']]],
+    ['嗺生出', []],
+    ['嗺生出生', [[2, '出生']]],
+  ])('%s (one-character literals, pairs that share bits)', (text, expected) => {
+    expect(withSingle.scan(codeUnits(text)).map((f) => [f.start, f.literal])).toEqual(expected);
+    expect([...text].map((_, i) => withSingle.longestAt(codeUnits(text), i) ?? null).filter((l) => l !== null)).toEqual(expected.map((e) => e[1]));
+  });
   it('finds what a search for every literal at every position finds, keeping the longest', () => {
     const alphabet = fc.constantFrom('出', '生', '率', '计', '划', '育', '政', '策', '外', '为');
     fc.assert(

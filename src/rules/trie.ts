@@ -69,10 +69,27 @@ export function literalTrie(literals: Iterable<string>): LiteralTrie {
   const edgeChar = Uint16Array.from(chars);
   const edgeNode = Int32Array.from(nodes);
   const literalAt = Int32Array.from(terminal);
+  // The first two code units of every literal of two or more, as bits: at most places where a
+  // literal's first character stands the next one continues none (出 before 现), and this says
+  // so without a walk. Keyed by the low ten bits of each unit: a collision costs a walk, never a find.
+  const pairs = new Int32Array(1 << 15);
+  for (const l of sorted) {
+    if (l.length < 2) continue;
+    const h = pairKey(l.charCodeAt(0), l.charCodeAt(1));
+    pairs[h >>> 5]! |= 1 << (h & 31);
+  }
+  // Whether a walk from `at` can find a literal: one of a single unit ends at the first node, or the first two begin one.
+  const mayStart = (units: Uint16Array, at: number, node: number, end: number): boolean => {
+    if (literalAt[node]! >= 0) return true;
+    if (at + 1 >= end) return false;
+    const h = pairKey(units[at]!, units[at + 1]!);
+    return (pairs[h >>> 5]! & (1 << (h & 31))) !== 0;
+  };
 
   const longestAt = (units: Uint16Array, at: number, end = units.length): string | undefined => {
     if (at >= end) return undefined;
     let node = first[units[at]!]!;
+    if (node === 0 || !mayStart(units, at, node, end)) return undefined;
     let longest: string | undefined;
     for (let j = at + 1; node; j++) {
       const value = values[node];
@@ -98,7 +115,7 @@ export function literalTrie(literals: Iterable<string>): LiteralTrie {
       const n = units.length;
       for (let i = 0; i < n; i++) {
         let node = first[units[i]!]!;
-        if (node === 0) continue;
+        if (node === 0 || !mayStart(units, i, node, n)) continue;
         let best = -1;
         for (let j = i + 1; ; j++) {
           const t = literalAt[node]!;
@@ -117,6 +134,9 @@ export function literalTrie(literals: Iterable<string>): LiteralTrie {
     },
   };
 }
+
+/** A pair of code units as 15 bits of word index and 5 of bit: the low ten bits of each. */
+const pairKey = (a: number, b: number): number => ((a & 0x3ff) << 10) | (b & 0x3ff);
 
 /**
  * What `a.scan` and `b.scan` find, in one pass over the text: a table of both

@@ -50,6 +50,7 @@ export type Attached = { figures: Figure[]; outcomes: Outcome[] };
 export function attach(norm: Normalized, numbers: NumberMention[], words: Words, set: RuleSet, sectionStarts: number[] = [], trace?: NumberTrace[]): Attached {
   const p = new Passage(norm, numbers, words, set, sectionStarts);
   const { labels } = p;
+  p.explaining = trace !== undefined;
   const outcomes: Outcome[] = new Array<Outcome>(numbers.length).fill('unbound');
   let li = -1;
   // The index of the last number that became a figure.

@@ -49,6 +49,8 @@ export class Passage {
   before: { k: number; binding: Binding } | undefined;
   /** For the number at hand: the first binding whose rule took it, though a filter dropped it. */
   named: Binding | undefined;
+  /** Whether what became of each number is traced (--explain): the refiners then say in full why they drop. */
+  explaining = false;
 
   constructor(
     readonly norm: Normalized,

@@ -46,5 +46,7 @@ export function chooseRule(p: Passage, b: Binding): Drop | undefined {
       return undefined;
     }
   }
-  return { refiner: 'rule', reason: b.rules.map((r) => refusal(r, b, p, true)).join('; '), kind: undefined };
+  // Each rule's reason is worked out again only for --explain: it repeats every test, and a run without it never reads it.
+  return { refiner: 'rule', reason: p.explaining ? b.rules.map((r) => refusal(r, b, p, true)).join('; ') : NO_RULE, kind: undefined };
 }
+const NO_RULE = 'no rule of the label takes the number here';

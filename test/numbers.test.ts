@@ -129,9 +129,18 @@ describe('shiftDecimal', () => {
 });
 
 type Seen = { text: string; value: number; unit?: string };
+/** What the scan reads, as the pipeline runs it (with the code units: plain Arabic figures read by hand), checked against the expression alone. */
 function scan(sentence: string): Seen[] {
   const t = normalize(sentence);
-  return scanNumbers(t).map((n) => ({ text: sentence.slice(n.start, n.end), value: n.value, ...(n.unit ? { unit: n.unit } : {}) }));
+  const found = scanNumbers(t, undefined, unitsOf(t));
+  expect(found).toEqual(scanNumbers(t));
+  return found.map((n) => ({ text: sentence.slice(n.start, n.end), value: n.value, ...(n.unit ? { unit: n.unit } : {}) }));
+}
+
+function unitsOf(text: string): Uint16Array {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
 }
 
 describe('scanNumbers: what is a value in a sentence', () => {
@@ -216,8 +225,10 @@ describe('scanNumbers: where a token can start', () => {
     expect(scan(token)).toEqual([expected]);
     expect(scan(`全年共计${token},完成`)).toEqual([expected]);
   });
+  // With the code units, plain Arabic figures are read by hand (token.ts): at every kind of boundary, as the expression reads them.
   it('reads the same with the code units as without', () => {
-    const piece = fc.constantFrom('出生', '人', '万', '%', '‰', '.', ',', '一', '十', '百分之', '千分之', '零', '两', '年', '3', '07', '元', ' ', '-', ':100', '余', '第', '\n');
+    const piece = fc.constantFrom('出生', '人', '万', '%', '‰', '.', ',', '一', '十', '百分之', '千分之', '零', '两', '年', '3', '07', '元', ' ', '-', ':100', '余', '第', '\n',
+      '0', '5', '100', '亿', '百', '千', '多', '\t', '个百分点', '万元', '人次', '名', '户', ':', '左右', '以上', '以下', 'A');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
         // The text and its code units as the pipeline has them.
@@ -227,7 +238,46 @@ describe('scanNumbers: where a token can start', () => {
         expect(scanNumbers(text, passedWith, units)).toEqual(scanNumbers(text, passed));
         expect(passedWith).toEqual(passed);
       }),
+      { numRuns: 2000 },
     );
+  });
+});
+
+describe('scanNumbers: plain Arabic figures, read by hand', () => {
+  // token.ts reads these without the expression, in its order of choices; where the
+  // expression could read a multiplier form, it gives the token back.
+  it.each([
+    ['1,065人', { text: '1,065人', value: 1065, unit: '人' }],
+    ['1,234,567元', { text: '1,234,567元', value: 1234567, unit: '元' }],
+    ['87.80%', { text: '87.80%', value: 87.8, unit: '%' }],
+    ['3.8万人', { text: '3.8万人', value: 38000, unit: '人' }],
+    ['12.5万元', { text: '12.5万元', value: 125000, unit: '元' }],
+    ['3 万元', { text: '3 万元', value: 30000, unit: '元' }],
+    ['4660余名', { text: '4660余名', value: 4660, unit: '名' }],
+    ['300人左右', { text: '300人左右', value: 300, unit: '人' }],
+    ['2.5亿元', { text: '2.5亿元', value: 250000000, unit: '元' }],
+    ['1.2万亿元', { text: '1.2万亿元', value: 1200000000000, unit: '元' }],
+    ['56人次', { text: '56人次', value: 56, unit: '人次' }],
+    ['2万800人', { text: '2万800人', value: 20800, unit: '人' }],
+    ['18万4千人', { text: '18万4千人', value: 184000, unit: '人' }],
+    ['3千人', { text: '3千人', value: 3000, unit: '人' }],
+    ['5万一千人', { text: '5万一千人', value: 51000, unit: '人' }],
+  ])('%s', (token, expected) => {
+    expect(scan(`全县${token},完成`)).toEqual([expected]);
+  });
+  // Where the expression stops, the hand reader stops: four groups of thousands, fifteen decimals, a comma after at most three digits, :100 not followed by a digit.
+  // Every place of a run of digits is a candidate: a reader that counted each to the run's end would not finish this within the test's time.
+  it('reads a run of a million digits as the expression does', () => {
+    const text = `共${'7'.repeat(1_000_000)}人`;
+    expect(scanNumbers(text, undefined, unitsOf(text))).toEqual(scanNumbers(text));
+  });
+  it.each([
+    ['1,234,567,890,123,456元', [{ text: '1,234,567,890,123', value: 1234567890123 }]],
+    ['1234,567元', [{ text: '1234', value: 1234 }]],
+    ['0.1234567890123456%', []],
+    ['107:1000', []],
+  ])('%s', (token, expected) => {
+    expect(scan(`全县${token},完成`)).toEqual(expected);
   });
 });
 

@@ -3,7 +3,9 @@
  * 百分之八十七点八 · 千分之十一点二 · 一千零八十三人 · 107:100 · 约300人 · 10.10‰.
  *
  * One regular expression, tried in a single pass over the normalised text at
- * the characters a token can start with, finds candidates; `interpret` turns a
+ * the characters a token can start with, finds candidates (a plain Arabic
+ * figure, the common case, is read by hand as the expression would read it:
+ * token.ts); `interpret` turns a
  * match into a value, and the boundary rules decide what is not a value at all
  * (years, dates, list markers, numerals in labels).
  * Boundaries are explicit character classes: JavaScript's \b treats every
@@ -13,6 +15,7 @@ import { charSet, codeTable } from '../chars.js';
 import { decimalValue, decimalsOf, shiftDecimal } from './decimal.js';
 import { normalize } from '../normalize/index.js';
 import { readChineseNumeral, type Numeral } from './numerals.js';
+import { CN_DIGIT, emptyToken, readArabic, tokenOf, UNIT_WORDS, type Token } from './token.js';
 
 export type UnitClass = 'count' | 'money' | 'rate' | 'ratio' | 'delta' | 'none';
 
@@ -61,12 +64,10 @@ const ARABIC = String.raw`\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,15})?|\d{1,15}(?:\.\d{
 // the formal ones that are also other words (伍, 陆, 拾, 肆) are read after a plain first digit
 // (一仟伍佰). 几 is a digit of unknown value (三十几万). The first character's class is kept
 // small: every character added to it is a place the scan must try, and it costs.
-const CN_DIGIT = '零〇一二两三四五六七八九';
 const CHINESE = `[${CN_DIGIT}十][${CN_DIGIT}十百千万亿伍陆拾肆几]{0,23}(?:点[${CN_DIGIT}]{1,8})?`;
 // Arabic digits among Chinese multipliers: 3千, 2百05, 5千万, 2万800, 7万2千5百, 18万4千 (a plain 2万 or 3.8万 is a scaled number).
 const MIXED = String.raw`\d{1,4}(?:\.\d{1,8})?(?:[十百千]|[万亿](?=[\d${CN_DIGIT}]))[\d${CN_DIGIT}十百千万亿]{0,20}`;
-const COUNT_UNITS = ['人次', '人', '名', '例', '对', '户', '宗', '起', '台'];
-const UNIT = ['个百分点', '万元', '亿元', '元', ...COUNT_UNITS, '%', '‰', String.raw`:100(?!\d)`].join('|');
+const UNIT = [...UNIT_WORDS, String.raw`:100(?!\d)`].join('|');
 
 // In running text a Chinese numeral is a figure only with a unit (一孩, 四术, 十件实事
 // are labels): the scanner requires one ahead, so the numerals of prose (一是, 进一步)
@@ -107,7 +108,8 @@ function approxBefore(text: string, at: number): number {
   return 0;
 }
 
-type Match = RegExpExecArray;
+// One token object, refilled for each candidate: the scan keeps none of it.
+const TOKEN = emptyToken();
 
 /** What a scale (万, 亿) and a printed unit make of a numeral: its power of ten, canonical unit and class. */
 function unitReading(scale: string | undefined, u: string | undefined): { exponent: number; unit: string | undefined; unitClass: UnitClass } {
@@ -141,8 +143,8 @@ export function readWithUnit(n: NumberMention, word: string): NumberMention | un
 }
 
 /** The numeral as printed, whichever branch matched. */
-function numeralOf(m: Match): string {
-  return m[G.pctNum] ?? m[G.mx] ?? m[G.ar] ?? m[G.cn] ?? '';
+function numeralOf(t: Token): string {
+  return t.pctNum ?? t.mx ?? t.ar ?? t.cn ?? '';
 }
 
 /** A numeral of either script, as digits: Arabic as printed, others through the numeral reader. */
@@ -175,11 +177,11 @@ function fraction(denominator: string, numerator: string): Numeral | null {
 }
 
 /** The mention `m` makes, or null when its numeral cannot be read; `start` to `numeralEnd` as scanNumbers found them. */
-function interpret(m: Match, printed: string, approxWord: boolean, start: number, end: number, numeralEnd: number): NumberMention | null {
-  const pct = m[G.pct];
+function interpret(m: Token, printed: string, approxWord: boolean, start: number, end: number, numeralEnd: number): NumberMention | null {
+  const pct = m.pct;
   let digits: string;
   let read: Numeral | null = null;
-  if (m[G.ar] !== undefined || (m[G.pctNum] !== undefined && isDigit(printed.charCodeAt(printed.length - 1)))) {
+  if (m.ar !== undefined || (m.pctNum !== undefined && isDigit(printed.charCodeAt(printed.length - 1)))) {
     // Arabic digits, as printed (the common case, without the reader).
     digits = printed.includes(',') ? printed.replace(/,/g, '') : printed;
     if (digits.charCodeAt(0) === 46) digits = `0${digits}`;
@@ -189,10 +191,10 @@ function interpret(m: Match, printed: string, approxWord: boolean, start: number
     if (!read) return null;
     digits = read.digits;
   }
-  const { exponent, unit, unitClass } = pct ? { exponent: 0, unit: pct === '千分之' ? '‰' : '%', unitClass: 'rate' as const } : unitReading(m[G.scale], m[G.unit]);
+  const { exponent, unit, unitClass } = pct ? { exponent: 0, unit: pct === '千分之' ? '‰' : '%', unitClass: 'rate' as const } : unitReading(m.scale, m.unit);
   // A numeral with 万 or 亿 among its multipliers is scaled, as 3.8万 is (18万4千).
-  const scaled = exponent > 0 || (m[G.ar] === undefined && /[万亿]/.test(printed));
-  const post = m[G.post];
+  const scaled = exponent > 0 || (m.ar === undefined && /[万亿]/.test(printed));
+  const post = m.post;
   // Every field in one literal, absent ones as undefined: one shape for every mention
   // keeps the code that reads them monomorphic (fields added later make several shapes).
   return {
@@ -206,7 +208,7 @@ function interpret(m: Match, printed: string, approxWord: boolean, start: number
     unitClass,
     scaled,
     decimals: decimalsOf(digits),
-    approximate: Boolean(approxWord || m[G.ap1] || m[G.ap2] || post === '左右' || post === '上下' || read?.approximate),
+    approximate: Boolean(approxWord || m.ap1 || m.ap2 || post === '左右' || post === '上下' || read?.approximate),
     bound: post === '以上' ? 'min' : post === '以内' || post === '以下' ? 'max' : undefined,
     damaged: undefined,
     range: undefined,
@@ -224,7 +226,8 @@ export function parseNumber(expression: string): ParsedNumber | null {
   // Digit groups separated by a space (12 345): the repair that joins them in a text, here on its own.
   const normal = normalize(expression.normalize('NFKC')).trim().replace(/(?<=\d) (?=\d{3}(?!\d))/g, '');
   const word = APPROX_BEFORE.find((w) => normal.startsWith(w))?.length ?? 0;
-  const m = WHOLE.exec(normal.slice(word));
+  const whole = WHOLE.exec(normal.slice(word));
+  const m = whole ? tokenOf(whole, G, emptyToken()) : null;
   let r: NumberMention | null = m ? interpret(m, numeralOf(m), word > 0, 0, 0, 0) : null;
   if (!m) {
     // Forms read across tokens (ranges, ratios): one mention spanning the whole expression.
@@ -277,21 +280,26 @@ const DI = code('第');
 export function scanNumbers(text: string, passed?: Passed[], units?: Uint16Array): NumberMention[] {
   const out: NumberMention[] = [];
   for (let at = nextFirst(text, units, 0); at < text.length; at = nextFirst(text, units, at)) {
-    SCAN.lastIndex = at;
-    const m = SCAN.exec(text);
-    if (!m) {
-      at++;
-      continue;
+    // A plain Arabic figure, read by hand (token.ts); any other form, by the expression.
+    let m = TOKEN;
+    if (!units || !readArabic(text, units, at, m)) {
+      SCAN.lastIndex = at;
+      const found = SCAN.exec(text);
+      if (!found) {
+        at++;
+        continue;
+      }
+      m = tokenOf(found, G, TOKEN);
     }
-    at = SCAN.lastIndex;
+    at = m.end;
     const word = approxBefore(text, m.index);
     const start = m.index - word;
     // Spaces the token took looking for a unit are not part of a number that has none.
-    let end = m.index + m[0].length;
+    let end = m.end;
     while (end > m.index && (text.charCodeAt(end - 1) === SPACE || text.charCodeAt(end - 1) === TAB)) end--;
-    const numeralStart = m.index + (m[G.pct]?.length ?? 0);
+    const numeralStart = m.index + (m.pct?.length ?? 0);
     const printed = numeralOf(m);
-    const numeralEnd = numeralStart + printed.length + (m[G.ap1]?.length ?? 0) + (m[G.scale]?.length ?? 0);
+    const numeralEnd = numeralStart + printed.length + (m.ap1?.length ?? 0) + (m.scale?.length ?? 0);
     const rejected = rejection(text, m, printed, start, numeralStart, numeralEnd, end);
     if (rejected !== undefined) {
       // What coverage counts: a token of its own that is no figure to read.
@@ -500,22 +508,22 @@ const RANGE_END = /^\d{1,15}(?:\.\d{1,15})?\s*(?:万|亿|人|名|例|对|户|元
 export type PassedClass = 'year' | 'date' | 'age' | 'marker' | 'identifier';
 export type Passed = { start: number; end: number; class: PassedClass };
 
-function rejection(text: string, m: Match, printed: string, start: number, numeralStart: number, numeralEnd: number, end: number): PassedClass | null | undefined {
+function rejection(text: string, m: Token, printed: string, start: number, numeralStart: number, numeralEnd: number, end: number): PassedClass | null | undefined {
   if (start > 0 && LEFT_REJECT[text.charCodeAt(start - 1)] === 1) {
     const c = text.charCodeAt(start - 1);
     return c === DI ? 'marker' : isDigit(c) ? null : 'identifier';
   }
   if (DIGIT_JOINERS[text.charCodeAt(start - 1)] === 1 && isDigit(text.charCodeAt(start - 2))) return null;
   // A Chinese numeral cut out of a longer run (the scanner caps token length).
-  if (m[G.cn] !== undefined && RUN_CHARS[text.charCodeAt(start - 1)] === 1) return null;
+  if (m.cn !== undefined && RUN_CHARS[text.charCodeAt(start - 1)] === 1) return null;
   // 10:08:49 and 2022-02-16: parts of times and dates.
   const before = text.charCodeAt(numeralStart - 1);
   // The upper end of a range (30-40万) has a unit or scale; a date's parts (2022-02-16) have none.
-  if ((before === COLON || (before === MINUS && !m[G.unit] && !m[G.scale])) && isDigit(text.charCodeAt(numeralStart - 2))) return 'date';
+  if ((before === COLON || (before === MINUS && !m.unit && !m.scale)) && isDigit(text.charCodeAt(numeralStart - 2))) return 'date';
   const next = text.charCodeAt(numeralEnd);
   if (isLatin(next)) return 'identifier';
-  if (!m[G.ap1] && !m[G.scale] && RUN_CHARS[text.charCodeAt(numeralStart + printed.length)] === 1) return null; // inside a longer run
-  const unit = m[G.unit];
+  if (!m.ap1 && !m.scale && RUN_CHARS[text.charCodeAt(numeralStart + printed.length)] === 1) return null; // inside a longer run
+  const unit = m.unit;
   if ((next === COLON || (next === MINUS && !RANGE_END.test(text.slice(numeralEnd + 1, numeralEnd + 24)))) && isDigit(text.charCodeAt(numeralEnd + 1)) && !unit) return 'date';
   let k = numeralEnd;
   while (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB) k++;
@@ -524,8 +532,8 @@ function rejection(text: string, m: Match, printed: string, start: number, numer
   if (a === SUI || (a === ZHOU && text.charCodeAt(k + 1) === SUI)) return 'age';
   if (DATE_AFTER[a] === 1) return 'date';
   // 2、 1. (3): list and page markers.
-  const ar = m[G.ar];
-  if (ar !== undefined && !unit && !m[G.scale] && !m[G.pct] && ar.length <= 2 && isDigit(ar.charCodeAt(ar.length - 1))) {
+  const ar = m.ar;
+  if (ar !== undefined && !unit && !m.scale && !m.pct && ar.length <= 2 && isDigit(ar.charCodeAt(ar.length - 1))) {
     const c = text[end];
     if (c === '、' || c === '.' || c === ')') return 'marker';
   }

@@ -15,7 +15,7 @@ import { charSet, codeTable } from '../chars.js';
 import { decimalValue, decimalsOf, shiftDecimal } from './decimal.js';
 import { normalize } from '../normalize/index.js';
 import { readChineseNumeral, type Numeral } from './numerals.js';
-import { CN_DIGIT, emptyToken, readArabic, tokenOf, UNIT_WORDS, type Token } from './token.js';
+import { CN_DIGIT, emptyToken, isDigit, readArabic, tokenOf, UNIT_WORDS, type Token } from './token.js';
 
 export type UnitClass = 'count' | 'money' | 'rate' | 'ratio' | 'delta' | 'none';
 
@@ -245,7 +245,6 @@ export function parseNumber(expression: string): ParsedNumber | null {
 }
 
 const code = (c: string) => c.charCodeAt(0);
-const isDigit = (c: number) => c >= 48 && c <= 57;
 const isLatin = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 // The neighbour tests below read code tables directly (TABLE[c] === 1): they run several
 // times for every candidate, and a set's has() was a call V8 did not inline there.

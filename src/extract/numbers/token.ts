@@ -29,12 +29,13 @@ export type Token = {
 export const emptyToken = (): Token => ({ index: 0, end: 0, pct: undefined, pctNum: undefined, mx: undefined, ar: undefined, cn: undefined, ap1: undefined, scale: undefined, ap2: undefined, unit: undefined, post: undefined });
 
 export const CN_DIGIT = '零〇一二两三四五六七八九';
-export const COUNT_UNITS = ['人次', '人', '名', '例', '对', '户', '宗', '起', '台'];
+const COUNT_UNITS = ['人次', '人', '名', '例', '对', '户', '宗', '起', '台'];
 /** The units a token may end with, in the expression's order (a longer one before its prefix); then :100, a ratio. */
 export const UNIT_WORDS = ['个百分点', '万元', '亿元', '元', ...COUNT_UNITS, '%', '‰'];
-export const POST_WORDS = ['左右', '上下', '以上', '以内', '以下'];
+const POST_WORDS = ['左右', '上下', '以上', '以内', '以下'];
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
+/** An ASCII digit's code. */
+export const isDigit = (c: number) => c >= 48 && c <= 57;
 const [COMMA, POINT, SPACE, TAB, COLON] = [44, 46, 32, 9, 58];
 const [YU, DUO, WAN, YI] = ['余', '多', '万', '亿'].map((c) => c.charCodeAt(0)) as [number, number, number, number];
 /** 十百千 after the digits: a multiplier form. */

@@ -61,6 +61,15 @@ describe('streamSink', () => {
     expect(stream.writes.join('')).toBe('{"a":"出生"}\n{"b":"计划生育率95.39%"}\n{"c":"𠀋"}\n');
   });
 
+  it('writes a lone surrogate (half of a character cut by a scraper) as U+FFFD, as Node\'s own UTF-8 does', () => {
+    const stream = fakeStream();
+    const sink = streamSink(stream);
+    sink.write('a\ud840b\udc0bc');
+    sink.commit();
+    expect(Buffer.concat(stream.retained)).toEqual(Buffer.from('a\ud840b\udc0bc', 'utf8'));
+    expect(stream.writes.join('')).toBe('a\ufffdb\ufffdc');
+  });
+
   it('reuses one block for a stream that writes at once (standard output to a file), losing nothing', () => {
     const stream = fakeStream();
     const sink = streamSink(stream, false, true);

@@ -1,5 +1,6 @@
 /** Which files a run reads, and how many worker threads it starts by default. */
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectInputs } from '../src/input/inputs.js';
@@ -45,5 +46,19 @@ describe('collectInputs and symbolic links', () => {
       { path: join(dir, 'broken.txt'), missing: 'a link to nothing' },
       { path: join(dir, 'y2019', '青石县.txt'), size: Buffer.byteLength('出生3105人') },
     ]);
+  });
+});
+
+describe('collectInputs and what is neither file nor folder', () => {
+  it.skipIf(process.platform === 'win32')('passes over a FIFO in a folder, and a link to one, without counting either as skipped', () => {
+    const dir = scratchDir('fifo');
+    writeFileSync(join(dir, 'a.txt'), '出生12人');
+    spawnSync('mkfifo', [join(dir, 'pipe.txt')]);
+    symlinkSync(join(dir, 'pipe.txt'), join(dir, 'to-pipe.txt'));
+    // A broken link that is no report is left out too, as a file that is no report is counted.
+    symlinkSync(join(dir, 'gone.xls'), join(dir, 'old.xls'));
+    const skipped = new Map<string, number>();
+    expect(collectInputs([dir], skipped)).toEqual([{ path: join(dir, 'a.txt'), size: Buffer.byteLength('出生12人') }]);
+    expect(Object.fromEntries(skipped)).toEqual({});
   });
 });

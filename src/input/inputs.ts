@@ -3,7 +3,7 @@
  * reports (text, web pages, Word, WPS and PDF documents), "-" for standard input. Sorted by path
  * so that outputs come in a stable order.
  */
-import { opendirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { opendirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
 // Not workbooks (.xls, .xlsx): a folder's appendix tables are counted as skipped, not failed;
@@ -168,22 +168,46 @@ export function collectInputList(args: string[], skipped?: Map<string, number>):
 
 const isReport = (name: string) => REPORT_EXTENSIONS.has(extname(name).toLowerCase()) && !name.endsWith('.gold.json');
 
-/** An entry of a folder: what it is (a link followed), and its size when it is a file behind a link. */
-type Entry = { name: string; kind: 'folder' | 'file' | 'other' | 'broken'; size?: number; key: string };
-const byKey = (a: Entry, b: Entry) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-/** An entry, keyed as its paths sort: a folder as its name and "/". */
-const entry = (name: string, kind: Entry['kind'], size?: number): Entry => ({ name, kind, size, key: kind === 'folder' ? `${name}/` : name });
-const kindOf = (d: { isDirectory(): boolean; isFile(): boolean }): Entry['kind'] => (d.isDirectory() ? 'folder' : d.isFile() ? 'file' : 'other');
-/** A directory entry as the walk keeps it; a link is followed to what it names. */
-function entryOf(dir: string, d: Dirent): Entry {
-  if (!d.isSymbolicLink()) return entry(d.name, kindOf(d));
+/**
+ * A folder's entries as the walk keeps them, in path order: each by its sort key alone,
+ * a folder as its name and "/" (as its files' paths sort; no file name holds a "/"), a
+ * file as its name. Only a link carries more, what it names and, for a file, its size.
+ * One string a file, not an object: on a folder of a hundred thousand files the
+ * objects (and what the collector copied of them) were a third of a run's peak memory.
+ */
+type Entries = { keys: string[]; links: Map<string, { kind: 'file' | 'broken'; size?: number }> };
+
+/** The entries of `dir` in path order; what is neither file, folder nor link to one (a FIFO, a socket) is left out. */
+function entriesOf(dir: string): Entries {
+  const keys: string[] = [];
+  const links: Entries['links'] = new Map();
+  // Entry by entry, not readdirSync's array: a folder of a hundred thousand files
+  // held that many directory entries at once (30 MB), where one at a time holds none.
+  const d = opendirSync(dir);
   try {
-    const st = statSync(join(dir, d.name));
-    return entry(d.name, kindOf(st), st.size);
-  } catch {
-    return entry(d.name, 'broken');
+    for (let e = d.readSync(); e; e = d.readSync()) {
+      let kind: 'folder' | 'file' | 'broken' | 'other' = kindOf(e);
+      if (e.isSymbolicLink()) {
+        try {
+          const st = statSync(join(dir, e.name));
+          kind = kindOf(st);
+          // A link to a folder is told by its key, as a folder is.
+          if (kind === 'file') links.set(e.name, { kind, size: st.size });
+        } catch {
+          kind = 'broken';
+          links.set(e.name, { kind });
+        }
+      }
+      if (kind !== 'other') keys.push(kind === 'folder' ? `${e.name}/` : e.name);
+    }
+  } finally {
+    d.closeSync();
   }
+  // The default order is by UTF-16 code units, as the paths of the files compare.
+  keys.sort();
+  return { keys, links };
 }
+const kindOf = (d: { isDirectory(): boolean; isFile(): boolean }): 'folder' | 'file' | 'other' => (d.isDirectory() ? 'folder' : d.isFile() ? 'file' : 'other');
 
 /**
  * Adds the reports under `root` to `out` in path order, and says whether it found any.
@@ -197,44 +221,41 @@ function walk(root: string, seen: Set<string>, out: InputList, skipped?: Map<str
   const before = out.length;
   // The folders open on the way down, each with its entries and how far they are read:
   // an explicit stack, as a tree may be deeper than the call stack.
-  const stack: { dir: string; entries: Entry[]; at: number }[] = [];
+  const stack: { dir: string; entries: Entries; at: number }[] = [];
   const open = (dir: string) => {
-    let entries: Entry[];
+    let entries: Entries;
     try {
       const real = realpathSync(dir);
       if (seen.has(real)) return;
       seen.add(real);
-      entries = [];
-      // Entry by entry, not readdirSync's array: a folder of a hundred thousand files
-      // held that many directory entries at once (30 MB), where one at a time holds none.
-      const d = opendirSync(dir);
-      try {
-        for (let e = d.readSync(); e; e = d.readSync()) entries.push(entryOf(dir, e));
-      } finally {
-        d.closeSync();
-      }
+      entries = entriesOf(dir);
     } catch (e) {
       // A folder that cannot be read is one input that failed, named with its reason; the walk goes on.
       out.push(dir, undefined, `cannot read this folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
       return;
     }
-    stack.push({ dir, entries: entries.sort(byKey), at: 0 });
+    stack.push({ dir, entries, at: 0 });
   };
   open(root);
   while (stack.length) {
     const top = stack[stack.length - 1]!;
-    if (top.at >= top.entries.length) {
+    const { keys, links } = top.entries;
+    if (top.at >= keys.length) {
       stack.pop();
       continue;
     }
-    const e = top.entries[top.at++]!;
-    const { name } = e;
-    if (e.kind === 'folder') open(join(top.dir, name));
-    else if (e.kind === 'broken') {
+    const key = keys[top.at++]!;
+    if (key.endsWith('/')) {
+      open(join(top.dir, key.slice(0, -1)));
+      continue;
+    }
+    const name = key;
+    const link = links.size ? links.get(name) : undefined;
+    if (link?.kind === 'broken') {
       // A link to a report that is not there is named, not passed over in silence.
       if (isReport(name)) out.pushIn(top.dir, name, undefined, 'a link to nothing');
-    } else if (e.kind === 'file' && isReport(name) && !isOurTemporary(name)) {
-      let size = e.size;
+    } else if (isReport(name) && !isOurTemporary(name)) {
+      let size = link?.size;
       let missing: string | undefined;
       try {
         size ??= statSync(join(top.dir, name)).size;
@@ -242,7 +263,7 @@ function walk(root: string, seen: Set<string>, out: InputList, skipped?: Map<str
         missing = String((e as NodeJS.ErrnoException).code ?? (e as Error).message);
       }
       out.pushIn(top.dir, name, size, missing);
-    } else if (e.kind === 'file' && skipped && !isOurTemporary(name)) {
+    } else if (skipped && !isOurTemporary(name)) {
       const ext = extname(name).toLowerCase();
       skipped.set(ext, (skipped.get(ext) ?? 0) + 1);
     }

@@ -53,8 +53,6 @@ const MAX_DIGITS = 15;
  */
 export function readArabic(text: string, u: Uint16Array, at: number, t: Token): boolean {
   const n = u.length;
-  // Code units past the end read as 0, which is no character of a token.
-  const codeAt = (k: number) => (k < n ? u[k]! : 0);
   let i = at;
   // Counted no further than the expression reads: on a long run of digits every place is a candidate, and a count to the run's end would cost its square.
   while (i < n && i - at <= MAX_DIGITS && isDigit(u[i]!)) i++;
@@ -64,38 +62,41 @@ export function readArabic(text: string, u: Uint16Array, at: number, t: Token): 
   let end = at;
   if (run <= 3) {
     let j = i;
-    for (let g = 0; g < 4 && codeAt(j) === COMMA && isDigit(codeAt(j + 1)) && isDigit(codeAt(j + 2)) && isDigit(codeAt(j + 3)); g++) j += 4;
+    for (let g = 0; g < 4 && codeAt(u, j) === COMMA && isDigit(codeAt(u, j + 1)) && isDigit(codeAt(u, j + 2)) && isDigit(codeAt(u, j + 3)); g++) j += 4;
     if (j > i) end = j;
   }
   // Else \d{1,15}: fifteen digits at most; a longer run leaves a digit next, and no decimals.
   if (end === at) end = at + Math.min(run, MAX_DIGITS);
-  if (codeAt(end) === POINT && isDigit(codeAt(end + 1))) {
+  if (codeAt(u, end) === POINT && isDigit(codeAt(u, end + 1))) {
     let k = end + 1;
     while (k < n && k - end - 1 < MAX_DIGITS && isDigit(u[k]!)) k++;
     end = k;
   }
   // The multiplier form comes first in the expression: 3千, 2百05, 2万800, 18万4千.
-  const next = codeAt(end);
-  if (MULTIPLIER[next] === 1 || ((next === WAN || next === YI) && AFTER_MULTIPLIER[codeAt(end + 1)] === 1)) return false;
+  const next = codeAt(u, end);
+  if (MULTIPLIER[next] === 1 || ((next === WAN || next === YI) && AFTER_MULTIPLIER[codeAt(u, end + 1)] === 1)) return false;
   t.index = at;
   t.pct = t.pctNum = t.mx = t.cn = undefined;
   t.ar = text.slice(at, end);
   let k = end;
-  t.ap1 = approximation(codeAt(k));
+  t.ap1 = approximation(codeAt(u, k));
   if (t.ap1) k++;
-  const c = codeAt(k);
-  t.scale = c === WAN ? (codeAt(k + 1) === YI ? '万亿' : '万') : c === YI ? '亿' : undefined;
+  const c = codeAt(u, k);
+  t.scale = c === WAN ? (codeAt(u, k + 1) === YI ? '万亿' : '万') : c === YI ? '亿' : undefined;
   if (t.scale) k += t.scale.length;
-  t.ap2 = approximation(codeAt(k));
+  t.ap2 = approximation(codeAt(u, k));
   if (t.ap2) k++;
-  while (codeAt(k) === SPACE || codeAt(k) === TAB) k++;
-  t.unit = UNIT_FIRST[codeAt(k)] === 1 ? unitAt(text, k) : undefined;
+  while (codeAt(u, k) === SPACE || codeAt(u, k) === TAB) k++;
+  t.unit = UNIT_FIRST[codeAt(u, k)] === 1 ? unitAt(text, k) : undefined;
   if (t.unit) k += t.unit.length;
-  t.post = POST_FIRST[codeAt(k)] === 1 ? postAt(text, k) : undefined;
+  t.post = POST_FIRST[codeAt(u, k)] === 1 ? postAt(text, k) : undefined;
   if (t.post) k += t.post.length;
   t.end = k;
   return true;
 }
+
+/** The code unit at `k`; past the end, 0, which is no character of a token. */
+const codeAt = (u: Uint16Array, k: number): number => (k < u.length ? u[k]! : 0);
 
 const approximation = (c: number): string | undefined => (c === YU ? '余' : c === DUO ? '多' : undefined);
 

@@ -12,10 +12,18 @@ export function codeTable(entries: Iterable<readonly [chars: string, bits: numbe
   return table;
 }
 
-/** A set of characters. charCodeAt past either end of a string gives NaN, which is no member. */
+/**
+ * The code unit at `i` of `text`, or 0 past either end, which no table marks. A table
+ * read with what charCodeAt gives there (NaN) is no array index: V8 then reads that
+ * table, at that place in the code, by its slowest path from then on (several times
+ * slower for every character, not only the one past the end).
+ */
+export const codeAt = (text: string, i: number): number => text.charCodeAt(i) | 0;
+
+/** A set of characters. Past either end of a string (charCodeAt's NaN), no member: read as 0, see codeAt. */
 export function charSet(chars: string): { has(c: number): boolean } {
   const table = codeTable([[chars, 1]]);
-  return { has: (c: number) => table[c] === 1 };
+  return { has: (c: number) => table[c | 0] === 1 };
 }
 
 // What breaks running text, as bits that each reader combines as it needs:

@@ -11,7 +11,7 @@
  * Boundaries are explicit character classes: JavaScript's \b treats every
  * Chinese character as a non-word character.
  */
-import { charSet, codeTable } from '../chars.js';
+import { charSet, codeAt, codeTable } from '../chars.js';
 import { decimalValue, decimalsOf, shiftDecimal } from './decimal.js';
 import { normalize } from '../normalize/index.js';
 import { readChineseNumeral, type Numeral } from './numerals.js';
@@ -103,7 +103,7 @@ const APPROX_BEFORE = ['大约', '约', '近']; // longest first
 const APPROX_LAST = codeTable([[APPROX_BEFORE.map((w) => w[w.length - 1]).join(''), 1]]);
 /** The length of the approximation word right before `at`, or 0. */
 function approxBefore(text: string, at: number): number {
-  if (APPROX_LAST[text.charCodeAt(at - 1)] !== 1) return 0;
+  if (APPROX_LAST[codeAt(text, at - 1)] !== 1) return 0;
   for (const w of APPROX_BEFORE) if (text.startsWith(w, at - w.length)) return w.length;
   return 0;
 }
@@ -321,7 +321,7 @@ export function scanNumbers(text: string, passed?: Passed[], units?: Uint16Array
 function nextFirst(text: string, units: Uint16Array | undefined, at: number): number {
   const n = text.length;
   if (units) while (at < n && !TOKEN_FIRST[units[at]!]) at++;
-  else while (at < n && !TOKEN_FIRST[text.charCodeAt(at)]) at++;
+  else while (at < n && !TOKEN_FIRST[codeAt(text, at)]) at++;
   return at;
 }
 
@@ -477,7 +477,7 @@ function fractionAt(text: string, at: number): NumberMention | undefined {
   if (!left || !right || left[0] === '百' || left[0] === '千') return undefined;
   const start = at - left[0].length;
   const end = at + 2 + right[0].length;
-  if (RUN_CHARS[text.charCodeAt(start - 1)] === 1 || RUN_CHARS[text.charCodeAt(end)] === 1) return undefined;
+  if (RUN_CHARS[codeAt(text, start - 1)] === 1 || RUN_CHARS[codeAt(text, end)] === 1) return undefined;
   const read = fraction(left[0], right[0]);
   if (!read) return undefined;
   return { start, end, numeralEnd: end, printed: text.slice(start, end), digits: read.digits, value: read.value, unit: '%', unitClass: 'rate', scaled: false, decimals: decimalsOf(read.digits), approximate: Boolean(read.approximate), bound: undefined, damaged: undefined, range: undefined };
@@ -492,7 +492,7 @@ function signedNegative(text: string, at: number, r: NumberMention): boolean {
   const c = text.charCodeAt(at - 1);
   if (c !== MINUS && c !== FU) return false;
   // After a digit or a unit, '-' joins a range (12-15人, 10‰-12‰) or a date.
-  if (isDigit(text.charCodeAt(at - 2)) || UNIT_LAST[text.charCodeAt(at - 2)] === 1) return false;
+  if (isDigit(text.charCodeAt(at - 2)) || UNIT_LAST[codeAt(text, at - 2)] === 1) return false;
   return r.unitClass === 'rate' || r.unitClass === 'none';
 }
 
@@ -508,20 +508,20 @@ export type PassedClass = 'year' | 'date' | 'age' | 'marker' | 'identifier';
 export type Passed = { start: number; end: number; class: PassedClass };
 
 function rejection(text: string, m: Token, printed: string, start: number, numeralStart: number, numeralEnd: number, end: number): PassedClass | null | undefined {
-  if (start > 0 && LEFT_REJECT[text.charCodeAt(start - 1)] === 1) {
+  if (start > 0 && LEFT_REJECT[codeAt(text, start - 1)] === 1) {
     const c = text.charCodeAt(start - 1);
     return c === DI ? 'marker' : isDigit(c) ? null : 'identifier';
   }
-  if (DIGIT_JOINERS[text.charCodeAt(start - 1)] === 1 && isDigit(text.charCodeAt(start - 2))) return null;
+  if (DIGIT_JOINERS[codeAt(text, start - 1)] === 1 && isDigit(text.charCodeAt(start - 2))) return null;
   // A Chinese numeral cut out of a longer run (the scanner caps token length).
-  if (m.cn !== undefined && RUN_CHARS[text.charCodeAt(start - 1)] === 1) return null;
+  if (m.cn !== undefined && RUN_CHARS[codeAt(text, start - 1)] === 1) return null;
   // 10:08:49 and 2022-02-16: parts of times and dates.
   const before = text.charCodeAt(numeralStart - 1);
   // The upper end of a range (30-40万) has a unit or scale; a date's parts (2022-02-16) have none.
   if ((before === COLON || (before === MINUS && !m.unit && !m.scale)) && isDigit(text.charCodeAt(numeralStart - 2))) return 'date';
   const next = text.charCodeAt(numeralEnd);
   if (isLatin(next)) return 'identifier';
-  if (!m.ap1 && !m.scale && RUN_CHARS[text.charCodeAt(numeralStart + printed.length)] === 1) return null; // inside a longer run
+  if (!m.ap1 && !m.scale && RUN_CHARS[codeAt(text, numeralStart + printed.length)] === 1) return null; // inside a longer run
   const unit = m.unit;
   if ((next === COLON || (next === MINUS && !RANGE_END.test(text.slice(numeralEnd + 1, numeralEnd + 24)))) && isDigit(text.charCodeAt(numeralEnd + 1)) && !unit) return 'date';
   let k = numeralEnd;

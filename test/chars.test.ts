@@ -1,0 +1,43 @@
+/**
+ * Character tables are read with code units only: past either end of a string
+ * a read gives 0, which no table marks, never charCodeAt's NaN (a table read
+ * with NaN sends V8 down its slowest path at that place for good).
+ */
+import { describe, expect, it } from 'vitest';
+import { BREAKS, charSet, codeAt, codeTable } from '../src/extract/chars.js';
+
+describe('codeAt', () => {
+  it.each([
+    ['出生12人', 0, 0x51fa],
+    ['出生12人', 2, 0x31],
+    ['出生12人', 4, 0x4eba],
+    ['出生12人', -1, 0],
+    ['出生12人', 5, 0],
+    ['', 0, 0],
+  ])('codeAt(%j, %i) is %i', (text, i, code) => {
+    expect(codeAt(text, i)).toBe(code);
+    expect(Number.isInteger(codeAt(text, i))).toBe(true);
+  });
+
+  it('reads as 0 what no table marks', () => {
+    expect(BREAKS[codeAt('。', 1)]).toBe(0);
+    expect(codeTable([['\n。', 1]])[codeAt('x', -1)]).toBe(0);
+  });
+});
+
+describe('charSet', () => {
+  const set = charSet('-~至到');
+  it.each([
+    ['-', true],
+    ['至', true],
+    ['到', true],
+    ['x', false],
+    ['出', false],
+  ])('has(%j) is %s', (c, member) => expect(set.has(c.charCodeAt(0))).toBe(member));
+
+  it('has no member past either end of a string (NaN) or at none (undefined)', () => {
+    expect(set.has('至'.charCodeAt(1))).toBe(false);
+    expect(set.has('至'.charCodeAt(-1))).toBe(false);
+    expect(set.has(undefined as unknown as number)).toBe(false);
+  });
+});

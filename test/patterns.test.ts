@@ -73,3 +73,15 @@ describe('grammar filters', () => {
     expect(loadRules({ baseDir: dir }).grammar.rejects.clause!.test('目标\\1')).toBe(true);
   });
 });
+
+describe('compiled rules', () => {
+  it('all have one shape: the same fields in the same order, absent ones undefined', () => {
+    // The code that reads a rule for every candidate stays monomorphic only so (load.ts).
+    const rules = new Set([...defaultRules().labels.values()].flat());
+    const shapes = new Set([...rules].map((r) => Object.keys(r).join(',')));
+    expect(rules.size).toBeGreaterThan(50);
+    expect([...shapes]).toHaveLength(1);
+    expect([...shapes][0]).toContain('requiresRe');
+    expect([...shapes][0]).toContain('forbidsRe');
+  });
+});

@@ -45,8 +45,10 @@ function namesOther(text: string, at: number, others: CompiledGrammar['others'])
 
 export function coverageOf(norm: Normalized, numbers: NumberMention[], passed: Passed[], outcomes: Outcome[], lineOf: (offset: number) => number, grammar: CompiledGrammar): Coverage {
   const others = grammar.others;
-  const classified: Record<string, number> = {};
-  const tally = (c: string) => (classified[c] = (classified[c] ?? 0) + 1);
+  // Counted in a map, made an object once: an object keyed by class names takes a new shape
+  // with each file's first order of classes, and V8 reads such objects by its slowest path.
+  const counts = new Map<string, number>();
+  const tally = (c: string) => counts.set(c, (counts.get(c) ?? 0) + 1);
   const unread: Coverage['unread'] = [];
   let figures = 0;
   let withUnit = 0;
@@ -75,5 +77,6 @@ export function coverageOf(norm: Normalized, numbers: NumberMention[], passed: P
     tally(x.class);
   }
   const read = withUnit - unread.length;
+  const classified: Record<string, number> = Object.fromEntries(counts);
   return { numbers: count, figures, withUnit, percent: withUnit ? Math.floor((100 * read) / withUnit) : 100, classified, unread };
 }

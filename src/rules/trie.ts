@@ -27,7 +27,6 @@ export function literalTrie(literals: Iterable<string>): LiteralTrie {
   // children the runs within it by the next character. No map per node (ten thousand
   // of them cost a fifth of start-up). Node 0 is the root.
   const sorted = [...new Set(literals)].filter((l) => l).sort();
-  const values: (string | undefined)[] = [undefined];
   const first = new Int32Array(65536); // code unit → node; 0: no wording starts with it
   // Node n's edges are edgeChar/edgeNode[edgeStart[n] .. edgeStart[n + 1]); the root's are `first`.
   const starts: number[] = [0, 0];
@@ -39,20 +38,19 @@ export function literalTrie(literals: Iterable<string>): LiteralTrie {
   const depth: number[] = [0];
   // Per node: the index in `sorted` of the literal it completes, or -1.
   const terminal: number[] = [];
-  for (let n = 0; n < values.length; n++) {
+  for (let n = 0; n < lo.length; n++) {
     let a = lo[n]!;
     const b = hi[n]!;
     const d = depth[n]!;
     // The literal that is the node's prefix itself sorts first in its run.
     const own = a < b && sorted[a]!.length === d ? a : -1;
     terminal.push(own);
-    if (own >= 0) values[n] = sorted[a++];
+    if (own >= 0) a++;
     while (a < b) {
       const c = sorted[a]!.charCodeAt(d);
       let e = a + 1;
       while (e < b && sorted[e]!.charCodeAt(d) === c) e++;
-      const child = values.length;
-      values.push(undefined);
+      const child = lo.length;
       lo.push(a);
       hi.push(e);
       depth.push(d + 1);
@@ -86,22 +84,28 @@ export function literalTrie(literals: Iterable<string>): LiteralTrie {
     return (pairs[h >>> 5]! & (1 << (h & 31))) !== 0;
   };
 
-  const longestAt = (units: Uint16Array, at: number, end = units.length): string | undefined => {
-    if (at >= end) return undefined;
+  // The walk reads the literal's index per node (an Int32Array), and makes no string until it is done.
+  const longestIndexAt = (units: Uint16Array, at: number, end: number): number => {
+    if (at >= end) return -1;
     let node = first[units[at]!]!;
-    if (node === 0 || !mayStart(units, at, node, end)) return undefined;
-    let longest: string | undefined;
-    for (let j = at + 1; node; j++) {
-      const value = values[node];
-      if (value !== undefined) longest = value;
+    if (node === 0 || !mayStart(units, at, node, end)) return -1;
+    let best = -1;
+    for (let j = at + 1; ; j++) {
+      const t = literalAt[node]!;
+      if (t >= 0) best = t;
       if (j >= end) break;
       const c = units[j]!;
       const stop = edgeStart[node + 1]!;
       let k = edgeStart[node]!;
       while (k < stop && edgeChar[k] !== c) k++;
-      node = k < stop ? edgeNode[k]! : 0;
+      if (k === stop) break;
+      node = edgeNode[k]!;
     }
-    return longest;
+    return best;
+  };
+  const longestAt = (units: Uint16Array, at: number, end = units.length): string | undefined => {
+    const best = longestIndexAt(units, at, end);
+    return best >= 0 ? sorted[best] : undefined;
   };
   const firsts: number[] = [];
   for (let c = 0; c < first.length; c++) if (first[c]) firsts.push(c);
@@ -109,25 +113,12 @@ export function literalTrie(literals: Iterable<string>): LiteralTrie {
     longestAt,
     firsts,
     scan<T>(units: Uint16Array, make = startAndLiteral as unknown as (start: number, literal: string) => T): T[] {
-      // longestAt written out, reading the literal's index per node (an Int32Array) and
-      // making its string only where one was found: the trie walk runs at a fifth of the text's places.
+      // The first-unit table is read here, so that the walk is called at a fifth of the text's places.
       const found: T[] = [];
       const n = units.length;
       for (let i = 0; i < n; i++) {
-        let node = first[units[i]!]!;
-        if (node === 0 || !mayStart(units, i, node, n)) continue;
-        let best = -1;
-        for (let j = i + 1; ; j++) {
-          const t = literalAt[node]!;
-          if (t >= 0) best = t;
-          if (j >= n) break;
-          const c = units[j]!;
-          const stop = edgeStart[node + 1]!;
-          let k = edgeStart[node]!;
-          while (k < stop && edgeChar[k] !== c) k++;
-          if (k === stop) break;
-          node = edgeNode[k]!;
-        }
+        if (first[units[i]!] === 0) continue;
+        const best = longestIndexAt(units, i, n);
         if (best >= 0) found.push(make(i, sorted[best]!));
       }
       return found;

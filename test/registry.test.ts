@@ -133,3 +133,12 @@ describe('rule names', () => {
     expect(extract('全年出生1520人(男790人,女730人)').indicators.map((i) => i.rule)).toEqual(['births.total', 'births.male.part', 'births.female.part']);
   });
 });
+
+describe('registry entries', () => {
+  it('all have one shape, whichever optional fields the file gives them (the checks read them for every figure)', () => {
+    const entries = [...defaultRules().registry.byId.values()];
+    const shapes = new Set(entries.map((s) => Object.keys(s).join(',')));
+    expect(entries.some((s) => s.range) && entries.some((s) => !s.range)).toBe(true);
+    expect([...shapes]).toEqual(['id,meaning,wording,variable,unit,parts,rate,difference,amount,range']);
+  });
+});

@@ -147,3 +147,22 @@ describe('plan headings stay inside their report', () => {
     ]);
   });
 });
+
+describe('sections, as the stages read them', () => {
+  it('all have one shape, whatever each states (a period, an issuer, a redacted year, a duplicate)', () => {
+    const text = [
+      '青石县2019年人口和计划生育工作总结',
+      `2019年1月1日至2019年12月31日,县人口计生局统计。${body}`,
+      '柳河县20XX年人口计生工作汇报',
+      body,
+      '青石县2019年人口和计划生育工作总结',
+      `2019年1月1日至2019年12月31日,县人口计生局统计。${body}`,
+    ].join('\n');
+    const sections = splitSections(text);
+    expect(sections).toHaveLength(3);
+    expect(sections[0]!.period).toBe('2019年1月1日至2019年12月31日');
+    expect(sections[1]!.redacted).toBe('20XX年');
+    expect(sections[2]!.duplicateOf).toBe(0);
+    expect(new Set(sections.map((s) => Object.keys(s).join(','))).size).toBe(1);
+  });
+});

@@ -192,7 +192,8 @@ export function around(ctx: Context, like: Ref, id: string, at: number, k: numbe
 export function nearest(ctx: Context, like: Ref, id: string, at: number): Ref | undefined {
   // The last figure starting at or before `at`, else the first after it.
   const { list, upTo } = located(ctx, like, id, at);
-  return list[upTo - 1] ?? list[upTo];
+  // Never read at −1: an index out of range (a string key to V8) turns the read megamorphic.
+  return upTo > 0 ? list[upTo - 1] : list[upTo];
 }
 
 /** The zeros stated in words for `ids` in the paragraph of `total`, after its start: 全年出生265人,一孩187人,二孩76人。无多孩出生. */

@@ -52,6 +52,12 @@ export class Passage {
   /** Whether what became of each number is traced (--explain): the refiners then say in full why they drop. */
   explaining = false;
 
+  /** The last figure made so far. Read by length, never at −1: an index below 0 is a string key to V8, and that read megamorphic. */
+  lastFigure(): Figure | undefined {
+    const n = this.figures.length;
+    return n ? this.figures[n - 1] : undefined;
+  }
+
   constructor(
     readonly norm: Normalized,
     readonly numbers: NumberMention[],

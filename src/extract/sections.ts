@@ -5,6 +5,7 @@
  * sentence punctuation, naming a report (总结, 汇报, 报告, 材料, 篇N, 安排…).
  * Each section gets its place, level and year where the text states them.
  */
+import type { EveryField } from '../util/shape.js';
 import { codeTable } from './chars.js';
 import { countAtOrBefore } from '../util/bisect.js';
 import type { Section } from '../report.js';
@@ -150,14 +151,9 @@ function describe(text: string, { at: start, title, printed }: HeadingLine, end:
   const level = place ? (LEVELS.find((l) => place.endsWith(l)) ?? null) : null;
   const period = PERIOD.exec(head)?.[1];
   const issuer = issuerOf(title) ?? issuerOf(head.slice(0, 120));
-  // Assigned in the contract's order rather than spread in (a conditional spread costs microseconds).
-  const section = { title: printed, place, level, year } as SectionInfo;
-  if (period) section.period = period;
-  if (issuer) section.issuer = issuer;
-  section.start = start;
-  section.end = end;
-  if (redacted) section.redacted = redacted;
-  return section;
+  // Every field in one literal, absent ones undefined: one shape for every section (util/shape.ts).
+  // The report's own sections (pipeline.ts) leave the absent ones out.
+  return { title: printed, place, level, year, period, issuer, start, end, duplicateOf: undefined, redacted } satisfies EveryField<SectionInfo>;
 }
 
 function issuerOf(s: string): string | undefined {

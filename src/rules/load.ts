@@ -9,6 +9,7 @@
  * and any other (an edited built-in file, a user's folder) is validated as it
  * is read. Start-up then skips loading zod, which was a third of it.
  */
+import type { EveryField } from '../util/shape.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -41,9 +42,6 @@ export type CompiledRule = RuleSpec & {
   requiresRe?: LinearMatcher;
   forbidsRe?: LinearMatcher;
 };
-
-/** Every field of T present, an optional one as undefined: a literal that must name them all (a field added to the schema is not left out). */
-type EveryField<T> = { [K in keyof Required<T>]: T[K] | undefined };
 
 export type FilterPlace = Grammar['filters'][number]['where'];
 

@@ -4,6 +4,7 @@
  * columns, the checks' part sets and rates, and the plausibility bounds are
  * read from here, so that adding an indicator is one entry and one rule.
  */
+import type { EveryField } from '../util/shape.js';
 import type { IndicatorSpec, PartSet, RateDefinition } from './schema.js';
 
 export type Registry = {
@@ -43,7 +44,24 @@ export const VARIABLE_MAX = 25;
 /** An indicator's variable name in Stata and R: its own `variable`, or its id with underscores for dots. */
 export const variableOf = (s: Pick<IndicatorSpec, 'id' | 'variable'>) => s.variable ?? s.id.replace(/\./g, '_');
 
-export function buildRegistry(specs: IndicatorSpec[]): Registry {
+/** An entry in one shape (util/shape.ts): the checks read entries for every figure. */
+function oneShape(s: IndicatorSpec): IndicatorSpec {
+  return {
+    id: s.id,
+    meaning: s.meaning,
+    wording: s.wording,
+    variable: s.variable,
+    unit: s.unit,
+    parts: s.parts,
+    rate: s.rate,
+    difference: s.difference,
+    amount: s.amount,
+    range: s.range,
+  } satisfies EveryField<IndicatorSpec>;
+}
+
+export function buildRegistry(entries: IndicatorSpec[]): Registry {
+  const specs = entries.map(oneShape);
   const byId = new Map<string, IndicatorSpec>();
   const variables = new Map<string, string>();
   const takenBy = new Map<string, string>();

@@ -32,7 +32,7 @@ function moneyRules(p: Passage, id: string): CompiledRule[] {
 export const topic: Binder = {
   name: 'topic',
   bind(p, { n, prevEnd }) {
-    const prev = p.figures[p.figures.length - 1];
+    const prev = p.lastFigure();
     if (!prev) return undefined;
     // The total paid after a standard per head: 为4215名奖扶对象每人每年发放960元,共计404.64万元.
     if (n.unitClass === 'money' && prev.end !== prevEnd && n.start - prev.end <= MAX_STANDARD_LINK && STANDARD_THEN_TOTAL.test(p.text.slice(prev.end, n.start))) {

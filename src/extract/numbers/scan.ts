@@ -526,7 +526,7 @@ function rejection(text: string, m: Token, printed: string, start: number, numer
   if ((next === COLON || (next === MINUS && !RANGE_END.test(text.slice(numeralEnd + 1, numeralEnd + 24)))) && isDigit(text.charCodeAt(numeralEnd + 1)) && !unit) return 'date';
   let k = numeralEnd;
   while (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB) k++;
-  const a = text.charCodeAt(k);
+  const a = codeAt(text, k);
   if (a === NIAN) return 'year';
   if (a === SUI || (a === ZHOU && text.charCodeAt(k + 1) === SUI)) return 'age';
   if (DATE_AFTER[a] === 1) return 'date';

@@ -14,7 +14,7 @@ const PARENT_LINK = /^[\s,、(]*(?:其中)?[:,]?\s*$/;
 const PARENT_LINK_MAX = 12;
 
 export function parent(p: Passage, f: Figure): Drop | undefined {
-  compose(f, p.figures[p.figures.length - 1], p.text);
+  compose(f, p.lastFigure(), p.text);
   return undefined;
 }
 

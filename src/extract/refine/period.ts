@@ -46,7 +46,7 @@ function periodAt(text: string, at: number): string | undefined {
 
 /** The period of the figure before, in the same sentence (no full stop, semicolon or line between). */
 function carried(p: Passage, at: number): string | undefined {
-  const prev = p.figures[p.figures.length - 1];
+  const prev = p.lastFigure();
   if (!prev?.period) return undefined;
   if (at - prev.end > CARRY_REACH) return undefined;
   const noBreak = backTo(p.text, at, SENTENCE_BREAK, at - prev.end) === prev.end;

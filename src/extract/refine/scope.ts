@@ -36,7 +36,7 @@ const CLAUSE_REACH = 24;
  * that opens with 其中 (。其中一孩12人;二孩12人), which goes on with the same group.
  */
 function carried(p: Passage, at: number): string | undefined {
-  const prev = p.figures[p.figures.length - 1];
+  const prev = p.lastFigure();
   if (!prev?.scope || at - prev.end > CONTEXT_WINDOW || p.grammar.clauseScopes.includes(prev.scope)) return undefined;
   const between = p.text.slice(prev.end, at);
   const stop = Math.max(between.lastIndexOf('。'), between.lastIndexOf('\n'));

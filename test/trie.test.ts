@@ -64,6 +64,28 @@ describe('literalTrie', () => {
   });
 });
 
+describe('literal indexes', () => {
+  const trie = literalTrie(['出生率', '出生', '计划生育', '出生']);
+  it('lists each literal once, sorted, and gives a found literal by its index there', () => {
+    expect(trie.literals).toEqual(['出生', '出生率', '计划生育']);
+    const units = codeUnits('计划生育出生率');
+    expect(trie.scan(units, (start, literal, index) => [start, literal, index])).toEqual([
+      [0, '计划生育', 2],
+      [4, '出生率', 1],
+    ]);
+    expect(trie.longestIndexAt(units, 4, units.length)).toBe(1);
+    expect(trie.longestIndexAt(units, 4, 6)).toBe(0);
+    expect(trie.longestIndexAt(units, 1, units.length)).toBe(-1);
+    expect(trie.longestIndexAt(units, 7, units.length)).toBe(-1);
+  });
+  it('scanPair gives each trie\'s index too', () => {
+    const scopes = literalTrie(['流动人口', '城区']);
+    const [labels, words] = scanPair(codeUnits('城区出生率'), trie, (s, l, k) => [s, l, k], scopes, (s, l, k) => [s, l, k]);
+    expect(labels).toEqual([[2, '出生率', 1]]);
+    expect(words).toEqual([[0, '城区', 0]]);
+  });
+});
+
 describe('scanPair: two tries in one pass', () => {
   const pair = (start: number, literal: string) => [start, literal] as const;
   it.each([

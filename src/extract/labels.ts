@@ -17,20 +17,21 @@ export type Words = { labels: LabelMention[]; scopes: ScopeWord[] };
 
 /** `units`: the normalised text's code units (normalize.ts). */
 export function scanLabels(units: Uint16Array, set: RuleSet): LabelMention[] {
-  return resolveOverlaps(set.labelTrie.scan(units, (start, literal) => labelAt(set, start, literal)));
+  return resolveOverlaps(set.labelTrie.scan(units, (start, literal, index) => labelAt(set, start, literal, index)));
 }
 
 /** The labels and the scope words, found in one pass over the text (scanPair). */
 export function scanWords(units: Uint16Array, set: RuleSet): Words {
   const scopes = set.grammar.scopeTrie;
   if (!scopes) return { labels: scanLabels(units, set), scopes: [] };
-  const [found, words] = scanPair(units, set.labelTrie, (start, literal) => labelAt(set, start, literal), scopes, (start, literal): ScopeWord => ({ start, literal }));
+  const [found, words] = scanPair(units, set.labelTrie, (start, literal, index) => labelAt(set, start, literal, index), scopes, (start, literal): ScopeWord => ({ start, literal }));
   // Label candidates may overlap (计划生育 inside 计划生育率): the longest wins.
   return { labels: resolveOverlaps(found), scopes: words };
 }
 
-function labelAt(set: RuleSet, start: number, literal: string): LabelMention {
-  return { start, end: start + literal.length, literal, rules: set.labels.get(literal)! };
+/** `index`: the literal's in the label trie, where its rules are found without a lookup by string. */
+function labelAt(set: RuleSet, start: number, literal: string, index: number): LabelMention {
+  return { start, end: start + literal.length, literal, rules: set.labelRules[index]! };
 }
 
 /**

@@ -90,6 +90,8 @@ export type RuleSet = {
   labels: Map<string, CompiledRule[]>;
   /** Finds the longest literal label at every position. */
   labelTrie: LiteralTrie;
+  /** The rules of each of labelTrie's literals, by its index there (`labels` without a lookup by string). */
+  labelRules: CompiledRule[][];
   afterLabels: Map<string, CompiledRule[]>;
   /** The wordings that stand after a number; null when no rule has any. */
   afterTrie: LiteralTrie | null;
@@ -424,10 +426,12 @@ export function loadRules(options: LoadOptions = {}): RuleSet {
   }
   byPriority(labels);
   byPriority(afterLabels);
+  const labelTrie = literalTrie(labels.keys());
   return {
     rules,
     labels,
-    labelTrie: literalTrie(labels.keys()),
+    labelTrie,
+    labelRules: labelTrie.literals.map((l) => labels.get(l)!),
     afterLabels,
     afterTrie: afterLabels.size ? literalTrie(afterLabels.keys()) : null,
     grammar,

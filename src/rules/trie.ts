@@ -11,10 +11,14 @@
  */
 
 export type LiteralTrie = {
+  /** The literals, sorted: what the index `scan` and `longestIndexAt` give is an index here. */
+  readonly literals: readonly string[];
   /** The longest literal that starts at `at` and ends by `end`, if any, in a text given as its code units. */
   longestAt(units: Uint16Array, at: number, end?: number): string | undefined;
+  /** The index in `literals` of that literal, or −1. */
+  longestIndexAt(units: Uint16Array, at: number, end: number): number;
   /** For each position where a literal starts, the longest one, made by `make` (default: { start, literal }). */
-  scan<T = { start: number; literal: string }>(units: Uint16Array, make?: (start: number, literal: string) => T): T[];
+  scan<T = { start: number; literal: string }>(units: Uint16Array, make?: (start: number, literal: string, index: number) => T): T[];
   /** Every code unit a literal starts with. */
   readonly firsts: readonly number[];
 };
@@ -110,16 +114,18 @@ export function literalTrie(literals: Iterable<string>): LiteralTrie {
   const firsts: number[] = [];
   for (let c = 0; c < first.length; c++) if (first[c]) firsts.push(c);
   return {
+    literals: sorted,
     longestAt,
+    longestIndexAt,
     firsts,
-    scan<T>(units: Uint16Array, make = startAndLiteral as unknown as (start: number, literal: string) => T): T[] {
+    scan<T>(units: Uint16Array, make = startAndLiteral as unknown as (start: number, literal: string, index: number) => T): T[] {
       // The first-unit table is read here, so that the walk is called at a fifth of the text's places.
       const found: T[] = [];
       const n = units.length;
       for (let i = 0; i < n; i++) {
         if (first[units[i]!] === 0) continue;
         const best = longestIndexAt(units, i, n);
-        if (best >= 0) found.push(make(i, sorted[best]!));
+        if (best >= 0) found.push(make(i, sorted[best]!, best));
       }
       return found;
     },
@@ -135,20 +141,21 @@ const pairKey = (a: number, b: number): number => ((a & 0x3ff) << 10) | (b & 0x3
  * over every character costs about as much as the walks themselves, so the
  * label wordings and the scope words are found together.
  */
-export function scanPair<A, B>(units: Uint16Array, a: LiteralTrie, makeA: (start: number, literal: string) => A, b: LiteralTrie, makeB: (start: number, literal: string) => B): [A[], B[]] {
+export function scanPair<A, B>(units: Uint16Array, a: LiteralTrie, makeA: (start: number, literal: string, index: number) => A, b: LiteralTrie, makeB: (start: number, literal: string, index: number) => B): [A[], B[]] {
   const table = pairTable(a, b);
   const foundA: A[] = [];
   const foundB: B[] = [];
-  for (let i = 0; i < units.length; i++) {
+  const n = units.length;
+  for (let i = 0; i < n; i++) {
     const which = table[units[i]!]!;
     if (which === 0) continue;
     if (which & 1) {
-      const literal = a.longestAt(units, i);
-      if (literal !== undefined) foundA.push(makeA(i, literal));
+      const k = a.longestIndexAt(units, i, n);
+      if (k >= 0) foundA.push(makeA(i, a.literals[k]!, k));
     }
     if (which & 2) {
-      const literal = b.longestAt(units, i);
-      if (literal !== undefined) foundB.push(makeB(i, literal));
+      const k = b.longestIndexAt(units, i, n);
+      if (k >= 0) foundB.push(makeB(i, b.literals[k]!, k));
     }
   }
   return [foundA, foundB];

@@ -23,8 +23,8 @@ export type Normalized = {
   units: Uint16Array;
   /** The text as given. */
   source: string;
-  /** Position in `text` → position in `source`, when repairs changed the length; absent when the two are the same. */
-  offsets?: Int32Array;
+  /** Position in `text` → position in `source`, when repairs changed the length; undefined when the two are the same. */
+  offsets: Int32Array | undefined;
 };
 
 export { normalize } from './characters.js';
@@ -43,7 +43,8 @@ export function normalized(source: string, set?: RuleSet): Normalized {
     text = Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le');
   }
   const cuts = findDeletions(text, units, set?.labelTrie);
-  if (!cuts.length) return { text, units, source };
+  // offsets named even when there are none: one shape for every text (util/shape.ts).
+  if (!cuts.length) return { text, units, source, offsets: undefined };
   return cut(text, source, cuts);
 }
 

@@ -326,3 +326,15 @@ describe('a figure split by population group', () => {
     expect(groups(text)).toEqual(expected);
   });
 });
+
+describe('warnings', () => {
+  it('of every kind have one shape: message, line and section, in that order (absent ones undefined, which JSON leaves out)', () => {
+    const text = `20XX年青石县人口和计划生育工作总结\n全县出生约1000人,其中一孩600人,二孩500人。出生人口性别比为180。\n${'本年度工作取得了较好成绩,各项指标均已完成。'.repeat(8)}`;
+    const details = extract(text, { warnings: ['bytes at line 3 were damaged'] }).warningDetails!;
+    const starts = ['bytes at line 3 were damaged', 'line 1: the report year is redacted (20XX年)', 'line 2: sexRatio.atBirth = 180 is outside', 'line 2: births.total = 1000 is approximate', 'line 2: births.total = 1000: its listed parts'];
+    expect(details.map((w, k) => w.message.startsWith(starts[k]!))).toEqual(starts.map(() => true));
+    expect(new Set(details.map((w) => Object.keys(w).join(',')))).toEqual(new Set(['message,line,section']));
+    expect(JSON.parse(JSON.stringify(details[0]))).toEqual({ message: 'bytes at line 3 were damaged' });
+    expect(details.slice(1).map((w) => [w.line, w.section])).toEqual([[1, 0], [2, 0], [2, 0], [2, 0]]);
+  });
+});

@@ -7,7 +7,7 @@ import type { Check, Indicator } from '../report.js';
 import type { Registry } from '../rules/registry.js';
 import type { IndicatorSpec } from '../rules/schema.js';
 
-type Problem = { code: keyof typeof WORDING; ind: Indicator; spec?: IndicatorSpec };
+type Problem = { code: keyof typeof WORDING; ind: Indicator; spec: IndicatorSpec | undefined };
 
 /** A unit as it follows a number in a message: 95%, 12‰, 108 (a ratio or a count has no sign here). */
 const sign = (unit: string) => (unit === '%' || unit === '‰' ? unit : '');
@@ -23,10 +23,11 @@ const WORDING = {
 /** A warning and where it applies: the section and line of the figure it is about. */
 export type Located = { message: string; line?: number; section?: number };
 
+/** A warning in the one shape every warning has (util/shape.ts); JSON leaves out what is undefined. */
+export const warningAt = (message: string, line?: number, section?: number): Located => ({ message, line, section });
+
 function located(p: Problem): Located {
-  const out: Located = { message: `line ${p.ind.line}: ${WORDING[p.code](p.ind, p.spec)} «${p.ind.text}»`, line: p.ind.line };
-  if (p.ind.section !== undefined) out.section = p.ind.section;
-  return out;
+  return warningAt(`line ${p.ind.line}: ${WORDING[p.code](p.ind, p.spec)} «${p.ind.text}»`, p.ind.line, p.ind.section);
 }
 
 const RATE_SIGNS = new Set(['%', '‰']);
@@ -62,18 +63,16 @@ export function plausibility(indicators: Indicator[], checks: Check[], registry:
       if (seen.has(i)) continue;
       seen.add(i);
       const ind = indicators[i];
-      if (ind?.approximate) problems.push({ code: 'approximate-input', ind });
+      if (ind?.approximate) problems.push({ code: 'approximate-input', ind, spec: undefined });
     }
   }
   const out = problems.map(located);
   for (let k = 0; k < checks.length; k++) {
     const c = checks[k]!;
     if (c.rule === 'parts-sum' && c.status === 'inconsistent' && c.expected !== undefined && Number(c.expected) > c.subject.value) {
-      const subject = indicators[c.inputs?.[0] ?? -1];
-      const w: Located = { message: `${subject ? `line ${subject.line}: ` : ''}${c.subject.id} = ${c.subject.value}: its listed parts add up to more (${c.expected})` };
-      if (subject) w.line = subject.line;
-      if (c.section !== undefined) w.section = c.section;
-      out.push(w);
+      const first = c.inputs?.[0];
+      const subject = first === undefined ? undefined : indicators[first];
+      out.push(warningAt(`${subject ? `line ${subject.line}: ` : ''}${c.subject.id} = ${c.subject.value}: its listed parts add up to more (${c.expected})`, subject?.line, c.section));
     }
   }
   return out;

@@ -9,7 +9,7 @@ import type { Figure } from './refine/index.js';
 import { runChecks } from '../checks/index.js';
 import { scanWords } from './labels.js';
 import { lineIndex } from './lines.js';
-import type { Located } from '../checks/plausibility.js';
+import { warningAt, type Located } from '../checks/plausibility.js';
 import { normalized, sourceAt, sourceSpan, type Normalized } from './normalize/index.js';
 import { scanNumbers, type Passed } from './numbers/scan.js';
 import type { Coverage, Indicator, Report, Section } from '../report.js';
@@ -55,11 +55,11 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
     for (const ind of indicators) ind.page = countAtOrBefore(pages.length, (i) => pages[i]!, ind.start);
   }
   // Each warning with where it applies: the file (decoding), a section (its year), a figure's line and section.
-  const details: Located[] = options.warnings ? options.warnings.map((message) => ({ message })) : [];
+  const details: Located[] = options.warnings ? options.warnings.map((message) => warningAt(message)) : [];
   found.forEach((s, k) => {
     if (s.redacted === undefined) return;
     const line = lineOf(sections[k]!.start);
-    details.push({ message: `line ${line}: the report year is redacted (${s.redacted}); year left empty`, line, section: k });
+    details.push(warningAt(`line ${line}: the report year is redacted (${s.redacted}); year left empty`, line, k));
   });
   for (const w of plausibility(indicators, checks, set.registry)) details.push(w);
   const warnings = details.map((w) => w.message);

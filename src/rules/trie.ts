@@ -32,45 +32,53 @@ export function literalTrie(literals: Iterable<string>): LiteralTrie {
   // of them cost a fifth of start-up). Node 0 is the root.
   const sorted = [...new Set(literals)].filter((l) => l).sort();
   const first = new Int32Array(65536); // code unit → node; 0: no wording starts with it
+  // Typed arrays of the most nodes there can be (a node per character of every literal, and the
+  // root), not arrays grown by push: the trie is built once, at start-up, before V8 has compiled
+  // this loop, where each push cost a call (the build was a fifth of a small report's run).
+  let capacity = 1;
+  for (const l of sorted) capacity += l.length;
   // Node n's edges are edgeChar/edgeNode[edgeStart[n] .. edgeStart[n + 1]); the root's are `first`.
-  const starts: number[] = [0, 0];
-  const chars: number[] = [];
-  const nodes: number[] = [];
-  // Per node, in order of its number: the run of literals under it and its depth.
-  const lo: number[] = [0];
-  const hi: number[] = [sorted.length];
-  const depth: number[] = [0];
-  // Per node: the index in `sorted` of the literal it completes, or -1.
-  const terminal: number[] = [];
-  for (let n = 0; n < lo.length; n++) {
+  const edgeStart = new Int32Array(capacity + 1);
+  const edgeChar = new Uint16Array(capacity);
+  const edgeNode = new Int32Array(capacity);
+  // Per node: the run of literals under it and its depth; the index in `sorted` of the literal it completes, or −1.
+  const lo = new Int32Array(capacity);
+  const hi = new Int32Array(capacity);
+  const depth = new Int32Array(capacity);
+  const literalAt = new Int32Array(capacity);
+  hi[0] = sorted.length;
+  // The root's children, in order of their code unit (the literals are sorted).
+  const firsts: number[] = [];
+  let count = 1;
+  let edges = 0;
+  for (let n = 0; n < count; n++) {
+    if (n > 0) edgeStart[n] = edges;
     let a = lo[n]!;
     const b = hi[n]!;
     const d = depth[n]!;
     // The literal that is the node's prefix itself sorts first in its run.
     const own = a < b && sorted[a]!.length === d ? a : -1;
-    terminal.push(own);
+    literalAt[n] = own;
     if (own >= 0) a++;
     while (a < b) {
       const c = sorted[a]!.charCodeAt(d);
       let e = a + 1;
       while (e < b && sorted[e]!.charCodeAt(d) === c) e++;
-      const child = lo.length;
-      lo.push(a);
-      hi.push(e);
-      depth.push(d + 1);
-      if (n === 0) first[c] = child;
-      else {
-        chars.push(c);
-        nodes.push(child);
+      const child = count++;
+      lo[child] = a;
+      hi[child] = e;
+      depth[child] = d + 1;
+      if (n === 0) {
+        first[c] = child;
+        firsts.push(c);
+      } else {
+        edgeChar[edges] = c;
+        edgeNode[edges++] = child;
       }
       a = e;
     }
-    if (n > 0) starts.push(chars.length);
   }
-  const edgeStart = Int32Array.from(starts);
-  const edgeChar = Uint16Array.from(chars);
-  const edgeNode = Int32Array.from(nodes);
-  const literalAt = Int32Array.from(terminal);
+  edgeStart[count] = edges;
   // The first two code units of every literal of two or more, as bits: at most places where a
   // literal's first character stands the next one continues none (出 before 现), and this says
   // so without a walk. Keyed by the low ten bits of each unit: a collision costs a walk, never a find.
@@ -111,8 +119,6 @@ export function literalTrie(literals: Iterable<string>): LiteralTrie {
     const best = longestIndexAt(units, at, end);
     return best >= 0 ? sorted[best] : undefined;
   };
-  const firsts: number[] = [];
-  for (let c = 0; c < first.length; c++) if (first[c]) firsts.push(c);
   return {
     literals: sorted,
     longestAt,

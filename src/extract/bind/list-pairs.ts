@@ -9,6 +9,7 @@
  * number is passed over, not given to the next label. Counting the places is
  * what keeps 6.1‰ from becoming the natural increase rate.
  */
+import { codeAt } from '../chars.js';
 import type { LabelMention } from '../labels.js';
 import type { NumberMention } from '../numbers/scan.js';
 import type { RuleSet } from '../../rules/load.js';
@@ -168,7 +169,7 @@ export function sharedPairs(text: string, numbers: NumberMention[], labels: Labe
     // The shared word ends right before the number (spaces aside): most numbers have none of its last characters there.
     let e = n.start;
     while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
-    if (!SHARED_LAST.has(text.charCodeAt(e - 1))) continue;
+    if (!SHARED_LAST.has(codeAt(text, e - 1))) continue;
     const m = r.sharedRe.exec(text.slice(Math.max(0, n.start - MAX_SHARED_WORD), n.start));
     if (!m) continue;
     const at = n.start - m[0].length;

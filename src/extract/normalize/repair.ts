@@ -14,6 +14,7 @@
  * - zero-width characters and soft hyphens (U+200B by the time they get here).
  */
 import type { LiteralTrie } from '../../rules/trie.js';
+import { codeAt } from '../chars.js';
 
 /** [start, end) pairs, in order and disjoint. */
 export type Deletions = number[];
@@ -50,7 +51,7 @@ export function findDeletions(text: string, units: Uint16Array, labels?: Literal
     // After a character (invisible ones aside), or after the note before it.
     let before = at - 1;
     while (before >= 0 && INVISIBLE_CHAR.test(text[before]!)) before--;
-    if (!isHan(text.charCodeAt(before)) && at !== noteEnd && before + 1 !== noteEnd) continue;
+    if (!isHan(codeAt(text, before)) && at !== noteEnd && before + 1 !== noteEnd) continue;
     noteEnd = at + m[0].length;
     add(at, noteEnd);
   }
@@ -58,9 +59,9 @@ export function findDeletions(text: string, units: Uint16Array, labels?: Literal
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
       let from = nl;
       while (from > 0 && isBlank(text.charCodeAt(from - 1))) from--;
-      const before = text.charCodeAt(from - 1);
+      const before = codeAt(text, from - 1);
       // A number broken after its decimal point (94.⏎87%): its digits run on.
-      if (before === 46 && isDigit(text.charCodeAt(from - 2)) && isDigit(text.charCodeAt(nl + 1))) {
+      if (before === 46 && isDigit(codeAt(text, from - 2)) && isDigit(codeAt(text, nl + 1))) {
         add(from, nl + 1);
         continue;
       }
@@ -79,11 +80,11 @@ export function findDeletions(text: string, units: Uint16Array, labels?: Literal
     }
   }
   for (let sp = text.indexOf(' '); sp >= 0; sp = text.indexOf(' ', sp + 1)) {
-    if (!isDigit(text.charCodeAt(sp - 1)) || !isDigit(text.charCodeAt(sp + 1))) continue;
+    if (!isDigit(codeAt(text, sp - 1)) || !isDigit(codeAt(text, sp + 1))) continue;
     // The start of the first group: one to three digits, no digit or point before.
     let start = sp - 1;
     while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
-    if (sp - start > 3 || text.charCodeAt(start - 1) === 46) continue;
+    if (sp - start > 3 || codeAt(text, start - 1) === 46) continue;
     DIGIT_GROUPS.lastIndex = start;
     const m = DIGIT_GROUPS.exec(text);
     if (!m) continue;
@@ -100,8 +101,8 @@ export function findDeletions(text: string, units: Uint16Array, labels?: Literal
 
 /** Whether deleting text[from, to) (a break) joins a label, or a number and its unit. */
 function joins(text: string, units: Uint16Array, from: number, to: number, labels: LiteralTrie): boolean {
-  const before = text.charCodeAt(from - 1);
-  const after = text.charCodeAt(to);
+  const before = codeAt(text, from - 1);
+  const after = codeAt(text, to);
   if (isDigit(before)) return UNIT_START.test(text.slice(to, to + 1));
   if (!isHan(before) || !isHan(after)) return false;
   // The line before: a short heading ends where it ends.

@@ -339,7 +339,7 @@ const PCT_TAIL = new RegExp(`(?:-|~|至|到)(?:百分之|千分之)?(${CHINESE}|
 function withRanges(text: string, found: NumberMention[]): NumberMention[] {
   // Most texts hold no range: a look at the character after each number finds that without a copy.
   let any = false;
-  for (let i = 0; i < found.length && !any; i++) any = RANGE_CHARS.has(text.charCodeAt(found[i]!.end)) || RANGE_CHARS.has(text.charCodeAt(found[i]!.end + 1));
+  for (let i = 0; i < found.length && !any; i++) any = RANGE_CHARS.has(codeAt(text, found[i]!.end)) || RANGE_CHARS.has(codeAt(text, found[i]!.end + 1));
   if (!any) return found;
   let merged = false;
   const out: NumberMention[] = [];
@@ -400,7 +400,7 @@ function markDamaged(text: string, found: NumberMention[]): NumberMention[] {
   const years = new Set<string>();
   // A year before 年 and two digits: looked for at each 年 (indexOf), then read where it stands.
   for (let at = text.indexOf('年'); at >= 0; at = text.indexOf('年', at + 1)) {
-    if (!isDigit(text.charCodeAt(at - 1)) || !isDigit(text.charCodeAt(at + 1)) || !isDigit(text.charCodeAt(at + 2))) continue;
+    if (!isDigit(codeAt(text, at - 1)) || !isDigit(codeAt(text, at + 1)) || !isDigit(codeAt(text, at + 2))) continue;
     YEAR_RUN_IN.lastIndex = Math.max(0, at - 4);
     const m = YEAR_RUN_IN.exec(text);
     if (m && m.index === at - 4 && Number(m[2]) > 12) years.add(m[1]!);
@@ -427,8 +427,8 @@ function withRatioForms(text: string, found: NumberMention[]): NumberMention[] {
   const extra: NumberMention[] = [];
   // Looked for where they can stand: a colon after a digit, or 成 after a numeral (indexOf, not a pass of the expression).
   const places: number[] = [];
-  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) if (isDigit(text.charCodeAt(at - 1)) || text.charCodeAt(at - 1) === SPACE) places.push(at);
-  for (let at = text.indexOf('成'); at >= 0; at = text.indexOf('成', at + 1)) if (TENTH_DIGITS.has(text.charCodeAt(at - 1))) places.push(at);
+  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) if (isDigit(codeAt(text, at - 1)) || codeAt(text, at - 1) === SPACE) places.push(at);
+  for (let at = text.indexOf('成'); at >= 0; at = text.indexOf('成', at + 1)) if (TENTH_DIGITS.has(codeAt(text, at - 1))) places.push(at);
   for (let at = text.indexOf('分之'); at >= 0; at = text.indexOf('分之', at + 2)) {
     const f = fractionAt(text, at);
     if (f) extra.push(f);
@@ -489,10 +489,10 @@ function fractionAt(text: string, at: number): NumberMention | undefined {
  * where '-' joins a range or a date (2022-02).
  */
 function signedNegative(text: string, at: number, r: NumberMention): boolean {
-  const c = text.charCodeAt(at - 1);
+  const c = codeAt(text, at - 1);
   if (c !== MINUS && c !== FU) return false;
   // After a digit or a unit, '-' joins a range (12-15人, 10‰-12‰) or a date.
-  if (isDigit(text.charCodeAt(at - 2)) || UNIT_LAST[codeAt(text, at - 2)] === 1) return false;
+  if (isDigit(codeAt(text, at - 2)) || UNIT_LAST[codeAt(text, at - 2)] === 1) return false;
   return r.unitClass === 'rate' || r.unitClass === 'none';
 }
 
@@ -509,26 +509,26 @@ export type Passed = { start: number; end: number; class: PassedClass };
 
 function rejection(text: string, m: Token, printed: string, start: number, numeralStart: number, numeralEnd: number, end: number): PassedClass | null | undefined {
   if (start > 0 && LEFT_REJECT[codeAt(text, start - 1)] === 1) {
-    const c = text.charCodeAt(start - 1);
+    const c = codeAt(text, start - 1);
     return c === DI ? 'marker' : isDigit(c) ? null : 'identifier';
   }
-  if (DIGIT_JOINERS[codeAt(text, start - 1)] === 1 && isDigit(text.charCodeAt(start - 2))) return null;
+  if (DIGIT_JOINERS[codeAt(text, start - 1)] === 1 && isDigit(codeAt(text, start - 2))) return null;
   // A Chinese numeral cut out of a longer run (the scanner caps token length).
   if (m.cn !== undefined && RUN_CHARS[codeAt(text, start - 1)] === 1) return null;
   // 10:08:49 and 2022-02-16: parts of times and dates.
-  const before = text.charCodeAt(numeralStart - 1);
+  const before = codeAt(text, numeralStart - 1);
   // The upper end of a range (30-40万) has a unit or scale; a date's parts (2022-02-16) have none.
-  if ((before === COLON || (before === MINUS && !m.unit && !m.scale)) && isDigit(text.charCodeAt(numeralStart - 2))) return 'date';
-  const next = text.charCodeAt(numeralEnd);
+  if ((before === COLON || (before === MINUS && !m.unit && !m.scale)) && isDigit(codeAt(text, numeralStart - 2))) return 'date';
+  const next = codeAt(text, numeralEnd);
   if (isLatin(next)) return 'identifier';
   if (!m.ap1 && !m.scale && RUN_CHARS[codeAt(text, numeralStart + printed.length)] === 1) return null; // inside a longer run
   const unit = m.unit;
-  if ((next === COLON || (next === MINUS && !RANGE_END.test(text.slice(numeralEnd + 1, numeralEnd + 24)))) && isDigit(text.charCodeAt(numeralEnd + 1)) && !unit) return 'date';
+  if ((next === COLON || (next === MINUS && !RANGE_END.test(text.slice(numeralEnd + 1, numeralEnd + 24)))) && isDigit(codeAt(text, numeralEnd + 1)) && !unit) return 'date';
   let k = numeralEnd;
-  while (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB) k++;
+  while (codeAt(text, k) === SPACE || codeAt(text, k) === TAB) k++;
   const a = codeAt(text, k);
   if (a === NIAN) return 'year';
-  if (a === SUI || (a === ZHOU && text.charCodeAt(k + 1) === SUI)) return 'age';
+  if (a === SUI || (a === ZHOU && codeAt(text, k + 1) === SUI)) return 'age';
   if (DATE_AFTER[a] === 1) return 'date';
   // 2、 1. (3): list and page markers.
   const ar = m.ar;

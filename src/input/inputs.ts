@@ -172,8 +172,8 @@ const isReport = (name: string) => REPORT_EXTENSIONS.has(extname(name).toLowerCa
  * A folder's entries as the walk keeps them, in path order: each by its sort key alone,
  * a folder as its name and "/" (as its files' paths sort; no file name holds a "/"), a
  * file as its name. Only a link carries more, what it names and, for a file, its size.
- * One string a file, not an object: on a folder of a hundred thousand files the
- * objects (and what the collector copied of them) were a third of a run's peak memory.
+ * One string a file, not an object: after a walk of 117 093 files the process held
+ * 99 MB with an object each (and what the collector had copied of them), 76 MB so.
  */
 type Entries = { keys: string[]; links: Map<string, { kind: 'file' | 'broken'; size?: number }> };
 

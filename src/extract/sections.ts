@@ -204,10 +204,12 @@ function findPlace(title: string, head: string, body: string): string | null {
 
 /**
  * The sentences of text[start, end) of 12 characters or more, each as a number
- * (a 53-bit hash of its characters): whitespace other than line breaks left out,
+ * (a 30-bit hash of its characters): whitespace other than line breaks left out,
  * split at 。;!? and line breaks. Numbers, not strings: one pass over the code units,
- * with no copy of the section, no slices and no string hashing. Two different
- * sentences share a key with odds of about 2^-53; a repeat needs 80 % of them.
+ * with no copy of the section, no slices and no string hashing; and small integers,
+ * which V8 keeps unboxed (a wider key was a heap number per sentence). Two different
+ * sentences share a key with odds of about 2^-30, and a repeat needs 80 % of a
+ * section's sentences to match: no chance collision comes near that.
  */
 function sentencesOf(units: Uint16Array, start: number, end: number): Set<number> {
   const sentences = new Set<number>();
@@ -218,7 +220,7 @@ function sentencesOf(units: Uint16Array, start: number, end: number): Set<number
     const c = i < end ? units[i]! : 0x0a;
     if (SPACE_OR_BREAK[c] === 1) continue;
     if (SPACE_OR_BREAK[c] === 2) {
-      if (length >= 12) sentences.add((h1 >>> 0) * 2097152 + (h2 >>> 11));
+      if (length >= 12) sentences.add((h1 ^ Math.imul(h2, 0x27d4eb2d)) & 0x3fffffff);
       h1 = FNV_SEED;
       h2 = 0x9e3779b9;
       length = 0;

@@ -4,7 +4,7 @@
  * with NaN sends V8 down its slowest path at that place for good).
  */
 import { describe, expect, it } from 'vitest';
-import { BREAKS, charSet, codeAt, codeTable } from '../src/extract/chars.js';
+import { BREAKS, charSet, codeAt, codeTable, isDigit, unitAt } from '../src/extract/chars.js';
 
 describe('codeAt', () => {
   it.each([
@@ -22,6 +22,25 @@ describe('codeAt', () => {
   it('reads as 0 what no table marks', () => {
     expect(BREAKS[codeAt('。', 1)]).toBe(0);
     expect(codeTable([['\n。', 1]])[codeAt('x', -1)]).toBe(0);
+  });
+});
+
+describe('unitAt, for a text as its code units', () => {
+  const units = Uint16Array.from('出生12人', (c) => c.charCodeAt(0));
+  it.each([
+    [0, 0x51fa],
+    [2, 0x31],
+    [4, 0x4eba],
+    [-1, 0],
+    [5, 0],
+  ])('unitAt(出生12人, %i) is %i', (i, code) => expect(unitAt(units, i)).toBe(code));
+});
+
+describe('isDigit', () => {
+  it('is true of the ASCII digits only', () => {
+    expect([...'0123456789'].every((c) => isDigit(c.charCodeAt(0)))).toBe(true);
+    expect([...'/:.,０一a '].some((c) => isDigit(c.charCodeAt(0)))).toBe(false);
+    expect(isDigit(codeAt('1', 1))).toBe(false);
   });
 });
 

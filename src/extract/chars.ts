@@ -20,6 +20,12 @@ export function codeTable(entries: Iterable<readonly [chars: string, bits: numbe
  */
 export const codeAt = (text: string, i: number): number => text.charCodeAt(i) | 0;
 
+/** The same for a text given as its code units (normalize.ts keeps them): 0 past either end. */
+export const unitAt = (units: Uint16Array, i: number): number => (i >= 0 && i < units.length ? units[i]! : 0);
+
+/** An ASCII digit's code. */
+export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
 /** A set of characters. Past either end of a string (charCodeAt's NaN), no member: read as 0, see codeAt. */
 export function charSet(chars: string): { has(c: number): boolean } {
   const table = codeTable([[chars, 1]]);

@@ -2,6 +2,7 @@
  * The pipeline, in order: normalise (one character for one) → find numbers →
  * find labels → attach → assemble records → check. Pure: no I/O.
  */
+import type { EveryField } from '../util/shape.js';
 import { countAtOrBefore } from '../util/bisect.js';
 import { attach, type NumberTrace } from './attach.js';
 import { explained } from './explain.js';
@@ -76,15 +77,9 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   return report;
 }
 
-/** A section as the report gives it: a redacted year becomes a warning in the report's list. Assigned in the contract's order, not copied by a rest pattern (slow in V8). */
+/** A section as the report gives it: a redacted year becomes a warning in the report's list. One literal in the contract's order, absent fields undefined (JSON leaves them out; util/shape.ts). */
 function asSection(s: SectionInfo): Section {
-  const out = { title: s.title, place: s.place, level: s.level, year: s.year } as Section;
-  if (s.period !== undefined) out.period = s.period;
-  if (s.issuer !== undefined) out.issuer = s.issuer;
-  out.start = s.start;
-  out.end = s.end;
-  if (s.duplicateOf !== undefined) out.duplicateOf = s.duplicateOf;
-  return out;
+  return { title: s.title, place: s.place, level: s.level, year: s.year, period: s.period, issuer: s.issuer, start: s.start, end: s.end, duplicateOf: s.duplicateOf } satisfies EveryField<Section>;
 }
 
 /**

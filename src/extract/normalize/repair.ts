@@ -14,7 +14,7 @@
  * - zero-width characters and soft hyphens (U+200B by the time they get here).
  */
 import type { LiteralTrie } from '../../rules/trie.js';
-import { codeAt } from '../chars.js';
+import { codeAt, isDigit } from '../chars.js';
 
 /** [start, end) pairs, in order and disjoint. */
 export type Deletions = number[];
@@ -35,7 +35,6 @@ const SHORT_LINE = 24;
 const REACH = 10;
 
 const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
-const isDigit = (c: number) => c >= 48 && c <= 57;
 const isBlank = (c: number) => c === 32 || c === 9 || c === 13;
 
 export function findDeletions(text: string, units: Uint16Array, labels?: LiteralTrie): Deletions {

@@ -11,11 +11,11 @@
  * Boundaries are explicit character classes: JavaScript's \b treats every
  * Chinese character as a non-word character.
  */
-import { charSet, codeAt, codeTable } from '../chars.js';
+import { charSet, codeAt, codeTable, isDigit } from '../chars.js';
 import { decimalValue, decimalsOf, shiftDecimal } from './decimal.js';
 import { normalize } from '../normalize/index.js';
 import { readChineseNumeral, type Numeral } from './numerals.js';
-import { CN_DIGIT, emptyToken, isDigit, readArabic, tokenOf, UNIT_WORDS, type Token } from './token.js';
+import { CN_DIGIT, emptyToken, readArabic, tokenOf, UNIT_WORDS, type Token } from './token.js';
 
 export type UnitClass = 'count' | 'money' | 'rate' | 'ratio' | 'delta' | 'none';
 
@@ -508,13 +508,11 @@ export type PassedClass = 'year' | 'date' | 'age' | 'marker' | 'identifier';
 export type Passed = { start: number; end: number; class: PassedClass };
 
 function rejection(text: string, m: Token, printed: string, start: number, numeralStart: number, numeralEnd: number, end: number): PassedClass | null | undefined {
-  if (start > 0 && LEFT_REJECT[codeAt(text, start - 1)] === 1) {
-    const c = codeAt(text, start - 1);
-    return c === DI ? 'marker' : isDigit(c) ? null : 'identifier';
-  }
-  if (DIGIT_JOINERS[codeAt(text, start - 1)] === 1 && isDigit(codeAt(text, start - 2))) return null;
+  const left = codeAt(text, start - 1);
+  if (LEFT_REJECT[left] === 1) return left === DI ? 'marker' : isDigit(left) ? null : 'identifier';
+  if (DIGIT_JOINERS[left] === 1 && isDigit(codeAt(text, start - 2))) return null;
   // A Chinese numeral cut out of a longer run (the scanner caps token length).
-  if (m.cn !== undefined && RUN_CHARS[codeAt(text, start - 1)] === 1) return null;
+  if (m.cn !== undefined && RUN_CHARS[left] === 1) return null;
   // 10:08:49 and 2022-02-16: parts of times and dates.
   const before = codeAt(text, numeralStart - 1);
   // The upper end of a range (30-40万) has a unit or scale; a date's parts (2022-02-16) have none.

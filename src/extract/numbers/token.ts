@@ -7,7 +7,7 @@
  * (and the expression reads the token) wherever the expression could read a
  * multiplier form (3千, 2万800) or where the text starts with a point.
  */
-import { codeTable } from '../chars.js';
+import { codeTable, isDigit, unitAt } from '../chars.js';
 
 /** The parts of a token, each its text or undefined: the expression's named groups. */
 export type Token = {
@@ -34,8 +34,6 @@ const COUNT_UNITS = ['人次', '人', '名', '例', '对', '户', '宗', '起', 
 export const UNIT_WORDS = ['个百分点', '万元', '亿元', '元', ...COUNT_UNITS, '%', '‰'];
 const POST_WORDS = ['左右', '上下', '以上', '以内', '以下'];
 
-/** An ASCII digit's code. */
-export const isDigit = (c: number) => c >= 48 && c <= 57;
 const [COMMA, POINT, SPACE, TAB, COLON] = [44, 46, 32, 9, 58];
 const [YU, DUO, WAN, YI] = ['余', '多', '万', '亿'].map((c) => c.charCodeAt(0)) as [number, number, number, number];
 /** 十百千 after the digits: a multiplier form. */
@@ -62,45 +60,42 @@ export function readArabic(text: string, u: Uint16Array, at: number, t: Token): 
   let end = at;
   if (run <= 3) {
     let j = i;
-    for (let g = 0; g < 4 && codeAt(u, j) === COMMA && isDigit(codeAt(u, j + 1)) && isDigit(codeAt(u, j + 2)) && isDigit(codeAt(u, j + 3)); g++) j += 4;
+    for (let g = 0; g < 4 && unitAt(u, j) === COMMA && isDigit(unitAt(u, j + 1)) && isDigit(unitAt(u, j + 2)) && isDigit(unitAt(u, j + 3)); g++) j += 4;
     if (j > i) end = j;
   }
   // Else \d{1,15}: fifteen digits at most; a longer run leaves a digit next, and no decimals.
   if (end === at) end = at + Math.min(run, MAX_DIGITS);
-  if (codeAt(u, end) === POINT && isDigit(codeAt(u, end + 1))) {
+  if (unitAt(u, end) === POINT && isDigit(unitAt(u, end + 1))) {
     let k = end + 1;
     while (k < n && k - end - 1 < MAX_DIGITS && isDigit(u[k]!)) k++;
     end = k;
   }
   // The multiplier form comes first in the expression: 3千, 2百05, 2万800, 18万4千.
-  const next = codeAt(u, end);
-  if (MULTIPLIER[next] === 1 || ((next === WAN || next === YI) && AFTER_MULTIPLIER[codeAt(u, end + 1)] === 1)) return false;
+  const next = unitAt(u, end);
+  if (MULTIPLIER[next] === 1 || ((next === WAN || next === YI) && AFTER_MULTIPLIER[unitAt(u, end + 1)] === 1)) return false;
   t.index = at;
   t.pct = t.pctNum = t.mx = t.cn = undefined;
   t.ar = text.slice(at, end);
   let k = end;
-  t.ap1 = approximation(codeAt(u, k));
+  t.ap1 = approximation(unitAt(u, k));
   if (t.ap1) k++;
-  const c = codeAt(u, k);
-  t.scale = c === WAN ? (codeAt(u, k + 1) === YI ? '万亿' : '万') : c === YI ? '亿' : undefined;
+  const c = unitAt(u, k);
+  t.scale = c === WAN ? (unitAt(u, k + 1) === YI ? '万亿' : '万') : c === YI ? '亿' : undefined;
   if (t.scale) k += t.scale.length;
-  t.ap2 = approximation(codeAt(u, k));
+  t.ap2 = approximation(unitAt(u, k));
   if (t.ap2) k++;
-  while (codeAt(u, k) === SPACE || codeAt(u, k) === TAB) k++;
-  t.unit = UNIT_FIRST[codeAt(u, k)] === 1 ? unitAt(text, k) : undefined;
+  while (unitAt(u, k) === SPACE || unitAt(u, k) === TAB) k++;
+  t.unit = UNIT_FIRST[unitAt(u, k)] === 1 ? unitWordAt(text, k) : undefined;
   if (t.unit) k += t.unit.length;
-  t.post = POST_FIRST[codeAt(u, k)] === 1 ? postAt(text, k) : undefined;
+  t.post = POST_FIRST[unitAt(u, k)] === 1 ? postAt(text, k) : undefined;
   if (t.post) k += t.post.length;
   t.end = k;
   return true;
 }
 
-/** The code unit at `k`; past the end, 0, which is no character of a token. */
-const codeAt = (u: Uint16Array, k: number): number => (k < u.length ? u[k]! : 0);
-
 const approximation = (c: number): string | undefined => (c === YU ? '余' : c === DUO ? '多' : undefined);
 
-function unitAt(text: string, k: number): string | undefined {
+function unitWordAt(text: string, k: number): string | undefined {
   for (const w of UNIT_WORDS) if (text.startsWith(w, k)) return w;
   // :100, not followed by a digit: a ratio (107:100).
   return text.charCodeAt(k) === COLON && text.startsWith('100', k + 1) && !isDigit(text.charCodeAt(k + 4)) ? ':100' : undefined;

@@ -14,11 +14,13 @@ import { backTo } from './passage.js';
 export type Zero = { id: string; start: number; end: number; text: string };
 
 export function zerosOf(text: string, set: RuleSet): Zero[] {
-  const { zeros, zerosUnless, rejects } = set.grammar;
-  if (!zeros.length) return [];
+  const { zeros, zerosAny, zerosUnless, rejects } = set.grammar;
+  // One pass says whether any zero is stated, and where the first is: no expression matches before it.
+  const first = zerosAny ? text.search(zerosAny) : -1;
+  if (first < 0) return [];
   const out: Zero[] = [];
   for (const z of zeros) {
-    z.re.lastIndex = 0;
+    z.re.lastIndex = first;
     for (let m = z.re.exec(text); m; m = z.re.exec(text)) {
       const end = m.index + m[0].length;
       // The name of a campaign or a target (“无政策外多孩出生”活动, 无政策外生育村) states nothing.

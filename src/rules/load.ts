@@ -50,6 +50,8 @@ export type CompiledGrammar = Omit<Grammar, 'gap' | 'looseGap' | 'filters' | 'me
   programmes: { re: RegExp; ids: string[] } | null;
   /** Zeros stated in words, each expression (global) with the id it makes 0; `unless` after the words undoes them. */
   zeros: { re: RegExp; id: string }[];
+  /** Any of the zeros' expressions: no match of it, none of theirs (most texts state no zero in words). */
+  zerosAny: RegExp | null;
   zerosUnless: RegExp | null;
   /** Words naming quantities outside the indicators, for coverage; null without `others`. */
   others: { window: number; re: RegExp } | null;
@@ -264,6 +266,7 @@ function compileGrammar(g: Grammar): CompiledGrammar {
     clauseScopeFirsts: charSet(g.clauseScopes.map((w) => w[0]!).join('')),
     others: others ? { window: others.window, re: new RegExp(others.words.map(escapeRegExp).join('|'), 'u') } : null,
     zeros: zeros.map((z) => ({ re: new RegExp(z.pattern, 'gu'), id: z.id })),
+    zerosAny: zeros.length ? new RegExp(zeros.map((z) => `(?:${z.pattern})`).join('|'), 'u') : null,
     programmes: programmes.length ? { re: new RegExp(programmes.map((x, i) => `(?<p${i}>${x.words})`).join('|'), 'gu'), ids: programmes.map((x) => x.id) } : null,
     zerosUnless: zerosUnless ? new RegExp(zerosUnless, 'u') : null,
     synonyms: synonyms.length ? { pairs: synonyms, anyRe: new RegExp(synonyms.map(([from]) => escapeRegExp(from)).join('|'), 'u') } : null,

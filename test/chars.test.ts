@@ -4,7 +4,7 @@
  * with NaN sends V8 down its slowest path at that place for good).
  */
 import { describe, expect, it } from 'vitest';
-import { BREAKS, charSet, codeAt, codeTable, isDigit, unitAt } from '../src/extract/chars.js';
+import { BREAKS, charSet, codeAt, codeTable, isDigit, isSpace, unitAt } from '../src/extract/chars.js';
 
 describe('codeAt', () => {
   it.each([
@@ -42,6 +42,14 @@ describe('isDigit', () => {
     expect([...'/:.,０一a '].some((c) => isDigit(c.charCodeAt(0)))).toBe(false);
     expect(isDigit(codeAt('1', 1))).toBe(false);
   });
+});
+
+describe('isSpace', () => {
+  it('is true of every code unit that \\s matches, and of control characters', () => {
+    for (let c = 0; c < 0x10000; c++) if (/\s/u.test(String.fromCharCode(c))) expect(isSpace(c), c.toString(16)).toBe(true);
+    expect([0, 0x1f, 0x20, 0x3000, 0xfeff].every(isSpace)).toBe(true);
+  });
+  it.each([['出'], ['了'], ['的'], ['a'], ['1'], ['。']])('is false of %s', (c) => expect(isSpace(c.charCodeAt(0))).toBe(false));
 });
 
 describe('charSet', () => {

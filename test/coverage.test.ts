@@ -23,12 +23,24 @@ describe('what every number is', () => {
     ['a list item without a label', '出生率、机械增长率分别为11.2‰、6.1‰', { listItem: 1 }],
     ['another quantity the grammar names', '全年死亡123人,培训干部60人', { other: 2 }],
     ['a numeral one as an article', '抽调一名领导专抓计生工作', { bare: 1 }],
+    // The change and baseline words end right before the number, past spaces and 了.
+    ['a change after 了 and spaces', '全县共出生1083人,同比增加了  12人', { change: 1 }],
+    ['a baseline after spaces', '出生人口性别比由上年的 118.5下降到112.3', { baseline: 1 }],
+    ['another quantity, its word two characters back', '全年死亡人员123人', { other: 1 }],
   ])('%s', (_name, text, classified) => {
     const c = coverage(text);
     const { marker, ...rest } = c.classified;
     expect({ ...rest, ...(marker ? { marker } : {}) }).toMatchObject(classified);
     expect(c.unread).toEqual([]);
     expect(c.percent).toBe(100);
+  });
+  it.each([
+    // A change word not at the end (增加 … then other words), 的 not last, a word of `others` cut by the clause break.
+    ['全县共出生1083人,增加后新办12人'],
+    ['比上年的水平高出12人'],
+    ['死亡,新办12人'],
+  ])('leaves %s unread: no change, baseline or other quantity ends right before it', (text) => {
+    expect(coverage(text).unread.map((u) => u.text)).toEqual(['12人']);
   });
   it('lists a number with a unit that nothing read, with its span in the source', () => {
     const text = '全县出生１０８３人,其中城镇户籍子女６５０人。';

@@ -86,6 +86,32 @@ describe('literal indexes', () => {
   });
 });
 
+describe('occursIn: a literal wholly within a range', () => {
+  const trie = literalTrie(['死亡', '培训', '率']);
+  const units = codeUnits('全年死亡12人,培训率');
+  it.each([
+    [0, units.length, true],
+    [2, 4, true], // 死亡 exactly
+    [3, 8, false], // 亡 … : 死亡 starts before the range
+    [0, 3, false], // … 死: 死亡 ends after it
+    [8, 10, true], // 培训
+    [10, 11, true], // 率, one character
+    [5, 5, false],
+    [-2, 1, false],
+  ])('[%i, %i) → %s', (from, to, expected) => expect(trie.occursIn(units, from, to)).toBe(expected));
+  it('finds what a regular expression of the literals finds in the slice', () => {
+    const alphabet = fc.constantFrom('死', '亡', '培', '训', '率', '人', '出');
+    fc.assert(
+      fc.property(fc.array(fc.array(alphabet, { minLength: 1, maxLength: 3 }).map((a) => a.join('')), { minLength: 1, maxLength: 6 }), fc.array(alphabet, { maxLength: 30 }).map((a) => a.join('')), fc.nat(30), fc.nat(30), (literals, text, a, b) => {
+        const [from, to] = [Math.min(a, b, text.length), Math.min(Math.max(a, b), text.length)];
+        const re = new RegExp(literals.join('|'), 'u');
+        expect(literalTrie(literals).occursIn(codeUnits(text), from, to)).toBe(re.test(text.slice(from, to)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('scanPair: two tries in one pass', () => {
   const pair = (start: number, literal: string) => [start, literal] as const;
   it.each([

@@ -26,6 +26,13 @@ export const unitAt = (units: Uint16Array, i: number): number => (i >= 0 && i < 
 /** An ASCII digit's code. */
 export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+/** Control characters and what \s matches (\s and more: the tests that use it look past spaces). */
+export function isSpace(c: number): boolean {
+  if (c <= 32) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** A set of characters. Past either end of a string (charCodeAt's NaN), no member: read as 0, see codeAt. */
 export function charSet(chars: string): { has(c: number): boolean } {
   const table = codeTable([[chars, 1]]);

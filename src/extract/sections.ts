@@ -6,7 +6,7 @@
  * Each section gets its place, level and year where the text states them.
  */
 import type { EveryField } from '../util/shape.js';
-import { codeTable } from './chars.js';
+import { codeTable, isSpace } from './chars.js';
 import { countAtOrBefore } from '../util/bisect.js';
 import type { Section } from '../report.js';
 import { normalized, sourceAt, sourceSpan, type Normalized } from './normalize/index.js';
@@ -79,13 +79,6 @@ function isHeading(line: string): boolean {
 
 /** `redacted`: the redacted year as printed (20XX年), when the report's year is one. */
 export type SectionInfo = Section & { redacted?: string };
-
-/** Control characters and what \s matches. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return true;
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** At least MIN_BODY non-space characters in [from, to) beyond the title; stops counting once there. */
 function hasBody(text: string, from: number, to: number, titleLength: number): boolean {

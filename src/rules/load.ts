@@ -53,8 +53,8 @@ export type CompiledGrammar = Omit<Grammar, 'gap' | 'looseGap' | 'filters' | 'me
   /** Any of the zeros' expressions: no match of it, none of theirs (most texts state no zero in words). */
   zerosAny: RegExp | null;
   zerosUnless: RegExp | null;
-  /** Words naming quantities outside the indicators, for coverage; null without `others`. */
-  others: { window: number; re: RegExp } | null;
+  /** Words naming quantities outside the indicators, for coverage, as a trie of the words; null without `others`. */
+  others: { window: number; words: LiteralTrie } | null;
   /** Filters by meaning, each with the ids it judges. */
   meanings: { name: string; ids: Set<string>; where: 'sentence' | 'paragraph'; re: RegExp | null; unless: RegExp | null; within: number | undefined; under: Set<string> | null; becomes: Record<string, string> | null; reason: string }[];
   /** The spinners' words and what they stand for, and an expression that finds any of them; null when there are none. */
@@ -264,7 +264,8 @@ function compileGrammar(g: Grammar): CompiledGrammar {
     rejects: { clause: anyOf(filters, 'clause'), sentence: anyOf(filters, 'sentence'), after: anyOf(filters, 'after'), heading: anyOf(filters, 'heading') },
     scopeTrie: g.scopes.length ? literalTrie(g.scopes) : null,
     clauseScopeFirsts: charSet(g.clauseScopes.map((w) => w[0]!).join('')),
-    others: others ? { window: others.window, re: new RegExp(others.words.map(escapeRegExp).join('|'), 'u') } : null,
+    // A trie, not an alternation of sixty words: coverage asks it of the clause before every number no label took.
+    others: others ? { window: others.window, words: literalTrie(others.words) } : null,
     zeros: zeros.map((z) => ({ re: new RegExp(z.pattern, 'gu'), id: z.id })),
     zerosAny: zeros.length ? new RegExp(zeros.map((z) => `(?:${z.pattern})`).join('|'), 'u') : null,
     programmes: programmes.length ? { re: new RegExp(programmes.map((x, i) => `(?<p${i}>${x.words})`).join('|'), 'gu'), ids: programmes.map((x) => x.id) } : null,

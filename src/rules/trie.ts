@@ -19,6 +19,8 @@ export type LiteralTrie = {
   longestIndexAt(units: Uint16Array, at: number, end: number): number;
   /** For each position where a literal starts, the longest one, made by `make` (default: { start, literal }). */
   scan<T = { start: number; literal: string }>(units: Uint16Array, make?: (start: number, literal: string, index: number) => T): T[];
+  /** Whether a literal lies wholly within [from, to): what a regular expression of the literals as alternatives finds in that slice, without the slice. */
+  occursIn(units: Uint16Array, from: number, to: number): boolean;
   /** Every code unit a literal starts with. */
   readonly firsts: readonly number[];
 };
@@ -124,6 +126,10 @@ export function literalTrie(literals: Iterable<string>): LiteralTrie {
     longestAt,
     longestIndexAt,
     firsts,
+    occursIn(units: Uint16Array, from: number, to: number): boolean {
+      for (let i = Math.max(0, from); i < to; i++) if (first[units[i]!] !== 0 && longestIndexAt(units, i, to) >= 0) return true;
+      return false;
+    },
     scan<T>(units: Uint16Array, make = startAndLiteral as unknown as (start: number, literal: string, index: number) => T): T[] {
       // The first-unit table is read here, so that the walk is called at a fifth of the text's places.
       const found: T[] = [];

@@ -3,8 +3,14 @@
  * undefined, so that the checks and the writers that read thousands of them stay
  * monomorphic; JSON leaves the absent ones out, as the contract says.
  */
+import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/extract/pipeline.js';
+import { mapObjects, objectList } from '../src/util/shape.js';
+
+// V8's own test of two objects' hidden classes (an array's tells its elements kind), compiled once the flag allows it.
+setFlagsFromString('--allow-natives-syntax');
+const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: unknown, b: unknown) => boolean;
 
 // A count, a rate with decimals, an approximate figure with a scope, a range with a period, a bound; on two pages.
 const TEXT = '全县出生人口5000人，其中一孩3000人，二孩2000人，出生率9.60‰。流动人口出生约120人。1-6月出生300-400人。政策外出生12人以上。';
@@ -28,5 +34,25 @@ describe('one shape for every figure', () => {
   it('writes only the fields a figure has, in the contract order', () => {
     expect(JSON.stringify(indicators[0])).toBe('{"id":"births.total","value":5000,"unit":"人","text":"出生人口5000人","start":2,"end":11,"line":1,"printed":"5000","label":"出生人口","rule":"births.total","section":0,"page":1}');
     expect(Object.keys(JSON.parse(JSON.stringify(indicators[5])))).toEqual(['id', 'value', 'unit', 'text', 'start', 'end', 'line', 'approximate', 'period', 'printed', 'range', 'label', 'rule', 'section', 'page']);
+  });
+});
+
+describe('one elements kind for every list of objects, empty or not', () => {
+  const full = [{ id: 'births.total' }].map((x) => x);
+  it('is how V8 tells the kinds apart (the test can fail)', () => {
+    expect(sameMap([], full)).toBe(false);
+    expect(sameMap([1], full)).toBe(false);
+  });
+  it('gives an empty objectList and mapObjects of nothing the kind of a full list', () => {
+    expect(sameMap(objectList(), full)).toBe(true);
+    expect(sameMap(mapObjects([], (x: object) => x), full)).toBe(true);
+    expect(sameMap(mapObjects([1, 2], (n) => ({ n })), full)).toBe(true);
+    expect(mapObjects([1, 2], (n, i) => ({ n, i }))).toEqual([{ n: 1, i: 0 }, { n: 2, i: 1 }]);
+  });
+  it('gives a report with no figures, checks or warnings the lists a full report has', () => {
+    const empty = extract('本年度无统计数字。');
+    const full = extract(TEXT);
+    expect(empty.indicators).toEqual([]);
+    for (const key of ['indicators', 'checks', 'warningDetails', 'sections'] as const) expect(sameMap(empty[key], full[key]), key).toBe(true);
   });
 });

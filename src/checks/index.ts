@@ -3,6 +3,7 @@
  * check names the figures it used (`inputs`, indexes into indicators).
  */
 import { sortShort } from '../util/order.js';
+import { objectList } from '../util/shape.js';
 import type { Check, Indicator } from '../report.js';
 import type { Registry } from '../rules/registry.js';
 import type { Zero } from '../extract/zeros.js';
@@ -29,7 +30,7 @@ export type CheckFacts = {
  */
 export function runChecks(indicators: Indicator[], text: string, registry: Registry, facts: CheckFacts = {}): Check[] {
   const ctx = buildContext(indicators, text, registry, facts.zeros, facts.lateScopes, facts.standards);
-  const out: Check[] = [];
+  const out = objectList<Check>();
   for (const group of ctx.groups.values()) {
     for (const ref of group) {
       if (ctx.totals.has(ref.ind.id)) {

@@ -4,6 +4,7 @@
  * Codes and their wording live here, in one table.
  */
 import type { Check, Indicator } from '../report.js';
+import { mapObjects, objectList } from '../util/shape.js';
 import type { Registry } from '../rules/registry.js';
 import type { IndicatorSpec } from '../rules/schema.js';
 
@@ -47,7 +48,7 @@ function rangeProblem(ind: Indicator, spec: IndicatorSpec | undefined): Problem 
 }
 
 export function plausibility(indicators: Indicator[], checks: Check[], registry: Registry): Located[] {
-  const problems: Problem[] = [];
+  const problems = objectList<Problem>();
   // Index loops: for…of checks the array's kind, which differs for an empty list.
   for (let k = 0; k < indicators.length; k++) {
     const ind = indicators[k]!;
@@ -66,7 +67,7 @@ export function plausibility(indicators: Indicator[], checks: Check[], registry:
       if (ind?.approximate) problems.push({ code: 'approximate-input', ind, spec: undefined });
     }
   }
-  const out = problems.map(located);
+  const out = mapObjects(problems, located);
   for (let k = 0; k < checks.length; k++) {
     const c = checks[k]!;
     if (c.rule === 'parts-sum' && c.status === 'inconsistent' && c.expected !== undefined && Number(c.expected) > c.subject.value) {

@@ -2,7 +2,7 @@
  * The pipeline, in order: normalise (one character for one) → find numbers →
  * find labels → attach → assemble records → check. Pure: no I/O.
  */
-import type { EveryField } from '../util/shape.js';
+import { mapObjects, objectList, type EveryField } from '../util/shape.js';
 import { countAtOrBefore } from '../util/bisect.js';
 import { attach, type NumberTrace } from './attach.js';
 import { explained } from './explain.js';
@@ -43,7 +43,7 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   // Made once: every stage reads the normalised text, so a full-width ； or ， means what ; or , does.
   const norm = normalized(text, set);
   const found = sectionsOf(norm);
-  const sections = found.map(asSection);
+  const sections = mapObjects(found, asSection);
   const traces: NumberTrace[] | undefined = options.explain ? [] : undefined;
   // Lines are counted once for the report: figures, warnings and --explain read the same index.
   const lineOf = lineIndex(text);
@@ -56,7 +56,7 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
     for (const ind of indicators) ind.page = countAtOrBefore(pages.length, (i) => pages[i]!, ind.start);
   }
   // Each warning with where it applies: the file (decoding), a section (its year), a figure's line and section.
-  const details: Located[] = options.warnings ? options.warnings.map((message) => warningAt(message)) : [];
+  const details: Located[] = options.warnings ? mapObjects(options.warnings, (message) => warningAt(message)) : objectList();
   found.forEach((s, k) => {
     if (s.redacted === undefined) return;
     const line = lineOf(sections[k]!.start);
@@ -104,7 +104,7 @@ function indicatorsOf(norm: Normalized, set: RuleSet, lineOf: (offset: number) =
   const words = scanWords(norm.units, set);
   const starts = sections ? sectionStarts(sections) : [];
   const { figures, outcomes } = attach(norm, numbers, words, set, starts, traces);
-  const indicators = figures.map((a) => {
+  const indicators = mapObjects(figures, (a) => {
     const ind = toIndicator(a, norm, lineOf);
     if (sections) ind.section = sectionAt(starts, a.start);
     if (a.whole) ind.partOf = figures.lastIndexOf(a.whole);

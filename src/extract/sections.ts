@@ -5,7 +5,7 @@
  * sentence punctuation, naming a report (总结, 汇报, 报告, 材料, 篇N, 安排…).
  * Each section gets its place, level and year where the text states them.
  */
-import type { EveryField } from '../util/shape.js';
+import { mapObjects, type EveryField } from '../util/shape.js';
 import { codeTable, isSpace } from './chars.js';
 import { countAtOrBefore } from '../util/bisect.js';
 import type { Section } from '../report.js';
@@ -121,7 +121,7 @@ export function sectionsOf(norm: Normalized): SectionInfo[] {
     if (hasBody(text, last.at, text.length, last.title.length)) break;
     merged.pop();
   }
-  const sections: SectionInfo[] = merged.map((s, i) => {
+  const sections: SectionInfo[] = mapObjects(merged, (s, i) => {
     const end = merged[i + 1]?.at ?? text.length;
     return describe(text, s, end);
   });

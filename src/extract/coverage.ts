@@ -43,14 +43,18 @@ function namesOther(norm: Normalized, at: number, others: CompiledGrammar['other
 }
 
 /**
- * The last character before `at` that is not a space, or 0. CHANGE_BEFORE and BASELINE_BEFORE
- * end in a word before spaces: where that character cannot end one, neither is tried (most
- * numbers no label took are neither, and each expression cost a tenth of a microsecond).
+ * A change (同比增加12人) or a comparison's baseline (比2002年的9.34‰) that ends right before
+ * `at`. Both expressions end in a word before spaces: the last character past spaces says
+ * which can match, and neither is tried where it cannot end one (most numbers no label
+ * took are neither, and each expression cost a tenth of a microsecond).
  */
-function lastBefore(text: string, at: number): number {
+function changeOrBaseline(text: string, at: number): 'change' | 'baseline' | undefined {
   let i = at - 1;
   while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
-  return i >= 0 ? text.charCodeAt(i) : 0;
+  const last = i >= 0 ? text.charCodeAt(i) : 0;
+  if (CHANGE_LAST[last] === 1 && CHANGE_BEFORE.test(text.slice(Math.max(0, at - 8), at))) return 'change';
+  if (last === DE && BASELINE_BEFORE.test(text.slice(Math.max(0, at - 16), at))) return 'baseline';
+  return undefined;
 }
 // The characters CHANGE_BEFORE's words end with, and 了; BASELINE_BEFORE's 的.
 const CHANGE_LAST = codeTable([['加少升降高低长落多增减了', 1]]);
@@ -67,7 +71,6 @@ export function coverageOf(norm: Normalized, numbers: NumberMention[], passed: P
   let withUnit = 0;
   let count = 0;
   let kind: string | undefined;
-  let last = 0;
   numbers.forEach((n, k) => {
     count++;
     const unit = WITH_UNIT.has(n.unitClass);
@@ -77,8 +80,7 @@ export function coverageOf(norm: Normalized, numbers: NumberMention[], passed: P
     else if (o !== 'unbound') tally(o);
     else if (unit && ARTICLE.test(n.printed)) tally('bare');
     else if (unit && (kind = filterKind(norm.text, n.start, grammar))) tally(kind);
-    else if (unit && CHANGE_LAST[(last = lastBefore(norm.text, n.start))] === 1 && CHANGE_BEFORE.test(norm.text.slice(Math.max(0, n.start - 8), n.start))) tally('change');
-    else if (unit && last === DE && BASELINE_BEFORE.test(norm.text.slice(Math.max(0, n.start - 16), n.start))) tally('baseline');
+    else if (unit && (kind = changeOrBaseline(norm.text, n.start))) tally(kind);
     else if (unit && namesOther(norm, n.start, others)) tally('other');
     else if (unit) {
       const [start, end] = sourceSpan(norm, n.start, n.end);

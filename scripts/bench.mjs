@@ -36,6 +36,7 @@ import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, r
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildReal as buildRealIn, realTexts as sharedTexts, vary } from './real-corpus.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const targetMB = Number(process.env.BENCH_MB || 50);
@@ -45,7 +46,6 @@ const long = fixture('annual-summary.txt');
 const short = readdirSync(join(root, 'fixtures')).filter((f) => f.endsWith('.txt') && f !== 'annual-summary.txt').sort().map(fixture);
 
 // Figures are varied so that no two files are alike.
-const vary = (text, k) => text.replace(/\d+/g, (d) => String((Number(d) + k) % 100000));
 
 function build(name, makeFile) {
   const folder = join(dir, name);
@@ -91,25 +91,9 @@ const corpora = !(want('synthetic') || want('panel') || want('review')) ? [] : [
 ];
 
 // Real density: copies of the shared corpus's texts, when it is there (never committed).
-const shared = join(root, '..', 'shared', 'corpus');
-const realTexts = ['dev', 'train']
-  .map((d) => join(shared, d))
-  .filter((d) => existsSync(d))
-  .flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(d, f), 'utf8')));
+const realTexts = sharedTexts(root);
 const realSizes = (process.env.BENCH_REAL_MB ?? '10,100').split(',').map(Number).filter((n) => n > 0);
-function buildReal(mb) {
-  const folder = join(dir, `real-${mb}MB`);
-  mkdirSync(folder);
-  let bytes = 0;
-  let n = 0;
-  while (bytes < mb * 1e6) {
-    const text = vary(realTexts[n % realTexts.length], Math.floor(n / realTexts.length));
-    writeFileSync(join(folder, `r${String(n).padStart(6, '0')}.txt`), text);
-    bytes += Buffer.byteLength(text);
-    n++;
-  }
-  return { name: `real ${mb} MB`, folder, files: n, mb: bytes / 1e6 };
-}
+const buildReal = (mb) => buildRealIn(dir, realTexts, mb);
 
 // Peak RSS of the whole process (worker threads included): GNU time where there is one.
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from './helpers/cli.js';
+import { scratchDir } from './helpers/scratch.js';
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
@@ -27,6 +28,20 @@ describe('the package', () => {
     const r = spawnSync(process.execPath, ['-e', code, root], { encoding: 'utf8' });
     expect(r.stderr.replace(/.*ExperimentalWarning.*\n|.*--trace-warnings.*\n/g, '')).toBe('');
     expect(r.stdout.trim()).toBe('1520');
+  });
+  it('starts a run of one report without Node\'s crypto or its worker threads, which only some runs need', () => {
+    // The command line as bin/extract.js runs it, then the modules the run loaded, by name.
+    const code = `const { main } = await import(process.argv[1]);
+      await main([process.argv[2], '--json', '--quiet', '--out', process.argv[3]]);
+      console.log(JSON.stringify(process.moduleLoadList));`;
+    const out = join(scratchDir('startup'), 'out.json');
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', code, join(root, 'dist/bundle/cli.js'), join(root, 'fixtures/annual-summary.txt'), out], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const loaded = JSON.parse(r.stdout) as string[];
+    expect(loaded).toContain('NativeModule fs'); // the list is what it should be
+    expect(loaded).not.toContain('NativeModule crypto');
+    expect(loaded).not.toContain('NativeModule worker_threads');
+    expect(JSON.parse(readFileSync(out, 'utf8')).indicators.length).toBeGreaterThan(0);
   });
   it('ships no source maps, as it ships no sources', () => {
     expect(pkg.files).not.toContain('src');

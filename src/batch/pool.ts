@@ -26,11 +26,15 @@
  * scale by queue length, not by the measured rate that decides here whether a
  * worker repays its second of start-up.
  */
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import type { HeapKeeper } from './heap.js';
 import { failed, INTERNAL_ERROR } from './process.js';
 import { render, renderJob, type RenderOptions, type Rendered } from './render.js';
-import { BETWEEN_FILES, type Batch, type BatchResult, type FileJob, type WorkerData } from './serve.js';
+import { BETWEEN_FILES, type Batch, type BatchResult, type FileJob, type WorkerData } from './protocol.js';
+
+// Loaded when the first worker starts: most runs (one file, --jobs 1, a small batch) start none.
+const threads = (): typeof import('node:worker_threads') => createRequire(import.meta.url)('node:worker_threads');
 
 export type OnResult = (index: number, result: Rendered) => void | Promise<void>;
 
@@ -363,6 +367,7 @@ class PoolRun {
   private spawn(): void {
     // Results come back on a channel of their own, so that when the worker dies, what it
     // sent before dying can still be read (receiveMessageOnPort) before its queue is judged.
+    const { MessageChannel, Worker } = threads();
     const { port1: results, port2 } = new MessageChannel();
     const current = new Int32Array(new SharedArrayBuffer(4)).fill(BETWEEN_FILES);
     const workerUrl = this.pool.workerUrl ?? new URL('./worker.js', import.meta.url);
@@ -400,6 +405,7 @@ class PoolRun {
   private died(h: Held, reason: string): void {
     const k = this.held.indexOf(h);
     if (k < 0) return; // already handled ('error' is followed by 'exit')
+    const { receiveMessageOnPort } = threads();
     for (let m = receiveMessageOnPort(h.results); m; m = receiveMessageOnPort(h.results)) this.receive(h, m.message);
     h.results.close();
     this.held.splice(k, 1);

@@ -8,17 +8,11 @@
  * killed it, and which files of the batch were rendered but never returned.
  * Output goes back as UTF-8 bytes whose memory is handed over, not copied.
  */
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { heapKeeper } from './heap.js';
 import type { RenderOptions, Rendered } from './render.js';
+import { BETWEEN_FILES, type Batch, type BatchResult, type FileJob, type WorkerData } from './protocol.js';
 
-/** A file by its path, or an input read already (standard input) by its bytes, `path` then naming it; `missing`: why it cannot be read, known before it is opened. */
-export type FileJob = { id: number; path: string; size?: number; bytes?: Uint8Array; missing?: string };
-export type Batch = { files: FileJob[] };
-export type BatchResult = { results: { id: number; rendered: Rendered }[] };
-export type WorkerData = { options: RenderOptions; port: MessagePort; current: Int32Array };
-/** What `current` holds when the worker is between files. */
-export const BETWEEN_FILES = -1;
 
 /** Serves batches with `render` until the thread is ended; a document's rendering is awaited, batches in turn. */
 export function serve(render: (file: FileJob, options: RenderOptions) => Rendered | Promise<Rendered>): void {

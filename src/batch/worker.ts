@@ -2,7 +2,8 @@
 import { workerData } from 'node:worker_threads';
 import { prepareFormats } from '../output/select.js';
 import { renderJob } from './render.js';
-import { serve, type WorkerData } from './serve.js';
+import { serve } from './serve.js';
+import type { WorkerData } from './protocol.js';
 
 await prepareFormats((workerData as WorkerData).options.formats);
 serve(renderJob);

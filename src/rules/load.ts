@@ -4,13 +4,12 @@
  * that names the file and the field.
  *
  * The built-in files are validated when the package is built, and what zod
- * gave back is kept in validated.json beside this module, with a hash of each
- * file's bytes: a file whose bytes still have that hash is taken from there,
+ * gave back is kept in validated.json beside this module, with the text of each
+ * file: a file whose text is still that text is taken from there,
  * and any other (an edited built-in file, a user's folder) is validated as it
  * is read. Start-up then skips loading zod, which was a third of it.
  */
 import type { EveryField } from '../util/shape.js';
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,10 +132,10 @@ function validate<T>(schema: z.ZodType<T>, data: unknown, shown: string): T {
 
 /**
  * Each built-in file as validated at build time, by its name as shown (patterns/births.json),
- * with the hash of its bytes then; and each label wording (its pieces substituted) with the
+ * with its text then; and each label wording (its pieces substituted) with the
  * literals it expands to, a pure function of the wording, which start-up need not compute again.
  */
-type Validated = { files: Record<string, { sha1: string; data: unknown }>; expansions: Record<string, string[]> };
+type Validated = { files: Record<string, { text: string; data: unknown }>; expansions: Record<string, string[]> };
 // From dist/rules/ and from dist/bundle/ alike (the command line runs bundled).
 const VALIDATED_FILE = fileURLToPath(new URL('../rules/validated.json', import.meta.url));
 /** Set while the build records validated.json (recordValidated). */
@@ -158,21 +157,22 @@ function validatedAtBuild(path: string): Validated | undefined {
  * that were validated (`built`: then its expressions also compiled on the linear engine then).
  */
 function readValidated<K extends keyof Schemas>(file: string, shown: string, schema: K, known: Validated | undefined): { data: Zod.infer<Schemas[K]>; built: boolean } {
-  let bytes: Buffer;
+  let text: string;
   try {
-    bytes = readFileSync(file);
+    text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new RuleFileError(shown, '', `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
-  const sha1 = createHash('sha1').update(bytes).digest('hex');
+  // The text itself, not a hash of it: a comparison in memory, where hashing loaded node:crypto
+  // (some twenty of Node's modules) at every start.
   const entry = known?.files[shown];
-  if (entry?.sha1 === sha1) return { data: entry.data as Zod.infer<Schemas[K]>, built: true };
-  const data = validate(schemas()[schema] as unknown as z.ZodType<Zod.infer<Schemas[K]>>, parseJson(bytes.toString('utf8'), shown), shown);
-  if (recording) recording.files[shown] = { sha1, data };
+  if (entry?.text === text) return { data: entry.data as Zod.infer<Schemas[K]>, built: true };
+  const data = validate(schemas()[schema] as unknown as z.ZodType<Zod.infer<Schemas[K]>>, parseJson(text, shown), shown);
+  if (recording) recording.files[shown] = { text, data };
   return { data, built: false };
 }
 
-/** The build's step: validates every built-in file and writes what zod gave back, with each file's hash, to `path`. */
+/** The build's step: validates every built-in file and writes what zod gave back, with each file's text, to `path`. */
 export function recordValidated(path = VALIDATED_FILE, options: Pick<LoadOptions, 'baseDir'> = {}): void {
   recording = { files: {}, expansions: {} };
   try {

@@ -34,7 +34,7 @@ function looksBinary(text: string): boolean {
  * against 150 MB/s here), and decoding was the largest single cost of a
  * report. A Node built without ICU has no transcode; it falls back.
  */
-function validUtf8(bytes: Uint8Array): string {
+export function validUtf8(bytes: Uint8Array): string {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
     return transcode(buf, 'utf8', 'utf16le').toString('utf16le');

@@ -6,6 +6,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/extract/pipeline.js';
+import { normalized } from '../src/extract/normalize/index.js';
 import { mapObjects, objectList } from '../src/util/shape.js';
 
 // V8's own test of two objects' hidden classes (an array's tells its elements kind), compiled once the flag allows it.
@@ -54,5 +55,27 @@ describe('one elements kind for every list of objects, empty or not', () => {
     const full = extract(TEXT);
     expect(empty.indicators).toEqual([]);
     for (const key of ['indicators', 'checks', 'warningDetails', 'sections'] as const) expect(sameMap(empty[key], full[key]), key).toBe(true);
+  });
+});
+
+describe('one kind of string for every normalised text', () => {
+  // A flat two-byte string, made in one piece; what the pipeline reads should be one like it.
+  const flat = '出生人口'.split('').join('');
+  const rope = (() => {
+    let s = '';
+    for (const c of '全县出生人口5393人，其中') s += c + '';
+    return s;
+  })();
+  it('is how V8 tells a rope from a flat string (the test can fail)', () => {
+    expect(sameMap(rope, flat)).toBe(false);
+  });
+  it('gives a text with a repair that deletes (a space in a digit group) a flat string', () => {
+    const n = normalized('全县出生人口5 393人，其中一孩3 000人。');
+    expect(n.text).toBe('全县出生人口5393人,其中一孩3000人。'); // the full-width comma read as ASCII's
+    expect(n.offsets).toBeDefined();
+    expect(sameMap(n.text, flat)).toBe(true);
+  });
+  it('gives a text without one a flat string too', () => {
+    expect(sameMap(normalized('全县出生人口5393人。').text, flat)).toBe(true);
   });
 });

@@ -63,6 +63,17 @@ export function normalize(text: string): string {
   return mapCharacters(text).text;
 }
 
+/**
+ * The string of these code units, made in one piece: a flat string, where one joined with +=
+ * is a rope (a cons string) that every later read goes through.
+ */
+export function textOf(units: Uint16Array): string {
+  if (LITTLE_ENDIAN) return Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le');
+  const chunks: string[] = [];
+  for (let i = 0; i < units.length; i += 8192) chunks.push(String.fromCharCode(...units.subarray(i, i + 8192)));
+  return chunks.join('');
+}
+
 export function mapCharacters(text: string): Mapped {
   if (LITTLE_ENDIAN) {
     // The text's code units, mapped in place: several times faster than building a string
@@ -71,23 +82,13 @@ export function mapCharacters(text: string): Mapped {
     const units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
     for (let i = 0; i < units.length; i++) units[i] = TABLE[units[i]!]!;
     loneCarriageReturns(text, units);
-    return { text: bytes.toString('utf16le'), units };
+    return { text: textOf(units), units };
   }
   // A big-endian machine: the same mapping, a code unit at a time.
   if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   const units = new Uint16Array(text.length);
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const mapped = TABLE[code]!;
-    units[i] = mapped;
-    if (mapped !== code) {
-      out += text.slice(last, i) + String.fromCharCode(mapped);
-      last = i + 1;
-    }
-  }
-  return { text: last === 0 ? text : out + text.slice(last), units };
+  for (let i = 0; i < text.length; i++) units[i] = TABLE[text.charCodeAt(i)]!;
+  return { text: textOf(units), units };
 }
 
 /** A carriage return alone (old Mac files) ends a line as \n does; one before \n is left (CRLF is one break). */

@@ -14,7 +14,7 @@
  */
 import { Buffer } from 'node:buffer';
 import type { RuleSet } from '../../rules/load.js';
-import { mapCharacters } from './characters.js';
+import { mapCharacters, textOf } from './characters.js';
 import { findDeletions } from './repair.js';
 
 export type Normalized = {
@@ -40,32 +40,30 @@ export function normalized(source: string, set?: RuleSet): Normalized {
         for (let i = 0; i < to.length; i++) units[at + i] = to.charCodeAt(i);
       }
     }
-    text = Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le');
+    text = textOf(units);
   }
   const cuts = findDeletions(text, units, set?.labelTrie);
   // offsets named even when there are none: one shape for every text (util/shape.ts).
   if (!cuts.length) return { text, units, source, offsets: undefined };
-  return cut(text, source, cuts);
+  return cut(units, source, cuts);
 }
 
-function cut(text: string, source: string, cuts: number[]): Normalized {
-  const kept = text.length - cuts.reduce((n, x, i) => (i % 2 ? n + x : n - x), 0);
+function cut(units: Uint16Array, source: string, cuts: number[]): Normalized {
+  const kept = units.length - cuts.reduce((n, x, i) => (i % 2 ? n + x : n - x), 0);
   const offsets = new Int32Array(kept + 1);
-  let out = '';
+  const out = new Uint16Array(kept);
   let at = 0;
   let k = 0;
-  for (let i = 0; i < cuts.length; i += 2) {
-    const [s, e] = [cuts[i]!, cuts[i + 1]!];
-    out += text.slice(at, s);
+  for (let i = 0; i <= cuts.length; i += 2) {
+    const s = i < cuts.length ? cuts[i]! : units.length;
+    out.set(units.subarray(at, s), k);
     for (let j = at; j < s; j++) offsets[k++] = j;
-    at = e;
+    at = cuts[i + 1]!;
   }
-  out += text.slice(at);
-  for (let j = at; j < text.length; j++) offsets[k++] = j;
   offsets[k] = source.length;
-  const units = new Uint16Array(out.length);
-  for (let i = 0; i < out.length; i++) units[i] = out.charCodeAt(i);
-  return { text: out, units, source, offsets };
+  // The text made from its code units in one piece: a text joined with += is a rope (a cons
+  // string), which every later read goes through, and which made string reads see two kinds.
+  return { text: textOf(out), units: out, source, offsets };
 }
 
 /** A position in the normalised text, in the source. */

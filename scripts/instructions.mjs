@@ -8,8 +8,8 @@
 // compiles on the main thread, where callgrind counts it, in the same order every run; the
 // steady pass (below) repeats to about 0.1 %, the rest to a fraction of a per cent (the
 // collector's timing still moves a little). Compilation is work the tool causes
-// (on a 2-core machine the background compiler competes with the main thread), so it is
-// counted in, not subtracted.
+// (on a 2-core machine the background compiler competes with the main thread), so the
+// totals count it in; the warm pass is also given without it (below).
 //
 // Two measures:
 //   per pass   extract() over a corpus in memory (scripts/in-memory.mjs), LOW and HIGH

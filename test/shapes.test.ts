@@ -63,7 +63,7 @@ describe('one kind of string for every normalised text', () => {
   const flat = '出生人口'.split('').join('');
   const rope = (() => {
     let s = '';
-    for (const c of '全县出生人口5393人，其中') s += c + '';
+    for (const c of '全县出生人口5393人，其中') s += c;
     return s;
   })();
   it('is how V8 tells a rope from a flat string (the test can fail)', () => {

@@ -12,7 +12,6 @@
  * Only the last changes length; when it does, `offsets` maps each position of
  * `text` back into `source` (and one past the end to the end).
  */
-import { Buffer } from 'node:buffer';
 import type { RuleSet } from '../../rules/load.js';
 import { mapCharacters, textOf } from './characters.js';
 import { findDeletions } from './repair.js';
@@ -52,14 +51,17 @@ function cut(units: Uint16Array, source: string, cuts: number[]): Normalized {
   const kept = units.length - cuts.reduce((n, x, i) => (i % 2 ? n + x : n - x), 0);
   const offsets = new Int32Array(kept + 1);
   const out = new Uint16Array(kept);
-  let at = 0;
   let k = 0;
-  for (let i = 0; i <= cuts.length; i += 2) {
-    const s = i < cuts.length ? cuts[i]! : units.length;
-    out.set(units.subarray(at, s), k);
-    for (let j = at; j < s; j++) offsets[k++] = j;
+  const keep = (from: number, to: number) => {
+    out.set(units.subarray(from, to), k);
+    for (let j = from; j < to; j++) offsets[k++] = j;
+  };
+  let at = 0;
+  for (let i = 0; i < cuts.length; i += 2) {
+    keep(at, cuts[i]!);
     at = cuts[i + 1]!;
   }
+  keep(at, units.length);
   offsets[k] = source.length;
   // The text made from its code units in one piece: a text joined with += is a rope (a cons
   // string), which every later read goes through, and which made string reads see two kinds.

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// A step of the build: the command line and its worker thread, each bundled with the
+// A step of the build: the command line, its worker thread and its reading thread, each bundled with the
 // modules they import into dist/bundle/ (dependencies stay in node_modules). Loading a
 // handful of files instead of some eighty is a seventh of the start-up of one small
 // report. Modules loaded on demand (the table view, the review page, the panel, the
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 buildSync({
-  entryPoints: { cli: `${dist}cli.js`, worker: `${dist}batch/worker.js` },
+  entryPoints: { cli: `${dist}cli.js`, worker: `${dist}batch/worker.js`, 'read-ahead-thread': `${dist}input/read-ahead-thread.js` },
   outdir: `${dist}bundle`,
   bundle: true,
   splitting: true,

@@ -29,6 +29,7 @@
 import { createRequire } from 'node:module';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import type { HeapKeeper } from './heap.js';
+import { READ_AHEAD_MIN_FILES, ReadAhead } from '../input/read-ahead.js';
 import { failed, INTERNAL_ERROR } from './process.js';
 import { render, renderJob, type RenderOptions, type Rendered } from './render.js';
 import { BETWEEN_FILES, type Batch, type BatchResult, type FileJob, type WorkerData } from './protocol.js';
@@ -100,6 +101,8 @@ export type PoolOptions = {
   memoryMb?: number;
   /** Asked between files on the main thread whether to collect the heap (heap.ts). */
   heap?: HeapKeeper;
+  /** The reading thread's script (input/read-ahead.ts), for a run of one job; tests point it at the built one. */
+  readerUrl?: URL;
 };
 
 /**
@@ -126,16 +129,27 @@ export async function runAll(paths: string[] | Sources, jobs: number, options: R
   const small = everyFile(files, (size) => (size ?? Infinity) <= MAIN_THREAD_MAX_BYTES);
   if ((jobs <= 1 || files.length <= 1) && small) {
     let yielded = performance.now();
-    for (let i = 0; i < files.length; i++) {
-      const rendered = renderJob(job(files, i, pool), options);
-      await onResult(i, rendered instanceof Promise ? await rendered : rendered);
-      // Let signals in every YIELD_MS: Ctrl-C stops a long batch now, not at its end. Not after
-      // every file: a turn of the event loop per small report was a few per cent of a batch.
-      if (performance.now() - yielded >= YIELD_MS) {
-        pool.heap?.check();
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        yielded = performance.now();
+    const ahead = files.length >= READ_AHEAD_MIN_FILES ? new ReadAhead(files, (i) => pool.contents?.[i] !== undefined, pool.readerUrl) : undefined;
+    try {
+      for (let i = 0; i < files.length; i++) {
+        const j = job(files, i, pool);
+        const bytes = ahead?.take(i);
+        if (bytes) j.bytes = bytes;
+        // The bytes are decoded before renderJob returns, even for a document (read.ts, process.ts): the slot can go.
+        let rendered = renderJob(j, options);
+        ahead?.release(i);
+        if (rendered instanceof Promise) rendered = await rendered;
+        await onResult(i, rendered);
+        // Let signals in every YIELD_MS: Ctrl-C stops a long batch now, not at its end. Not after
+        // every file: a turn of the event loop per small report was a few per cent of a batch.
+        if (performance.now() - yielded >= YIELD_MS) {
+          pool.heap?.check();
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          yielded = performance.now();
+        }
       }
+    } finally {
+      ahead?.stop();
     }
     return;
   }

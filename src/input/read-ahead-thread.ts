@@ -1,0 +1,69 @@
+/**
+ * The thread that reads files ahead of the extractor (read-ahead.ts): paths come
+ * in messages, in order; each file's bytes go into its slot of the shared ring,
+ * and the slot's word says what is there. It imports nothing of the extractor, so
+ * it starts in a few milliseconds.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { FILLING, FREE, READY, SELF, STOPPED, ringOf, type RingData } from './ring.js';
+
+const ring = ringOf(workerData as RingData);
+const paths: (string | null)[] = [];
+let first = 0; // the file index of paths[0]
+let next = 0; // the next file to read
+
+/** The bytes of `path` into `view`: their count, or −1 when the file does not fit (the extractor then reads it itself). */
+function readInto(path: string, view: Uint8Array): number {
+  const fd = openSync(path, 'r');
+  try {
+    let got = 0;
+    for (;;) {
+      const n = readSync(fd, view, got, view.length - got, null);
+      if (n === 0) return got;
+      got += n;
+      if (got === view.length) return -1;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads every file it has a path for, waiting for each slot to be let go; false once the extractor has stopped. */
+function pump(): boolean {
+  while (next < first + paths.length) {
+    const i = next;
+    const k = i % ring.slots;
+    const free = ring.word(i, FREE);
+    // Until the extractor is done with the file this slot held before; a file it has passed already
+    // (it got there first, while this thread was starting) is passed over.
+    let w = Atomics.load(ring.words, k);
+    while (w >> 2 < i) {
+      if (w === STOPPED) return false;
+      Atomics.wait(ring.released, 0, Atomics.load(ring.released, 0));
+      w = Atomics.load(ring.words, k);
+    }
+    const path = paths[i - first]!;
+    // The extractor may have claimed the file to read it itself: then it is passed over too.
+    if (w === free && path !== null && Atomics.compareExchange(ring.words, k, free, ring.word(i, FILLING)) === free) {
+      let n = -1;
+      try {
+        n = readInto(path, ring.view(k));
+      } catch {
+        // The extractor reads it again and reports the reason in its own words.
+      }
+      ring.lengths[k] = n;
+      Atomics.store(ring.words, k, ring.word(i, n >= 0 ? READY : SELF));
+      Atomics.notify(ring.words, k);
+    }
+    next++;
+  }
+  paths.length = 0;
+  first = next;
+  return true;
+}
+
+parentPort!.on('message', (more: (string | null)[]) => {
+  for (const p of more) paths.push(p);
+  if (!pump()) process.exit(0);
+});

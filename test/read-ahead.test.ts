@@ -118,6 +118,16 @@ describe('ReadAhead', () => {
     ahead.stop();
   });
 
+  it('stops of itself after a run of reads from the system\'s cache, when asked to', async () => {
+    const list = files(specs.slice(0, 2 * SLOTS + 3));
+    const ahead = new ReadAhead(list, () => false, builtReader, 8);
+    await sleep(500);
+    // Files just written are cached: without `cachedRun` the reader fills every slot (the tests above).
+    expect(Array.from({ length: SLOTS }, (_, i) => ahead.has(i))).not.toContain(true);
+    expect(ahead.take(0)).toBeUndefined();
+    ahead.stop();
+  });
+
   it('leaves the rest to the extractor once stopped', async () => {
     const list = files(specs.slice(0, 10));
     const ahead = new ReadAhead(list, () => false, builtReader);
@@ -148,6 +158,29 @@ describe('runAll with one job, reading ahead', () => {
     const alone = await run(noReader);
     expect(alone.map((l) => JSON.parse(l).indicators[0].value)).toEqual(paths.map((_, i) => 1000 + i));
     expect(await run(builtReader)).toEqual(alone);
+  });
+
+  it('gives the same output with workers, the files read ahead handed to them', async () => {
+    const builtWorker = new URL('../dist/batch/worker.js', import.meta.url);
+    const sizes = paths.map(() => 100);
+    for (const local of [true, false]) {
+      const seen: string[] = [];
+      await runAll(paths, 2, options, inOrder((r) => void seen.push(text(r.pieces[0]!))), { readerUrl: builtReader, workerUrl: builtWorker, sizes, local });
+      expect(seen, local ? 'the main thread rendering too' : 'the workers alone').toEqual(await run(noReader));
+    }
+  });
+
+  it('reads again from its path a file whose worker died holding the bytes read ahead', async () => {
+    const crashing = new URL('./helpers/crashing-worker.mjs', import.meta.url);
+    const crash = join(dir, 'crash.txt');
+    writeFileSync(crash, '出生1人');
+    const list = [...paths.slice(0, 70), crash, ...paths.slice(70, 100)];
+    const seen: Rendered[] = [];
+    await runAll(list, 2, options, inOrder((r) => void seen.push(r)), { readerUrl: builtReader, workerUrl: crashing, sizes: list.map(() => 100), local: false });
+    expect(seen.map((r) => r.summary.source)).toEqual(list);
+    expect(seen.map((r) => r.summary.error ?? 'ok')).toEqual(list.map((p) => (p === crash ? 'internal error: the worker exited with code 7' : 'ok')));
+    const values = seen.filter((r) => !r.summary.error).map((r) => JSON.parse(text(r.pieces[0]!)).indicators[0].value);
+    expect(values).toEqual(paths.slice(0, 100).map((_, i) => 1000 + i));
   });
 
   it('reports a file gone since the folder was listed as the extractor would', async () => {

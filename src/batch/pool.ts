@@ -101,7 +101,7 @@ export type PoolOptions = {
   memoryMb?: number;
   /** Asked between files on the main thread whether to collect the heap (heap.ts). */
   heap?: HeapKeeper;
-  /** The reading thread's script (input/read-ahead.ts), for a run of one job; tests point it at the built one. */
+  /** The reading thread's script (input/read-ahead.ts); tests point it at the built one. */
   readerUrl?: URL;
 };
 
@@ -129,14 +129,10 @@ export async function runAll(paths: string[] | Sources, jobs: number, options: R
   const small = everyFile(files, (size) => (size ?? Infinity) <= MAIN_THREAD_MAX_BYTES);
   if ((jobs <= 1 || files.length <= 1) && small) {
     let yielded = performance.now();
-    const ahead = files.length >= READ_AHEAD_MIN_FILES ? new ReadAhead(files, (i) => pool.contents?.[i] !== undefined, pool.readerUrl) : undefined;
+    const ahead = readAhead(files, pool);
     try {
       for (let i = 0; i < files.length; i++) {
-        const j = job(files, i, pool);
-        const bytes = ahead?.take(i);
-        if (bytes) j.bytes = bytes;
-        // The bytes are decoded before renderJob returns, even for a document (read.ts, process.ts): the slot can go.
-        let rendered = renderJob(j, options);
+        let rendered = renderJob(withBytesAhead(ahead, job(files, i, pool)), options);
         ahead?.release(i);
         if (rendered instanceof Promise) rendered = await rendered;
         await onResult(i, rendered);
@@ -162,6 +158,27 @@ const YIELD_MS = 20;
 // worker. Shorter than YIELD_MS: its results are written only after the turn, and 20 ms
 // of them held at once raised peak RSS by a sixth on 10 MB of short reports.
 const SLICE_MS = 5;
+
+/**
+ * A reader ahead of a batch of 64 files or more (input/read-ahead.ts). `cachedRun`: with
+ * workers, where every core is at work, it stops once the files prove to be cached.
+ */
+function readAhead(files: Sources, pool: PoolOptions, cachedRun?: number): ReadAhead | undefined {
+  return files.length >= READ_AHEAD_MIN_FILES ? new ReadAhead(files, (i) => pool.contents?.[i] !== undefined, pool.readerUrl, cachedRun) : undefined;
+}
+// Reads in a row from the system's cache after which the reader of a run with workers stops.
+const CACHED_RUN = 256;
+
+/**
+ * The job with the file's bytes if the reader has them: a view of its ring, let go
+ * (`release`) once renderJob returns, by when they are decoded, even for a
+ * document (read.ts, process.ts).
+ */
+function withBytesAhead(ahead: ReadAhead | undefined, j: FileJob): FileJob {
+  const bytes = ahead?.take(j.id);
+  if (bytes) j.bytes = bytes;
+  return j;
+}
 
 function job(files: Sources, id: number, pool: PoolOptions): FileJob {
   const size = files.size(id);
@@ -214,6 +231,9 @@ class PoolRun {
   private localBusy = false;
   /** Results are handed on one after another, in the order they arrive. */
   private chain = Promise.resolve();
+  /** The reader ahead of the run (input/read-ahead.ts), and the bytes it read of files started and not yet rendered. */
+  private readonly ahead: ReadAhead | undefined;
+  private readonly readAhead = new Map<number, Uint8Array>();
 
   private readonly local: boolean;
   private readonly window: number;
@@ -249,8 +269,20 @@ class PoolRun {
     this.spawned = allSmall ? jobs - 1 : jobs;
     for (let i = 0; i < files.length; i++) this.untaken += this.bytes(i);
     this.warmLeft = this.growth?.warmMs ?? 0;
+    this.ahead = readAhead(files, pool, CACHED_RUN);
     if (!this.growth) for (let k = 0; k < Math.min(this.spawned, files.length); k++) this.spawn();
     this.dispatch(); // the main thread starts while the workers load
+  }
+
+  /** File `id`'s job, with its bytes if they were read ahead: once (a file sent again after its worker died is read from its path). */
+  private job(id: number): FileJob {
+    const j = job(this.files, id, this.pool);
+    const bytes = this.readAhead.get(id);
+    if (bytes) {
+      this.readAhead.delete(id);
+      j.bytes = bytes;
+    }
+    return j;
   }
 
   private sizeOf(i: number): number | undefined {
@@ -263,6 +295,7 @@ class PoolRun {
   private stop(e?: unknown): void {
     if (this.stopped) return;
     this.stopped = true;
+    this.ahead?.stop();
     for (const h of this.held) {
       void h.worker.terminate();
       h.results.close();
@@ -294,6 +327,13 @@ class PoolRun {
     if (this.low < next && this.inFlight + this.bytes(next) > WINDOW_BYTES) return undefined;
     this.inFlight += this.bytes(next);
     this.untaken -= this.bytes(next);
+    if (this.ahead) {
+      // Copied out of the ring at once: files start here in order, but are rendered out of
+      // order (the main thread's own later), and the ring lets go of its slots in order.
+      const bytes = this.ahead.take(next);
+      if (bytes) this.readAhead.set(next, new Uint8Array(bytes));
+      this.ahead.release(next);
+    }
     return this.next++;
   }
 
@@ -323,7 +363,7 @@ class PoolRun {
       // --jobs slower than --jobs 1 on batches it kept alone).
       for (let id: number | undefined = first; id !== undefined; ) {
         const t0 = performance.now();
-        const rendered = renderJob(job(this.files, id, this.pool), this.options);
+        const rendered = renderJob(this.job(id), this.options);
         // A document (PDF, Word) is read asynchronously; text at once.
         if (rendered instanceof Promise) {
           const at = id;
@@ -372,7 +412,11 @@ class PoolRun {
         if (!ids.length) break;
         h.queue.push(...ids);
         h.batches++;
-        h.worker.postMessage({ files: ids.map((id) => job(this.files, id, this.pool)) } satisfies Batch);
+        const files = ids.map((id) => this.job(id));
+        // The bytes read ahead are handed over, not copied (standard input's are copied, as before).
+        const transfer: ArrayBuffer[] = [];
+        for (const f of files) if (f.bytes && !this.pool.contents?.[f.id]) transfer.push(f.bytes.buffer as ArrayBuffer);
+        h.worker.postMessage({ files } satisfies Batch, transfer);
       }
     }
     this.renderHere();

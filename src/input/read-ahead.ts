@@ -35,17 +35,22 @@ export class ReadAhead {
   private sent = 0;
   private stopped = false;
 
-  /** `skip(i)`: a file the extractor will not read from disk (standard input, one known to be missing). */
+  /**
+   * `skip(i)`: a file the extractor will not read from disk (standard input, one known to be missing).
+   * `cachedRun`: the reader stops after this many reads in a row from the system's cache (ring.ts).
+   */
   constructor(
     private readonly files: AheadFiles,
     private readonly skip: (i: number) => boolean,
     threadUrl: URL = new URL('./read-ahead-thread.js', import.meta.url),
+    cachedRun?: number,
   ) {
-    const data = newRing(SLOTS, SLOT_BYTES);
+    const data = newRing(SLOTS, SLOT_BYTES, cachedRun);
     this.ring = ringOf(data);
     for (let k = 0; k < SLOTS; k++) this.ring.words[k] = this.ring.word(k, FREE);
     const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
-    this.worker = new Worker(threadUrl, { workerData: data, stdout: true, stderr: true });
+    // A small heap: the reader holds paths and little else.
+    this.worker = new Worker(threadUrl, { workerData: data, stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 } });
     // A reader that cannot start or dies leaves its files free, and the extractor reads them.
     this.worker.on('error', () => this.stop());
     this.worker.unref();
@@ -72,7 +77,7 @@ export class ReadAhead {
     }
     const w = Atomics.load(words, k);
     if (w === ring.word(i, READY)) return ring.view(k, ring.lengths[k]!);
-    if (w !== ring.word(i, SELF)) this.stop(); // not this file's: never expected, but the extractor can always read it
+    if (w !== ring.word(i, SELF)) this.stop(); // the reader has stopped (or the slot is not this file's: never expected)
     return undefined;
   }
 

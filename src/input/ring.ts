@@ -22,10 +22,19 @@ export const FILLING = 1;
 export const READY = 2;
 /** The reader left file i to the extractor (larger than a slot, or it failed to read it), or the extractor claimed it. */
 export const SELF = 3;
-/** The run is over: the reader stops. */
+/** The run is over, or the reader has stopped: the extractor reads every file itself from here. */
 export const STOPPED = -1;
 
-export type RingData = { shared: SharedArrayBuffer; slots: number; slotBytes: number };
+/** A read that took less than this (µs) came from the system's cache (a disk takes a hundred or more). */
+export const CACHED_US = 30;
+
+export type RingData = {
+  shared: SharedArrayBuffer;
+  slots: number;
+  slotBytes: number;
+  /** Stop after this many reads in a row that came from the system's cache: where other threads are at work, reading again what is cached only takes their time. */
+  cachedRun?: number;
+};
 
 export type Ring = {
   slots: number;
@@ -38,8 +47,8 @@ export type Ring = {
   view(k: number, length?: number): Uint8Array;
 };
 
-export function newRing(slots: number, slotBytes: number): RingData {
-  return { shared: new SharedArrayBuffer(HEADER(slots) + slots * slotBytes), slots, slotBytes };
+export function newRing(slots: number, slotBytes: number, cachedRun?: number): RingData {
+  return { shared: new SharedArrayBuffer(HEADER(slots) + slots * slotBytes), slots, slotBytes, cachedRun };
 }
 
 // The words, the count, the lengths: 4 bytes each, then the slots' bytes.

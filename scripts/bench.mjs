@@ -29,6 +29,10 @@
 //
 // Then the panel over the typical and reports corpora; last, the review page of 500 typical reports, opened in headless chromium when there is one.
 //
+// BENCH_COLD=1 runs each real-density corpus once more with the system's file cache
+// emptied first (Linux, as root: it writes /proc/sys/vm/drop_caches), as on a first run
+// over a collection just copied or downloaded.
+//
 // BENCH_MB sets the size of each corpus (default 50). BENCH_ONLY runs some parts alone,
 // as "real" or "synthetic,panel" (parts: synthetic, real, adversarial, large, panel, review).
 import { spawnSync } from 'node:child_process';
@@ -164,7 +168,30 @@ for (const mb of want('real') && realTexts.length ? realSizes : []) {
     console.log(`  goal --jobs 1: ${goal.mbPerS} MB/s${goal.ratio < Infinity ? `, ≤ ${goal.ratio}× the bare regex` : ''}: ${one >= goal.mbPerS && ratio <= goal.ratio ? 'met' : 'not met'}`);
   }
   console.log(defaultAgainstOne(seconds[0], seconds[1]));
+  // Files not yet in the system's cache, as on a first run over a collection just copied.
+  if (process.env.BENCH_COLD === '1') {
+    for (const [label, jobs] of [['--jobs 1, not cached', ['--jobs', '1']], [`--jobs ${cores}, not cached`, []]]) {
+      if (!dropCaches()) {
+        console.log('  not cached: not run (the system\'s cache can be dropped only as root, on Linux)');
+        break;
+      }
+      const r = run([c.folder, '--jsonl', '--quiet', ...jobs]);
+      console.log(runLine(c, label, r, `, ${r.outMB.toFixed(0)} MB of JSON Lines`));
+    }
+  }
   rmSync(c.folder, { recursive: true, force: true });
+}
+
+/** Empties the system's file cache (Linux, as root), then loads node and the tool once, so that only the corpus is read from disk. */
+function dropCaches() {
+  spawnSync('sync');
+  try {
+    writeFileSync('/proc/sys/vm/drop_caches', '3');
+  } catch {
+    return false;
+  }
+  spawnSync(process.execPath, [join(root, 'bin/extract.js'), join(root, 'fixtures/annual-summary.txt'), '--json'], { stdio: 'ignore' });
+  return true;
 }
 /** extract() alone over corpus `c`, in memory, the best of three passes (scripts/in-memory.mjs). */
 function inMemoryLine(c) {

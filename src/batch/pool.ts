@@ -160,13 +160,16 @@ const YIELD_MS = 20;
 const SLICE_MS = 5;
 
 /**
- * A reader ahead of a batch of 64 files or more (input/read-ahead.ts). `cachedRun`: with
- * workers, where every core is at work, it stops once the files prove to be cached.
+ * A reader ahead of a batch of 64 files or more (input/read-ahead.ts). It stops once
+ * the files prove to be in the system's cache, where reading them again only takes
+ * time from the threads at work: with workers, where every core is busy, reading on
+ * made 100 MB 4 % slower; on one thread, 10 MB (where the compiler needs the other
+ * core) 2.5 %, and 0.7 % with the stop.
  */
-function readAhead(files: Sources, pool: PoolOptions, cachedRun?: number): ReadAhead | undefined {
-  return files.length >= READ_AHEAD_MIN_FILES ? new ReadAhead(files, (i) => pool.contents?.[i] !== undefined, pool.readerUrl, cachedRun) : undefined;
+function readAhead(files: Sources, pool: PoolOptions): ReadAhead | undefined {
+  return files.length >= READ_AHEAD_MIN_FILES ? new ReadAhead(files, (i) => pool.contents?.[i] !== undefined, pool.readerUrl, CACHED_RUN) : undefined;
 }
-// Reads in a row from the system's cache after which the reader of a run with workers stops.
+// The reader stops once nine in ten of this many reads came from the system's cache.
 const CACHED_RUN = 256;
 
 /**
@@ -269,7 +272,7 @@ class PoolRun {
     this.spawned = allSmall ? jobs - 1 : jobs;
     for (let i = 0; i < files.length; i++) this.untaken += this.bytes(i);
     this.warmLeft = this.growth?.warmMs ?? 0;
-    this.ahead = readAhead(files, pool, CACHED_RUN);
+    this.ahead = readAhead(files, pool);
     if (!this.growth) for (let k = 0; k < Math.min(this.spawned, files.length); k++) this.spawn();
     this.dispatch(); // the main thread starts while the workers load
   }

@@ -32,7 +32,7 @@ export type RingData = {
   shared: SharedArrayBuffer;
   slots: number;
   slotBytes: number;
-  /** Stop after this many reads in a row that came from the system's cache: where other threads are at work, reading again what is cached only takes their time. */
+  /** Stop once nine in ten of this many reads came from the system's cache: reading again what is cached only takes time from the threads at work. */
   cachedRun?: number;
 };
 

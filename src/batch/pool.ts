@@ -236,7 +236,7 @@ class PoolRun {
   private chain = Promise.resolve();
   /** The reader ahead of the run (input/read-ahead.ts), and the bytes it read of files started and not yet rendered. */
   private readonly ahead: ReadAhead | undefined;
-  private readonly readAhead = new Map<number, Uint8Array>();
+  private readonly bytesAhead = new Map<number, Uint8Array>();
 
   private readonly local: boolean;
   private readonly window: number;
@@ -280,9 +280,9 @@ class PoolRun {
   /** File `id`'s job, with its bytes if they were read ahead: once (a file sent again after its worker died is read from its path). */
   private job(id: number): FileJob {
     const j = job(this.files, id, this.pool);
-    const bytes = this.readAhead.get(id);
+    const bytes = this.bytesAhead.get(id);
     if (bytes) {
-      this.readAhead.delete(id);
+      this.bytesAhead.delete(id);
       j.bytes = bytes;
     }
     return j;
@@ -331,10 +331,10 @@ class PoolRun {
     this.inFlight += this.bytes(next);
     this.untaken -= this.bytes(next);
     if (this.ahead) {
-      // Copied out of the ring at once: files start here in order, but are rendered out of
-      // order (the main thread's own later), and the ring lets go of its slots in order.
+      // Copied out of the ring at once: its slot serves the file a ring later, and a file
+      // started here may wait longer than that for its thread to render it.
       const bytes = this.ahead.take(next);
-      if (bytes) this.readAhead.set(next, new Uint8Array(bytes));
+      if (bytes) this.bytesAhead.set(next, new Uint8Array(bytes));
       this.ahead.release(next);
     }
     return this.next++;

@@ -63,6 +63,8 @@ export function htmlToText(html: string): string {
         else if (CELL.has(tag)) push('\t');
       },
       ontext(start, end) {
+        // Scripts and styles are most of many pages' text: dropped before they are copied.
+        if (skipping || inHead) return;
         push(html.slice(start, end).replace(/[ \t\r\n]+/g, (ws) => (ws.includes('\n') ? '\n' : ' ')));
       },
       ontextentity(codepoint) {

@@ -77,10 +77,15 @@ export function readBytes(source: string, bytes: Uint8Array, options: ProcessOpt
     const report = extract(text, { source, encoding: decoded.encoding, warnings: decoded.warnings, rules: rulesFor(options.patterns), explain: options.explain });
     return { report, notices: decoded.warnings, text };
   };
-  // The HTML reader (htmlparser2) is loaded by the first web page, not by every run.
-  if (isHtml(source) || looksLikeHtml(decoded.text)) return import('../input/html.js').then(({ htmlToText }) => read(htmlToText(decoded.text)));
+  // The HTML reader (htmlparser2) is loaded by the first web page, not by every run; the
+  // pages after it are read at once, not after a turn of the promise queue each.
+  if (isHtml(source) || looksLikeHtml(decoded.text)) {
+    if (html) return read(html.htmlToText(decoded.text));
+    return import('../input/html.js').then((loaded) => read((html = loaded).htmlToText(decoded.text)));
+  }
   return read(decoded.text);
 }
+let html: typeof import('../input/html.js') | undefined;
 
 async function readDocument(source: string, bytes: Uint8Array, kind: Exclude<Kind, 'text'>, options: ProcessOptions): Promise<Processed> {
   let doc;

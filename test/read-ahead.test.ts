@@ -4,7 +4,8 @@
  * extractor reads it itself; a reader that cannot start or is stopped changes
  * nothing but the time; and a run gives the same results with it as without it.
  */
-import { unlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, openSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBytesOf } from '../src/input/read.js';
@@ -102,6 +103,31 @@ describe('ReadAhead', () => {
       expect(Buffer.from(ahead.take(SLOTS + 5)!).equals(specs[SLOTS + 5]!.bytes!)).toBe(true);
     } finally {
       ahead.stop();
+    }
+  });
+
+  it.skipIf(process.platform === 'win32')('leaves a named pipe to the extractor, and is not held by it', async () => {
+    const pipe = join(dir, 'pipe.txt');
+    rmSync(pipe, { force: true });
+    execFileSync('mkfifo', [pipe]);
+    const list = files([...specs.slice(0, 5), { name: 'pipe.txt' }, ...specs.slice(5, 10)]);
+    const ahead = new ReadAhead(list, () => false, builtReader);
+    try {
+      // Past the pipe: a thread that opened it waiting for a writer would never get here.
+      expect(await until(ahead, 6)).toBe(true);
+      for (let i = 0; i < 5; i++) {
+        ahead.take(i);
+        ahead.release(i);
+      }
+      expect(ahead.take(5)).toBeUndefined();
+    } finally {
+      ahead.stop();
+      // A thread held in the pipe's open is let go by a writer.
+      try {
+        closeSync(openSync(pipe, constants.O_WRONLY | constants.O_NONBLOCK));
+      } catch {
+        // No one was reading it.
+      }
     }
   });
 

@@ -4,7 +4,7 @@
  * and the slot's word says what is there. It imports nothing of the extractor, so
  * it starts in a few milliseconds.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CACHED_US, FILLING, FREE, READY, SELF, STOPPED, ringOf, type RingData } from './ring.js';
 
@@ -17,10 +17,18 @@ const paths: (string | null)[] = [];
 let first = 0; // the file index of paths[0]
 let next = 0; // the next file to read
 
-/** The bytes of `path` into `view`: their count, or −1 when the file does not fit (the extractor then reads it itself). */
+// Opened without waiting: a named pipe given as an input would otherwise hold this thread until
+// something writes to it. (Not defined on Windows, where it is not needed: 0 then.)
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * The bytes of `path` into `view`: their count, or −1 when the file does not fit or is
+ * not a regular file (a pipe, a device): the extractor then reads it itself.
+ */
 function readInto(path: string, view: Uint8Array): number {
-  const fd = openSync(path, 'r');
+  const fd = openSync(path, OPEN_FLAGS);
   try {
+    if (!fstatSync(fd).isFile()) return -1;
     let got = 0;
     for (;;) {
       const n = readSync(fd, view, got, view.length - got, null);

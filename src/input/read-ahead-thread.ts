@@ -4,7 +4,7 @@
  * and the slot's word says what is there. It imports nothing of the extractor, so
  * it starts in a few milliseconds.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CACHED_US, FILLING, FREE, READY, SELF, STOPPED, ringOf, type RingData } from './ring.js';
 
@@ -17,18 +17,16 @@ const paths: (string | null)[] = [];
 let first = 0; // the file index of paths[0]
 let next = 0; // the next file to read
 
-// Opened without waiting: a named pipe given as an input would otherwise hold this thread until
-// something writes to it. (Not defined on Windows, where it is not needed: 0 then.)
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-
 /**
  * The bytes of `path` into `view`: their count, or −1 when the file does not fit or is
- * not a regular file (a pipe, a device): the extractor then reads it itself.
+ * not a regular file: the extractor then reads it itself.
  */
 function readInto(path: string, view: Uint8Array): number {
-  const fd = openSync(path, OPEN_FLAGS);
+  // A named pipe or a device is not opened here: opening a pipe waits for a writer, and
+  // would let a waiting writer start and then lose its reader.
+  if (!statSync(path, { throwIfNoEntry: false })?.isFile()) return -1;
+  const fd = openSync(path, 'r');
   try {
-    if (!fstatSync(fd).isFile()) return -1;
     let got = 0;
     for (;;) {
       const n = readSync(fd, view, got, view.length - got, null);

@@ -29,6 +29,7 @@
 import { createRequire } from 'node:module';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import type { HeapKeeper } from './heap.js';
+import type { Sources } from '../input/inputs.js';
 import { READ_AHEAD_MIN_FILES, ReadAhead } from '../input/read-ahead.js';
 import { failed, INTERNAL_ERROR } from './process.js';
 import { render, renderJob, type RenderOptions, type Rendered } from './render.js';
@@ -105,12 +106,7 @@ export type PoolOptions = {
   readerUrl?: URL;
 };
 
-/**
- * The files of a run, by index: each one's path, its size where known, and why it
- * cannot be read where that is known before it is opened (input/inputs.ts keeps
- * a folder's files compactly; an array of paths serves too).
- */
-export type Sources = { readonly length: number; path(i: number): string; size(i: number): number | undefined; missing?(i: number): string | undefined };
+export type { Sources };
 
 /** An array of paths as Sources, their sizes from `sizes`. */
 function sourcesOf(paths: string[] | Sources, sizes: (number | undefined)[] | undefined): Sources {

@@ -14,6 +14,14 @@ export const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm', '.doc'
 export type Input = { path: string; size?: number; missing?: string };
 
 /**
+ * The files of a run, by index: each one's path, its size where known, and why it
+ * cannot be read where that is known before it is opened (InputList keeps a
+ * folder's files compactly; an array of paths serves too). What the pool and the
+ * reader ahead of it (batch/pool.ts, read-ahead.ts) read.
+ */
+export type Sources = { readonly length: number; path(i: number): string; size(i: number): number | undefined; missing?(i: number): string | undefined };
+
+/**
  * The inputs of a run, in order, kept small: a folder's files as the folder (one
  * string for all of them), the names joined a thousand to a string, the folders
  * and sizes in typed arrays. A batch of a hundred thousand files held 220 bytes a

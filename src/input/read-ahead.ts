@@ -10,10 +10,12 @@
  * already under way, and otherwise claims the file and reads it itself, as it
  * would without a reader. So a reader that is slow to start, cannot start, or
  * stops changes nothing but the time; and a file it could not read (or too large
- * for a slot) is read again by the extractor, whose errors are the run's errors.
+ * for a slot, or not a regular file) is read by the extractor, whose errors are the
+ * run's errors.
  */
 import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
+import type { Sources } from './inputs.js';
 import { FILLING, FREE, READY, SELF, STOPPED, newRing, ringOf, type Ring } from './ring.js';
 
 // 64 slots of 256 KB: 16 MB of address space, of which only what files use is touched.
@@ -29,8 +31,6 @@ const STALL_MS = 10_000;
 /** Fewer files than this are read by the extractor alone: a thread costs more to start than their reads. */
 export const READ_AHEAD_MIN_FILES = 64;
 
-export type AheadFiles = { readonly length: number; path(i: number): string; size(i: number): number | undefined; missing?(i: number): string | undefined };
-
 export class ReadAhead {
   private readonly ring: Ring;
   private readonly worker: Worker;
@@ -42,7 +42,7 @@ export class ReadAhead {
    * `cachedRun`: the reader stops once nine in ten of this many reads came from the system's cache (ring.ts).
    */
   constructor(
-    private readonly files: AheadFiles,
+    private readonly files: Sources,
     private readonly skip: (i: number) => boolean,
     threadUrl: URL = new URL('./read-ahead-thread.js', import.meta.url),
     cachedRun?: number,

@@ -5,7 +5,7 @@
  * both names the file and says what became of it; a length; and its bytes.
  *
  * A slot's word goes (i, FREE) → (i, FILLING) → (i, READY) or (i, SELF) by the
- * reader, or (i, FREE) → (i, CLAIMED) by the extractor when it gets there first;
+ * reader, or (i, FREE) → (i, SELF) by the extractor when it gets there first;
  * the extractor lets it go as (i + slots, FREE). Whoever claims the file reads it:
  * the extractor never waits on a reader that has not begun a file.
  *

@@ -24,7 +24,8 @@ let next = 0; // the next file to read
 function readInto(path: string, view: Uint8Array): number {
   // A named pipe or a device is not opened here: opening a pipe waits for a writer, and
   // would let a waiting writer start and then lose its reader.
-  if (!statSync(path, { throwIfNoEntry: false })?.isFile()) return -1;
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat?.isFile() || stat.size >= view.length) return -1;
   const fd = openSync(path, 'r');
   try {
     let got = 0;
@@ -33,6 +34,9 @@ function readInto(path: string, view: Uint8Array): number {
       if (n === 0) return got;
       got += n;
       if (got === view.length) return -1;
+      // The stat's size ends the read, as in read.ts, without a read that finds the end;
+      // a file that says 0 (some special files) is read to its end.
+      if (got === stat.size) return got;
     }
   } finally {
     closeSync(fd);
